@@ -1,0 +1,71 @@
+// Smartsheet hosts per region (../shared/reference/smartsheet-api.md §1.1). Credentials are
+// separate per region: a token from one region is "invalid" (401/1002) on another's host.
+// Kept as n8n expressions because credential fields resolve them at run time from `$self`.
+
+/** The region picker shared by both credential types. */
+export const regionProperty = {
+	displayName: 'Region',
+	name: 'region',
+	type: 'options' as const,
+	options: [
+		{ name: 'US (smartsheet.com)', value: 'us' },
+		{ name: 'EU (smartsheet.eu)', value: 'eu' },
+		{ name: 'AU (smartsheet.au)', value: 'au' },
+		{ name: 'Gov (smartsheetgov.com)', value: 'gov' },
+		{ name: 'Custom (test environment, proxy, emulator)', value: 'custom' },
+	],
+	default: 'us',
+	description:
+		'Where your Smartsheet account lives. A token only works in its own region: a wrong region shows up as "Your Access Token is invalid" (errorCode 1002).',
+};
+
+export const apiBaseUrlProperty = {
+	displayName: 'API Base URL',
+	name: 'apiBaseUrl',
+	type: 'string' as const,
+	default: '',
+	placeholder: 'https://api.test.smartsheet.com/2.0',
+	description: 'Base URL of the Smartsheet API, ending in /2.0',
+	displayOptions: { show: { region: ['custom'] } },
+};
+
+const apiHosts: Record<string, string> = {
+	us: 'https://api.smartsheet.com/2.0',
+	eu: 'https://api.smartsheet.eu/2.0',
+	au: 'https://api.smartsheet.au/2.0',
+	gov: 'https://api.smartsheetgov.com/2.0',
+};
+
+const appHosts: Record<string, string> = {
+	us: 'https://app.smartsheet.com',
+	eu: 'https://app.smartsheet.eu',
+	au: 'https://app.smartsheet.au',
+	gov: 'https://app.smartsheetgov.com',
+};
+
+/**
+ * An n8n expression for the API base (plus `suffix`), read from `$self` (inside the credential)
+ * or `$credentials` (in a request that uses it).
+ */
+export function apiBaseExpression(source: '$self' | '$credentials', suffix = ''): string {
+	return `={{ ${ternary(source, apiHosts, `${source}["apiBaseUrl"]`)} + "${suffix}" }}`;
+}
+
+/** An n8n expression for the web-app host (plus `suffix`), used for the consent page. */
+export function appBaseExpression(source: '$self' | '$credentials', suffix: string): string {
+	return `={{ ${ternary(source, appHosts, `${source}["appBaseUrl"]`)} + "${suffix}" }}`;
+}
+
+function ternary(source: string, hosts: Record<string, string>, custom: string): string {
+	const branches = Object.entries(hosts).map(
+		([region, host]) => `${source}["region"] === "${region}" ? "${host}" : `,
+	);
+	return `(${branches.join('')}${custom})`;
+}
+
+/** The same mapping for code (the node's transport), kept beside the expressions it mirrors. */
+export function resolveApiBase(credentials: { region?: unknown; apiBaseUrl?: unknown }): string {
+	const region = String(credentials.region ?? 'us');
+	if (region === 'custom') return String(credentials.apiBaseUrl ?? '').replace(/\/+$/, '');
+	return apiHosts[region] ?? apiHosts.us;
+}

@@ -1,0 +1,55 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { nodeProperties } from './actions/properties';
+import { router } from './actions/router';
+import { credentialTest, listSearch, loadOptions } from './methods';
+
+// Stringified into an n8n expression (as SwitchV3 does): no imports or enums inside.
+const configuredOutputs = (failureRouting: string) =>
+	failureRouting === 'n8n'
+		? [{ type: 'main', displayName: 'Success' }]
+		: ['Success', 'Auth', 'Permission', 'Payload', 'Throttled'].map((displayName) => ({ type: 'main', displayName }));
+
+export class Smartsheet implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Smartsheet',
+		name: 'smartsheet',
+		icon: { light: 'file:smartsheet.svg', dark: 'file:smartsheet.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description:
+			'Read and write Smartsheet sheets and rows, with failures routed to Auth, Permission, Payload and Throttled outputs',
+		defaults: { name: 'Smartsheet' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: `={{(${configuredOutputs})($parameter.failureRouting)}}`,
+		credentials: [
+			{
+				name: 'smartsheetOAuth2Api',
+				required: true,
+				testedBy: 'smartsheetCredentialTest',
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+			{
+				name: 'smartsheetApi',
+				required: true,
+				testedBy: 'smartsheetCredentialTest',
+				displayOptions: { show: { authentication: ['accessToken'] } },
+			},
+		],
+		properties: nodeProperties,
+	};
+
+	methods = { listSearch, loadOptions, credentialTest };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

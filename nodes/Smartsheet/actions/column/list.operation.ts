@@ -1,0 +1,22 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../helpers/interfaces';
+import { offsetPages } from '../../helpers/paging';
+import { perItem } from '../../helpers/perItem';
+import type { SmartsheetClient } from '../../transport';
+import { sheetIdOf } from '../sheetId';
+
+export const description: INodeProperties[] = [];
+
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+): Promise<ItemResult[]> {
+	return await perItem(this, client, items, 'column:list', async (item) => {
+		const sheetId = sheetIdOf(this, item);
+		const columns: IDataObject[] = [];
+		for await (const page of offsetPages(client, `/sheets/${sheetId}/columns`, 'column:list')) columns.push(...page);
+		return columns;
+	});
+}

@@ -1,0 +1,115 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The sheet picker: from a searchable list, by URL, or by ID. */
+export const sheetLocator: INodeProperties = {
+	displayName: 'Sheet',
+	name: 'sheetId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchSheets', searchable: true },
+		},
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'https://app.smartsheet.com/sheets/1234567890123456',
+			extractValue: { type: 'regex', regex: '(\\d{6,})' },
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '.*\\d{6,}.*', errorMessage: 'The URL must contain the numeric sheet ID' },
+				},
+			],
+		},
+		{
+			displayName: 'ID',
+			name: 'id',
+			type: 'string',
+			placeholder: '4583173393803140',
+			validation: [
+				{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A sheet ID is a number' } },
+			],
+		},
+	],
+	description: 'The sheet to work with',
+};
+
+export function rowIdField(operation: string): INodeProperties {
+	return {
+		displayName: 'Row ID',
+		name: 'rowId',
+		type: 'string',
+		default: '={{ $json.id }}',
+		required: true,
+		description:
+			'ID of the row. By default the row ID that the Get and Add operations output for the incoming item.',
+		displayOptions: { show: { resource: ['row'], operation: [operation] } },
+	};
+}
+
+/** Options every operation shares: retries, pacing, token refresh timing. */
+export const transportOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Change Agent',
+			name: 'changeAgent',
+			type: 'string',
+			default: 'n8n-smartsheet-resilient',
+			description:
+				'Sent with every write as Smartsheet-Change-Agent, so a Smartsheet Trigger can ignore changes made by your own workflows',
+		},
+		{
+			displayName: 'Max Retry Wait (Seconds)',
+			name: 'maxRetryWaitSeconds',
+			type: 'number',
+			default: 60,
+			typeOptions: { minValue: 0 },
+			description:
+				'Longest time one request may wait in total before retrying rate limits (429), maintenance (503) and busy-sheet answers. When it is spent, the item goes to the Throttled output.',
+		},
+		{
+			displayName: 'Refresh Margin (Seconds)',
+			name: 'refreshMarginSeconds',
+			type: 'number',
+			default: -1,
+			description:
+				'OAuth2 only: refresh the access token this long before it expires. -1 uses the larger of 10% of its lifetime and 5 minutes (at most half the lifetime).',
+		},
+		{
+			displayName: 'Requests per Minute',
+			name: 'requestsPerMinute',
+			type: 'number',
+			default: 300,
+			typeOptions: { minValue: 1 },
+			description:
+				"Pace requests per credential to stay under Smartsheet's limit (300 a minute per token; attachments and cell history count as 10)",
+		},
+		{
+			displayName: 'Retry Initial Delay (Ms)',
+			name: 'retryInitialDelayMs',
+			type: 'number',
+			default: 1000,
+			typeOptions: { minValue: 0 },
+			description: 'First backoff step before a retry; it doubles with each attempt (with random jitter)',
+		},
+		{
+			displayName: 'Timeout (Ms)',
+			name: 'timeoutMs',
+			type: 'number',
+			default: 60000,
+			typeOptions: { minValue: 1000 },
+			description: 'How long to wait for one answer from Smartsheet',
+		},
+	],
+};

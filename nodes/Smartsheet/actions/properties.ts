@@ -1,0 +1,66 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as column from './column/column.resource';
+import { sheetLocator, transportOptions } from './common.descriptions';
+import * as row from './row/row.resource';
+import * as sheet from './sheet/sheet.resource';
+import * as user from './user/user.resource';
+
+/** The operations of each resource, for the router. */
+export const resources = { row, sheet, column, user };
+
+/** Every parameter of the Smartsheet node, in the order the editor shows them. */
+export const nodeProperties: INodeProperties[] = [
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			options: [
+				{ name: 'OAuth2', value: 'oAuth2' },
+				{ name: 'Access Token', value: 'accessToken' },
+			],
+			default: 'oAuth2',
+		},
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Column', value: 'column' },
+				{ name: 'Row', value: 'row' },
+				{ name: 'Sheet', value: 'sheet' },
+				{ name: 'User', value: 'user' },
+			],
+			default: 'row',
+		},
+		...row.description,
+		...sheet.description,
+		...column.description,
+		...user.description,
+		{
+			...sheetLocator,
+			displayOptions: { show: { resource: ['row', 'column', 'sheet'] }, hide: { operation: ['list'], resource: ['sheet'] } },
+		},
+		{
+			displayName: 'Failure Routing',
+			name: 'failureRouting',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Separate Outputs',
+					value: 'outputs',
+					description:
+						'Success, Auth, Permission, Payload and Throttled outputs: every item leaves on exactly one, failures with a diagnosis',
+				},
+				{
+					name: "N8n's Usual Behaviour",
+					value: 'n8n',
+					description: 'One output; a failure stops the workflow, or follows the node\'s "On Error" setting',
+				},
+			],
+			default: 'outputs',
+		},
+		transportOptions,
+];

@@ -1,0 +1,20 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { assembleOutputs, type FailureRouting } from '../helpers/outputs';
+import { readClientSettings } from '../helpers/settings';
+import { SmartsheetClient } from '../transport';
+import type { AuthKind } from '../transport/tokenLifecycle';
+import { resources } from './properties';
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as keyof typeof resources;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = resources[resource]?.operations[operationName];
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+	}
+	const client = new SmartsheetClient(this, this.getNodeParameter('authentication', 0) as AuthKind, readClientSettings(this));
+	const results = await operation.execute.call(this, client, items);
+	return assembleOutputs(this, items, results, this.getNodeParameter('failureRouting', 0) as FailureRouting);
+}

@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../helpers/interfaces';
+import { perItem } from '../../helpers/perItem';
+import { SheetSchemas } from '../../helpers/sheetSchema';
+import type { SmartsheetClient } from '../../transport';
+import { rowIdField } from '../common.descriptions';
+import { idOf, sheetIdOf } from '../sheetId';
+import { readRowOptions, rowOutput } from './rowFields';
+
+export const description: INodeProperties[] = [
+	rowIdField('get'),
+	{
+		displayName: 'Row Options',
+		name: 'rowOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { resource: ['row'], operation: ['get'] } },
+		options: [
+			{
+				displayName: 'Raw Rows',
+				name: 'raw',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to output the row as Smartsheet returns it instead of a flat {column title: value} object',
+			},
+		],
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+): Promise<ItemResult[]> {
+	const schemas = new SheetSchemas(client);
+	return await perItem(this, client, items, 'row:get', async (item) => {
+		const sheetId = sheetIdOf(this, item);
+		const rowId = idOf(this.getNodeParameter('rowId', item), 'Row ID');
+		const row = await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetId}/rows/${rowId}`, operation: 'row:get' });
+		const columns = await schemas.columns(sheetId, 'row:get');
+		return rowOutput(columns, readRowOptions(this, item))(row);
+	});
+}

@@ -1,0 +1,27 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { writeRowsInBulk } from '../../helpers/bulkRows';
+import type { ItemResult } from '../../helpers/interfaces';
+import { SheetSchemas } from '../../helpers/sheetSchema';
+import type { SmartsheetClient } from '../../transport';
+import { rowIdField } from '../common.descriptions';
+import { idOf, sheetIdOf } from '../sheetId';
+import { cellFields, readCells, readRowOptions, rowOutput } from './rowFields';
+
+export const description: INodeProperties[] = [rowIdField('update'), ...cellFields('update')];
+
+/** Updates the row each item names, 500 rows a request; a rejected row fails alone. */
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+): Promise<ItemResult[]> {
+	const schemas = new SheetSchemas(client);
+	return await writeRowsInBulk(this, client, items, 'PUT', 'row:update', async (item) => {
+		const sheetId = sheetIdOf(this, item);
+		const rowId = idOf(this.getNodeParameter('rowId', item), 'Row ID');
+		const columns = await schemas.columns(sheetId, 'row:update');
+		const options = readRowOptions(this, item);
+		return { sheetId, row: { id: rowId, cells: readCells(this, item, columns, options) }, output: rowOutput(columns, options) };
+	});
+}

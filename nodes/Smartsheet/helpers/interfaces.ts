@@ -1,0 +1,22 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { SmartsheetClient } from '../transport';
+import type { SmartsheetFailure } from '../transport/failure';
+
+/** What an operation says about one input item: its output JSON, or why it failed. */
+export type ItemResult =
+	| { item: number; json: IDataObject[] }
+	| { item: number; failure: SmartsheetFailure };
+
+export type OperationExecute = (
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+) => Promise<ItemResult[]>;
+
+export interface Operation {
+	description: INodeProperties[];
+	execute: OperationExecute;
+}
+
+export const OUTPUT_NAMES = ['Success', 'Auth', 'Permission', 'Payload', 'Throttled'] as const;

@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { SmartsheetClient } from '../transport';
+import { SmartsheetRequestError } from '../transport/failure';
+import type { ItemResult } from './interfaces';
+
+/** A builder's input that cannot become a request; it goes to the Payload output. */
+export class InvalidInput extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'InvalidInput';
+	}
+}
+
+/** Runs `work` for every item in turn; a Smartsheet failure or bad input fails only that item. */
+export async function perItem(
+	ctx: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+	work: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+): Promise<ItemResult[]> {
+	const results: ItemResult[] = [];
+	for (let item = 0; item < items.length; item++) {
+		try {
+			const json = await work(item);
+			results.push({ item, json: Array.isArray(json) ? json : [json] });
+		} catch (error) {
+			results.push({ item, failure: failureOf(client, operation, error) });
+		}
+	}
+	return results;
+}
+
+/** Turns what an operation threw into a diagnosis; anything else is a bug and is rethrown. */
+export function failureOf(client: SmartsheetClient, operation: string, error: unknown) {
+	if (error instanceof SmartsheetRequestError) return error.failure;
+	if (error instanceof InvalidInput) return inputFailure(client, operation, error.message);
+	throw error;
+}
+
+export function inputFailure(client: SmartsheetClient, operation: string, message: string) {
+	const answer = { httpStatus: null, errorCode: null, message, refId: null };
+	const failure = client.failure({ operation }, { ...answer, httpStatus: 400 }, { ...answer, httpStatus: null }, 0, null, null).failure;
+	return { ...failure, httpStatus: null, action: `Fix the node's input: ${message}` };
+}

@@ -1,0 +1,90 @@
+// Column titles ↔ IDs of a sheet, fetched once per sheet per execution, so builders can address
+// cells by title and get rows back as flat {title: value} objects.
+import type { IDataObject } from 'n8n-workflow';
+
+import type { SmartsheetClient } from '../transport';
+import { InvalidInput } from './perItem';
+
+export interface Column {
+	id: string;
+	title: string;
+	type?: string;
+	primary?: boolean;
+}
+
+export class SheetSchemas {
+	private readonly columnsBySheet = new Map<string, Promise<Column[]>>();
+
+	constructor(private readonly client: SmartsheetClient) {}
+
+	async columns(sheetId: string, operation: string): Promise<Column[]> {
+		let pending = this.columnsBySheet.get(sheetId);
+		if (!pending) {
+			pending = this.client
+				.request<{ data: Column[] }>({ method: 'GET', path: `/sheets/${sheetId}/columns`, qs: { includeAll: true }, operation })
+				.then((page) => page.data ?? []);
+			pending.catch(() => this.columnsBySheet.delete(sheetId));
+			this.columnsBySheet.set(sheetId, pending);
+		}
+		return await pending;
+	}
+}
+
+export interface CellOptions {
+	strict: boolean;
+	formulas: boolean;
+}
+
+const ROW_FIELDS = new Set(['id', 'rowNumber', 'sheetId', 'smartsheetFailure']);
+
+/** Cells from an item's fields whose names are column titles (or column IDs). */
+export function cellsFromFields(fields: IDataObject, columns: Column[], options: CellOptions): IDataObject[] {
+	const byKey = new Map<string, Column>();
+	for (const column of columns) {
+		byKey.set(column.title, column);
+		byKey.set(column.id, column);
+	}
+	const cells: IDataObject[] = [];
+	for (const [key, value] of Object.entries(fields)) {
+		if (ROW_FIELDS.has(key)) continue;
+		const column = byKey.get(key);
+		if (column) cells.push(cell(column.id, value, options));
+	}
+	if (cells.length === 0) {
+		throw new InvalidInput(
+			`None of the item's fields matches a column of the sheet (columns: ${columns.map((c) => c.title).join(', ')})`,
+		);
+	}
+	return cells;
+}
+
+/** Cells from the node's "Cells" list: each names a column by title or ID. */
+export function cellsFromList(entries: IDataObject[], columns: Column[], options: CellOptions): IDataObject[] {
+	return entries.map((entry) => {
+		const key = String(entry.column ?? '');
+		const column = columns.find((candidate) => candidate.id === key || candidate.title === key);
+		if (!column) throw new InvalidInput(`The sheet has no column "${key}"`);
+		return cell(column.id, entry.value, options);
+	});
+}
+
+function cell(columnId: string, value: unknown, options: CellOptions): IDataObject {
+	if (options.formulas && typeof value === 'string' && value.startsWith('=')) {
+		return { columnId, formula: value };
+	}
+	if (value !== null && typeof value === 'object') {
+		throw new InvalidInput(`Cell values must be text, numbers or booleans (column ${columnId})`);
+	}
+	return { columnId, value: value ?? '', ...(options.strict ? {} : { strict: false }) };
+}
+
+/** A Smartsheet row as a flat object: id, rowNumber and one field per column title. */
+export function flattenRow(row: IDataObject, columns: Column[]): IDataObject {
+	const titles = new Map(columns.map((column) => [column.id, column.title]));
+	const flat: IDataObject = { id: row.id, rowNumber: row.rowNumber };
+	for (const cellData of (row.cells as IDataObject[] | undefined) ?? []) {
+		const title = titles.get(String(cellData.columnId)) ?? String(cellData.columnId);
+		flat[title] = cellData.value ?? null;
+	}
+	return flat;
+}

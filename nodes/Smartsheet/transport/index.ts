@@ -1,0 +1,188 @@
+// The one way the Smartsheet node talks to Smartsheet. Every request goes through here:
+// token lifecycle (tokenLifecycle.ts) → pacing and per-sheet write order (pacing.ts) → the HTTP
+// call through n8n (send.ts) → classification (failure.ts, failureTable.ts) → retry or refresh
+// (retryPolicy.ts). Operations describe requests and get bodies or a SmartsheetRequestError back.
+import { sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods } from 'n8n-workflow';
+
+import {
+	actionFor,
+	answerFromResponse,
+	classify,
+	networkAnswer,
+	SmartsheetRequestError,
+	type FailureAnswer,
+	type SmartsheetFailure,
+} from './failure';
+import { acquireRateBudget, withSheetWriteLock } from './pacing';
+import { isRetryable, nextDelayMs, type RetrySettings } from './retryPolicy';
+import { sendOnce } from './send';
+import { stringifySmartsheetJson } from './smartsheetJson';
+import { RefreshFailed, TokenLifecycle, type AuthKind } from './tokenLifecycle';
+
+export interface SmartsheetRequest {
+	method: IHttpRequestMethods;
+	/** Path under the API base, e.g. `/sheets/123/rows`. */
+	path: string;
+	qs?: IDataObject;
+	body?: unknown;
+	/** Raw upload body with its own headers (attachments). */
+	upload?: { data: Buffer; headers: Record<string, string> };
+	/** Writes to one sheet are sent one at a time per credential. */
+	sheetId?: string;
+	/** Rate-limit weight: 10 for attachments and cell history. */
+	weight?: number;
+	/** The operation name shown in diagnoses, e.g. `row:add`. */
+	operation: string;
+}
+
+export interface ClientSettings {
+	retry: RetrySettings;
+	requestsPerMinute: number;
+	refreshMarginSeconds?: number;
+	timeoutMs: number;
+	changeAgent: string;
+}
+
+/** What this execution did, for the optional summary (counts only, never a token). */
+export interface ClientCounters {
+	requests: number;
+	retries: number;
+	waitedForRateMs: number;
+	backoffMs: number;
+	throttledAnswers: number;
+}
+
+const INTEGRATION_SOURCE = 'APPLICATION,,n8n-nodes-smartsheet-resilient';
+
+export class SmartsheetClient {
+	readonly lifecycle: TokenLifecycle;
+
+	readonly counters: ClientCounters = { requests: 0, retries: 0, waitedForRateMs: 0, backoffMs: 0, throttledAnswers: 0 };
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		kind: AuthKind,
+		readonly settings: ClientSettings,
+	) {
+		this.lifecycle = new TokenLifecycle(ctx, kind, settings.refreshMarginSeconds);
+	}
+
+	async request<T = unknown>(request: SmartsheetRequest): Promise<T> {
+		const write = request.method !== 'GET';
+		const idempotent = request.method !== 'POST';
+		let attempts = 0;
+		let first: FailureAnswer | null = null;
+		let refreshed = false;
+		let waitedMs = 0;
+		let retryAfterSeen: number | null = null;
+		let tokenSuffix: string | null = null;
+
+		for (;;) {
+			let answer: FailureAnswer;
+			let accessToken: string | null = null;
+			try {
+				const auth = await this.lifecycle.prepare();
+				tokenSuffix = auth.tokenSuffix;
+				accessToken = auth.accessToken;
+				this.counters.waitedForRateMs += await acquireRateBudget(
+					this.lifecycle.credentialKey,
+					request.weight ?? 1,
+					this.settings.requestsPerMinute,
+				);
+				attempts++;
+				this.counters.requests++;
+				const send = async () =>
+					await sendOnce(this.ctx, this.lifecycle.credentialType, {
+						method: request.method,
+						url: `${auth.apiBase}${request.path}`,
+						qs: request.qs,
+						headers: this.headers(request, write),
+						body: request.upload ? request.upload.data : request.body === undefined ? undefined : stringifySmartsheetJson(request.body),
+						timeoutMs: this.settings.timeoutMs,
+					});
+				const raw =
+					write && request.sheetId
+						? await withSheetWriteLock(`${this.lifecycle.credentialKey}:${request.sheetId}`, send)
+						: await send();
+				if (raw.status >= 200 && raw.status < 300) return raw.body as T;
+				answer = answerFromResponse(raw.status, raw.body, raw.text, raw.headers);
+			} catch (error) {
+				if (error instanceof RefreshFailed) {
+					throw this.failure(request, error.answer, first ?? error.answer, attempts, retryAfterSeen, tokenSuffix);
+				}
+				answer = networkAnswer(error);
+			}
+
+			first ??= answer;
+			if (answer.retryAfterSeconds !== undefined) retryAfterSeen = Math.max(retryAfterSeen ?? 0, answer.retryAfterSeconds);
+			if (answer.httpStatus === 429 || answer.errorCode === 4003) this.counters.throttledAnswers++;
+
+			// Expired or invalid token: one refresh, one retry. A second 401 is an Auth failure.
+			if (answer.httpStatus === 401 && isRefreshable(answer) && !refreshed && this.lifecycle.kind === 'oAuth2') {
+				refreshed = true;
+				const outcome = await this.lifecycle.refreshAfterRejection(accessToken);
+				if (outcome.kind === 'dead' || outcome.kind === 'failed') {
+					throw this.failure(request, outcome.answer, first, attempts, retryAfterSeen, tokenSuffix);
+				}
+				continue;
+			}
+
+			if (isRetryable(answer, idempotent)) {
+				const delay = nextDelayMs(attempts, answer, waitedMs, this.settings.retry);
+				if (delay !== null) {
+					waitedMs += delay;
+					this.counters.retries++;
+					this.counters.backoffMs += delay;
+					await sleep(delay);
+					continue;
+				}
+			}
+			throw this.failure(request, answer, first, attempts, retryAfterSeen, tokenSuffix);
+		}
+	}
+
+	private headers(request: SmartsheetRequest, write: boolean): Record<string, string> {
+		const headers: Record<string, string> = {
+			Accept: 'application/json',
+			'smartsheet-integration-source': INTEGRATION_SOURCE,
+		};
+		if (write) headers['Smartsheet-Change-Agent'] = this.settings.changeAgent;
+		if (request.upload) Object.assign(headers, request.upload.headers);
+		else if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+		return headers;
+	}
+
+	failure(
+		request: Pick<SmartsheetRequest, 'operation'>,
+		last: FailureAnswer,
+		first: FailureAnswer,
+		attempts: number,
+		retryAfterSeen: number | null,
+		tokenSuffix: string | null,
+	): SmartsheetRequestError {
+		const credentialName = this.lifecycle.credentialName;
+		const diagnosis: SmartsheetFailure = {
+			class: classify(last),
+			httpStatus: last.httpStatus,
+			errorCode: last.errorCode,
+			message: last.message,
+			refId: last.refId,
+			firstHttpStatus: first.httpStatus,
+			firstErrorCode: first.errorCode,
+			firstMessage: first.message,
+			attempts,
+			retryAfterSeen,
+			tokenSuffix,
+			credentialName,
+			action: actionFor(last, credentialName),
+			operation: request.operation,
+			...(last.detail ? { detail: last.detail } : {}),
+		};
+		return new SmartsheetRequestError(diagnosis);
+	}
+}
+
+/** 1002 (invalid) and 1003 (expired) may be cured by a refresh; 1001/1005/1030 never are. */
+function isRefreshable(answer: FailureAnswer): boolean {
+	return answer.errorCode === 1002 || answer.errorCode === 1003 || answer.errorCode === null;
+}

@@ -1,0 +1,155 @@
+// Runs "Start → <node under test>" through n8n's real execution engine (WorkflowExecute from
+// n8n-core), with the test credentials helper, and returns what left each output of the node.
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	createRunExecutionData,
+	Workflow,
+	type ICredentialType,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { installCaptureLogger } from './captureLogger';
+import type { CredentialStore } from './credentialStore';
+import { TestCredentialsHelper } from './credentialsHelper';
+
+/** A trigger-like first node that emits the items a test gives it. */
+class StartNode implements INodeType {
+	description = {
+		displayName: 'Start',
+		name: 'start',
+		group: ['trigger'],
+		version: 1,
+		description: 'Emits the test items',
+		defaults: { name: 'Start' },
+		inputs: [],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
+		return [items.map((json) => ({ json }))];
+	}
+}
+
+export interface NodeUnderTest {
+	type: string; // e.g. 'n8n-nodes-smartsheet-resilient.smartsheet'
+	node: INodeType;
+	credentialTypes: ICredentialType[];
+}
+
+export interface RunOptions {
+	subject: NodeUnderTest;
+	parameters: INodeParameters;
+	items?: IDataObject[];
+	credentials?: Record<string, { id: string; name: string }>;
+	store: CredentialStore;
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	executionId?: string;
+}
+
+export interface RunResult {
+	run: IRun;
+	status: IRun['status'];
+	/** Items per output of the node under test (index = output index). */
+	outputs: INodeExecutionData[][];
+	errorMessage?: string;
+}
+
+let executionCounter = 0;
+let loggerInstalled = false;
+
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	if (!loggerInstalled) {
+		installCaptureLogger();
+		loggerInstalled = true;
+	}
+	const { subject } = options;
+	const start = new StartNode();
+	const nodeTypes: INodeTypes = {
+		getByName: (name) => (name === 'test.start' ? start : subject.node),
+		getByNameAndVersion: (name) => (name === 'test.start' ? start : subject.node),
+		getKnownTypes: () => ({}),
+	} as INodeTypes;
+
+	const nodes = [
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'test.start',
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			parameters: { items: JSON.stringify(options.items ?? [{}]) },
+		},
+		{
+			id: 'subject',
+			name: 'Subject',
+			type: subject.type,
+			typeVersion: 1,
+			position: [200, 0] as [number, number],
+			parameters: options.parameters,
+			credentials: options.credentials,
+			...(options.onError ? { onError: options.onError } : {}),
+		},
+	];
+	const workflowData = {
+		id: 'wf-test',
+		name: 'test',
+		active: false,
+		nodes,
+		connections: { Start: { main: [[{ node: 'Subject', type: 'main' as const, index: 0 }]] } },
+		settings: { executionOrder: 'v1' as const },
+	};
+	const workflow = new Workflow({ ...workflowData, nodeTypes });
+	const executionId = options.executionId ?? `exec-${++executionCounter}`;
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
+		...workflowData,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	const types = Object.fromEntries(subject.credentialTypes.map((type) => [type.name, type]));
+	const additionalData = {
+		hooks,
+		credentialsHelper: new TestCredentialsHelper(options.store, types),
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not supported in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		logAiEvent: () => {},
+		executionId,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const run = await new WorkflowExecute(additionalData, 'manual', createRunExecutionData()).run({
+		workflow,
+		startNode: workflow.getNode('Start')!,
+	});
+	const taskData = run.data.resultData.runData.Subject?.[0];
+	const outputs = (taskData?.data?.main ?? []).map((items) => items ?? []);
+	return {
+		run,
+		status: run.status,
+		outputs,
+		errorMessage: run.data.resultData.error?.message,
+	};
+}
