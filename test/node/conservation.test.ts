@@ -1,0 +1,129 @@
+// Issue #4: every input item leaves on exactly one output (property test over random mixes of
+// faults, batch sizes and operations), and the node's behaviour under each n8n "On Error" setting.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+
+import type { RunResult } from '../harness/runWorkflow';
+import { assertNoSecretLeaked } from '../support/secretsScan';
+import { jsonOf, OUTPUT, SmartsheetFixture } from '../support/smartsheetFixture';
+
+/** A small seeded random generator, so a failing case can be replayed from its seed. */
+function random(seed: number) {
+	let state = seed;
+	return () => {
+		state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+		return state / 2 ** 31;
+	};
+}
+
+function assertConserved(result: RunResult, inputCount: number, perItemOutputs = 1) {
+	const indexes = result.outputs.flat().map((item) => (item.pairedItem as { item: number }).item);
+	assert.equal(indexes.length, inputCount * perItemOutputs, 'no item lost, none doubled');
+	assert.deepEqual([...new Set(indexes)].sort((a, b) => a - b), Array.from({ length: inputCount }, (_, index) => index));
+}
+
+const FAULTS = [
+	{ kind: 'error', status: 403, errorCode: 1004 },
+	{ kind: 'error', status: 400, errorCode: 1012 },
+	{ kind: 'error', status: 429, errorCode: 4003 },
+	{ kind: 'error', status: 500, errorCode: 4004 },
+	{ kind: 'error', status: 404, errorCode: 1006 },
+	{ kind: 'raw', status: 502, contentType: 'text/html', body: '<h1>502</h1>' },
+	{ kind: 'drop' },
+];
+
+describe('conservation', () => {
+	let fx: SmartsheetFixture;
+	let sheetId: string;
+	before(async () => {
+		fx = await SmartsheetFixture.start();
+	});
+	after(async () => {
+		assertNoSecretLeaked();
+		await fx.close();
+	});
+	beforeEach(async () => {
+		await fx.reset();
+		sheetId = (await fx.sheet('Project Tracker')).id;
+	});
+
+	test('random faults × batch sizes × operations: each item on exactly one output', async () => {
+		for (let seed = 1; seed <= 12; seed++) {
+			await fx.reset();
+			sheetId = (await fx.sheet('Project Tracker')).id;
+			const next = random(seed);
+			const count = 1 + Math.floor(next() * 40);
+			const operation = ['add', 'get', 'user', 'update'][Math.floor(next() * 4)];
+			for (let f = 0; f < 3; f++) {
+				const faultPath = operation === 'user' ? '/2.0/users/me' : operation === 'get' ? '/2.0/sheets/*/rows/*' : '/2.0/sheets/*/rows';
+				await fx.admin('POST', '/faults', {
+					match: { path: faultPath },
+					count: 1 + Math.floor(next() * 3),
+					response: { message: 'injected', ...FAULTS[Math.floor(next() * FAULTS.length)] },
+				});
+			}
+			const existing = await fx.api<any>('GET', `/sheets/${sheetId}`);
+			const rowIds: string[] = existing.rows.map((row: any) => String(row.id));
+			const items = Array.from({ length: count }, (_, index) => ({
+				Task: next() < 0.15 ? 'z'.repeat(4001) : `item ${index}`,
+				id: next() < 0.1 ? '999' : rowIds[index % rowIds.length],
+			}));
+			const parameters =
+				operation === 'user'
+					? { resource: 'user', operation: 'getCurrent' }
+					: { resource: 'row', operation, sheetId: { __rl: true, mode: 'id', value: sheetId }, rowId: '={{ $json.id }}' };
+			const result = await fx.run({ ...parameters, authentication: 'accessToken', options: { maxRetryWaitSeconds: 0.2, retryInitialDelayMs: 5 } }, items);
+			assert.equal(result.status, 'success', `seed ${seed}: the execution itself succeeds`);
+			assertConserved(result, count);
+		}
+	});
+});
+
+describe('under each n8n "On Error" setting', () => {
+	let fx: SmartsheetFixture;
+	before(async () => (fx = await SmartsheetFixture.start()));
+	after(async () => {
+		assertNoSecretLeaked();
+		await fx.close();
+	});
+	beforeEach(async () => await fx.reset());
+
+	const failOne = async () =>
+		await fx.admin('POST', '/faults', { match: { path: '/2.0/users/me' }, count: 1, response: { kind: 'error', status: 403, errorCode: 1004 } });
+	const params = { resource: 'user', operation: 'getCurrent', authentication: 'accessToken' };
+
+	for (const onError of ['stopWorkflow', 'continueRegularOutput', 'continueErrorOutput'] as const) {
+		test(`separate outputs + ${onError}: the failure stays on Permission, the execution succeeds`, async () => {
+			await failOne();
+			const result = await fx.run(params, [{ n: 1 }, { n: 2 }], { onError });
+			assert.equal(result.status, 'success');
+			assert.equal(jsonOf(result, OUTPUT.permission).length, 1);
+			assert.equal(jsonOf(result, OUTPUT.success).length, 1);
+			if (onError === 'continueErrorOutput') assert.equal((result.outputs[5] ?? []).length, 0, "n8n's Error output stays empty");
+		});
+	}
+
+	test("n8n's usual behaviour + stopWorkflow: the execution fails with Smartsheet's message", async () => {
+		await failOne();
+		const result = await fx.run({ ...params, failureRouting: 'n8n' }, [{ n: 1 }], { onError: 'stopWorkflow' });
+		assert.equal(result.status, 'error');
+		assert.match(result.errorMessage ?? '', /fault|authorized|1004/i);
+	});
+
+	test("n8n's usual behaviour + continueRegularOutput: an error item on the one output", async () => {
+		await failOne();
+		const result = await fx.run({ ...params, failureRouting: 'n8n' }, [{ n: 1 }, { n: 2 }], { onError: 'continueRegularOutput' });
+		assert.equal(result.status, 'success');
+		assert.equal(result.outputs[0].length, 2);
+		assert.equal(result.outputs[0].filter((item) => item.json.error).length, 1);
+	});
+
+	test("n8n's usual behaviour + continueErrorOutput: the failure moves to n8n's Error output", async () => {
+		await failOne();
+		const result = await fx.run({ ...params, failureRouting: 'n8n' }, [{ n: 1 }, { n: 2 }], { onError: 'continueErrorOutput' });
+		assert.equal(result.status, 'success');
+		assert.equal(result.outputs[0].length, 1);
+		assert.equal(result.outputs[1].length, 1);
+		assert.equal((result.outputs[1][0].json.smartsheetFailure as any)?.errorCode, 1004);
+	});
+});

@@ -1,0 +1,158 @@
+// Everything a node test needs: a running emulator, a credential store holding OAuth2 and PAT
+// credentials that point at it, and a `run` that executes the Smartsheet node through n8n's
+// real execution engine.
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { SmartsheetApi } from '../../credentials/SmartsheetApi.credentials';
+import { SmartsheetOAuth2Api } from '../../credentials/SmartsheetOAuth2Api.credentials';
+import { Smartsheet } from '../../nodes/Smartsheet/Smartsheet.node';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
+import { CredentialStore } from '../harness/credentialStore';
+import { runNode, type RunOptions, type RunResult } from '../harness/runWorkflow';
+
+export const CLIENT = { clientId: 'test-client-id', clientSecret: 'test-client-secret-0123456789' };
+export const PAT = 'test-personal-access-token-0123456789abcdef';
+export const OAUTH_CREDENTIAL = { id: 'cred-oauth', name: 'Smartsheet OAuth (test)' };
+export const PAT_CREDENTIAL = { id: 'cred-pat', name: 'Smartsheet PAT (test)' };
+
+export interface TokenPair {
+	access_token: string;
+	refresh_token: string;
+	expires_in: number;
+	token_type: string;
+}
+
+/** Every secret a test handed out, so the secrets scan knows what to look for. */
+export const issuedSecrets = new Set<string>([CLIENT.clientSecret, PAT]);
+
+export class SmartsheetFixture {
+	readonly store = new CredentialStore();
+
+	private constructor(readonly emulator: RunningEmulator) {}
+
+	static async start(options: EmulatorOptions = {}): Promise<SmartsheetFixture> {
+		const emulator = await startEmulator({
+			port: 0,
+			clients: [CLIENT],
+			pats: [PAT],
+			...options,
+		});
+		const fixture = new SmartsheetFixture(emulator);
+		fixture.putPat(PAT);
+		return fixture;
+	}
+
+	async close(): Promise<void> {
+		await this.emulator.close();
+	}
+
+	async admin<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+		const response = await fetch(`${this.emulator.url}/__admin${path}`, {
+			method,
+			headers: body === undefined ? {} : { 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`admin ${method} ${path} → ${response.status} ${text}`);
+		return (text ? JSON.parse(text) : undefined) as T;
+	}
+
+	/** Fresh emulator state and the default PAT credential back in the store. */
+	async reset(): Promise<void> {
+		await this.admin('POST', '/reset');
+		this.putPat(PAT);
+	}
+
+	async stats(): Promise<any> {
+		return await this.admin('GET', '/stats');
+	}
+
+	/** Issues a token pair as if the Connect flow ran (the emulator's admin shortcut). */
+	async issueTokens(options: { ttlSeconds?: number; scopes?: string[] } = {}): Promise<TokenPair> {
+		const pair = await this.admin<TokenPair>('POST', '/tokens', { clientId: CLIENT.clientId, ...options });
+		issuedSecrets.add(pair.access_token);
+		issuedSecrets.add(pair.refresh_token);
+		return pair;
+	}
+
+	/** Stores an OAuth2 credential as n8n would after Connect (n8n 2.37+ stamps n8n_expires_at). */
+	putOAuth(pair: TokenPair, options: { expiresAtMs?: number | null; apiBaseUrl?: string } = {}): void {
+		const expiresAt = options.expiresAtMs === undefined ? Date.now() + pair.expires_in * 1000 : options.expiresAtMs;
+		this.store.put({
+			...OAUTH_CREDENTIAL,
+			type: 'smartsheetOAuth2Api',
+			data: {
+				region: 'custom',
+				apiBaseUrl: options.apiBaseUrl ?? this.emulator.apiBase,
+				appBaseUrl: this.emulator.url,
+				clientId: CLIENT.clientId,
+				clientSecret: CLIENT.clientSecret,
+				oauthTokenData: { ...pair, ...(expiresAt === null ? {} : { n8n_expires_at: String(expiresAt) }) },
+			},
+		});
+	}
+
+	putPat(token: string, apiBaseUrl = this.emulator.apiBase): void {
+		this.store.put({ ...PAT_CREDENTIAL, type: 'smartsheetApi', data: { region: 'custom', apiBaseUrl, accessToken: token } });
+	}
+
+	/** Runs the Smartsheet node once with `items` as input. */
+	async run(
+		parameters: INodeParameters,
+		items: IDataObject[] = [{}],
+		extra: Partial<RunOptions> = {},
+	): Promise<RunResult> {
+		const authentication = (parameters.authentication as string) ?? 'oAuth2';
+		const credentials =
+			authentication === 'accessToken' ? { smartsheetApi: PAT_CREDENTIAL } : { smartsheetOAuth2Api: OAUTH_CREDENTIAL };
+		const result = await runNode({
+			subject: {
+				type: 'n8n-nodes-smartsheet-resilient.smartsheet',
+				node: new Smartsheet(),
+				credentialTypes: [new SmartsheetOAuth2Api(), new SmartsheetApi()],
+			},
+			parameters: {
+				authentication,
+				failureRouting: 'outputs',
+				...parameters,
+				options: { retryInitialDelayMs: 20, maxRetryWaitSeconds: 5, ...((parameters.options as IDataObject) ?? {}) },
+			},
+			items,
+			credentials,
+			store: this.store,
+			...extra,
+		});
+		allRunResults.push(result);
+		return result;
+	}
+
+	/** A seeded sheet by name, with its columns. */
+	async sheet(name: string): Promise<{ id: string; columns: Array<{ id: string; title: string }> }> {
+		const list = await this.api<any>('GET', '/sheets?includeAll=true');
+		const sheet = list.data.find((candidate: any) => candidate.name === name);
+		if (!sheet) throw new Error(`no seeded sheet named ${name}`);
+		const id = String(sheet.id);
+		const columns = await this.api<any>('GET', `/sheets/${id}/columns?includeAll=true`);
+		return { id, columns: columns.data.map((column: any) => ({ id: String(column.id), title: column.title })) };
+	}
+
+	/** A direct API call with the PAT (test setup, not the code under test). IDs come back as strings. */
+	async api<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+		const response = await fetch(`${this.emulator.apiBase}${path}`, {
+			method,
+			headers: { authorization: `Bearer ${PAT}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		return JSON.parse(text.replace(/(:\s*|\[\s*|,\s*)(-?\d{6,})(?=\s*[,}\]])/g, '$1"$2"')) as T;
+	}
+}
+
+/** Every run of the suite, for the secrets scan. */
+export const allRunResults: RunResult[] = [];
+
+export const OUTPUT = { success: 0, auth: 1, permission: 2, payload: 3, throttled: 4 } as const;
+
+export function jsonOf(result: RunResult, output: number): IDataObject[] {
+	return (result.outputs[output] ?? []).map((item) => item.json);
+}
