@@ -16,7 +16,7 @@ if (files.length === 0) {
 }
 const result = spawnSync(
 	process.execPath,
-	['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files],
+	['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', '--test-force-exit', ...files],
 	{ stdio: 'inherit', env: { ...process.env, N8N_USER_FOLDER: process.env.N8N_USER_FOLDER ?? '.test-n8n' } },
 );
 process.exit(result.status ?? 1);

@@ -5,7 +5,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SmartsheetApi } from '../../credentials/SmartsheetApi.credentials';
 import { SmartsheetOAuth2Api } from '../../credentials/SmartsheetOAuth2Api.credentials';
-import { Smartsheet } from '../../nodes/Smartsheet/Smartsheet.node';
+// The explicit .ts: without it, resolution finds the codex file Smartsheet.node.json first.
+import { Smartsheet } from '../../nodes/Smartsheet/Smartsheet.node.ts';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
 import { CredentialStore } from '../harness/credentialStore';
 import { runNode, type RunOptions, type RunResult } from '../harness/runWorkflow';
