@@ -70,6 +70,22 @@ export const transportOptions: INodeProperties = {
 				'Sent with every write as Smartsheet-Change-Agent, so a Smartsheet Trigger can ignore changes made by your own workflows',
 		},
 		{
+			displayName: 'Execution Summary',
+			name: 'summary',
+			type: 'options',
+			options: [
+				{ name: 'As Execution Hint', value: 'hint', description: 'Counts shown above the output' },
+				{
+					name: 'As Hint and an Extra Item',
+					value: 'item',
+					description:
+						'Also one extra item on Success with "smartsheetExecutionSummary" (requests, retries, refreshes, rate-limit answers, items per output), to log it',
+				},
+				{ name: 'None', value: 'none' },
+			],
+			default: 'hint',
+		},
+		{
 			displayName: 'Max Retry Wait (Seconds)',
 			name: 'maxRetryWaitSeconds',
 			type: 'number',

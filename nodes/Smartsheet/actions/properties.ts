@@ -1,13 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as column from './column/column.resource';
+import * as credential from './credential/credential.resource';
 import { sheetLocator, transportOptions } from './common.descriptions';
 import * as row from './row/row.resource';
 import * as sheet from './sheet/sheet.resource';
 import * as user from './user/user.resource';
 
 /** The operations of each resource, for the router. */
-export const resources = { row, sheet, column, user };
+export const resources = { row, sheet, column, user, credential };
 
 /** Every parameter of the Smartsheet node, in the order the editor shows them. */
 export const nodeProperties: INodeProperties[] = [
@@ -28,6 +29,7 @@ export const nodeProperties: INodeProperties[] = [
 			noDataExpression: true,
 			options: [
 				{ name: 'Column', value: 'column' },
+				{ name: 'Credential', value: 'credential' },
 				{ name: 'Row', value: 'row' },
 				{ name: 'Sheet', value: 'sheet' },
 				{ name: 'User', value: 'user' },
@@ -38,6 +40,7 @@ export const nodeProperties: INodeProperties[] = [
 		...sheet.description,
 		...column.description,
 		...user.description,
+	...credential.description,
 		{
 			...sheetLocator,
 			displayOptions: { show: { resource: ['row', 'column', 'sheet'] }, hide: { operation: ['list'], resource: ['sheet'] } },

@@ -1,7 +1,8 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { assembleOutputs, type FailureRouting } from '../helpers/outputs';
 import { readClientSettings } from '../helpers/settings';
+import { reportSummary } from '../helpers/summary';
 import { SmartsheetClient } from '../transport';
 import type { AuthKind } from '../transport/tokenLifecycle';
 import { resources } from './properties';
@@ -16,5 +17,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const client = new SmartsheetClient(this, this.getNodeParameter('authentication', 0) as AuthKind, readClientSettings(this));
 	const results = await operation.execute.call(this, client, items);
-	return assembleOutputs(this, items, results, this.getNodeParameter('failureRouting', 0) as FailureRouting);
+	const outputs = assembleOutputs(this, items, results, this.getNodeParameter('failureRouting', 0) as FailureRouting);
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	reportSummary(this, client, outputs, typeof options.summary === 'string' ? options.summary : 'hint');
+	return outputs;
 }

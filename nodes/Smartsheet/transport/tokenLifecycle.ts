@@ -22,6 +22,18 @@ export interface AuthSnapshot {
 	accessToken: string | null;
 }
 
+export interface CredentialFacts extends IDataObject {
+	tokenType: string;
+	region: string;
+	apiBase: string;
+	tokenSuffix: string | null;
+	expiresAt: string | null;
+	secondsLeft: number | null;
+	lifetimeSeconds: number | null;
+	refreshTokenPresent: boolean;
+	scopes: string[];
+}
+
 export type RefreshOutcome =
 	| { kind: 'refreshed' }
 	| { kind: 'changedElsewhere' }
@@ -74,6 +86,26 @@ export class TokenLifecycle {
 
 	get dead(): FailureAnswer | null {
 		return this.deadAnswer;
+	}
+
+	/** Facts about the stored credential that are safe to show: never a token beyond its suffix. */
+	async inspect(): Promise<CredentialFacts> {
+		const credentials = (await this.ctx.getCredentials(this.credentialType)) as IDataObject;
+		const { auth, tokenData } = await this.read();
+		const expiresAt = this.kind === 'oAuth2' ? expiryOf(tokenData) : null;
+		const lifetimeSeconds = Number(tokenData.expires_in);
+		const scope = String(tokenData.scope ?? credentials.scope ?? '');
+		return {
+			tokenType: this.kind === 'oAuth2' ? 'OAuth2' : 'Access token',
+			region: String(credentials.region ?? 'us'),
+			apiBase: auth.apiBase,
+			tokenSuffix: auth.tokenSuffix,
+			expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+			secondsLeft: expiresAt === null ? null : Math.round((expiresAt - Date.now()) / 1000),
+			lifetimeSeconds: Number.isFinite(lifetimeSeconds) ? lifetimeSeconds : null,
+			refreshTokenPresent: this.kind === 'oAuth2' ? typeof tokenData.refresh_token === 'string' && tokenData.refresh_token.length > 0 : false,
+			scopes: this.kind === 'oAuth2' ? scope.split(/[\s,]+/).filter(Boolean) : ['all (personal access token)'],
+		};
 	}
 
 	/** Reads the credential and, for OAuth2 near its expiry, refreshes first (proactive). */
