@@ -1,0 +1,77 @@
+// Smartsheet's error answers: {errorCode, message, refId, detail?} with the HTTP status Smartsheet
+// pairs with each code (../shared/reference/smartsheet-api.md §2.2).
+import { randomBytes } from 'node:crypto';
+
+export const ERRORS: Record<number, { status: number; message: string }> = {
+	1001: { status: 401, message: 'An Access Token is required.' },
+	1002: { status: 401, message: 'Your Access Token is invalid.' },
+	1003: { status: 401, message: 'Your Access Token has expired.' },
+	1004: { status: 403, message: 'You are not authorized to perform this action.' },
+	1006: { status: 404, message: 'Not Found.' },
+	1008: { status: 400, message: 'Unable to parse request. The following error occurred: {0}' },
+	1009: { status: 400, message: 'A required parameter is missing from your request: {0}.' },
+	1010: { status: 405, message: 'HTTP Method not supported.' },
+	1012: { status: 400, message: 'Required object attribute(s) are missing from your request: {0}.' },
+	1018: { status: 400, message: 'The value {0} was not valid for the parameter {1}.' },
+	1032: { status: 400, message: 'The attribute(s) {0} are not allowed for this operation.' },
+	1036: { status: 400, message: 'The columnId {0} is invalid.' },
+	1037: { status: 400, message: 'The columnId {0} is included more than once in a single row.' },
+	1041: { status: 400, message: 'The value for cell in column {0}, {1}, must be 4000 characters or less.' },
+	1055: { status: 400, message: 'One and only one column must be primary.' },
+	1056: { status: 400, message: 'Column titles must be unique.' },
+	1057: { status: 400, message: 'The primary column must be of type TEXT_NUMBER.' },
+	1067: { status: 401, message: 'Invalid client_id' },
+	1068: { status: 400, message: 'Unsupported grant type.' },
+	1069: { status: 400, message: 'Invalid Request. The authorization_code has expired.' },
+	1070: { status: 400, message: 'Invalid Request. Required parameter is missing: {0}.' },
+	1071: { status: 400, message: 'Invalid Grant. The authorization code or refresh token provided was invalid.' },
+	1072: { status: 400, message: 'Invalid hash value. The hash provided did not match the expected value.' },
+	1123: { status: 400, message: 'Specifying multiple row locations is not yet supported. Each row must use the same row location attribute and value.' },
+	1124: { status: 415, message: 'Invalid Content-Type header. Media type not supported.' },
+	1130: { status: 400, message: 'One of cell.value or objectValue may be set, but not both.' },
+	1132: { status: 400, message: 'The token provided has previously been revoked.' },
+	1160: { status: 400, message: 'Invalid bulk request. See detail for more information.' },
+	1162: { status: 400, message: 'A formula must always start with an equal sign (=).' },
+	1163: { status: 400, message: 'If cell.formula is specified, then value, objectValue, image, hyperlink, and linkInFromCell must not be specified.' },
+	1236: { status: 400, message: 'OAuth missing client auth: send either client_secret or hash.' },
+	1237: { status: 400, message: 'OAuth redundant client auth: send either client_secret or hash, not both.' },
+	1238: { status: 400, message: 'OAuth invalid secret.' },
+	4001: { status: 503, message: 'Smartsheet.com is currently offline for system maintenance. Please check back again shortly.' },
+	4002: { status: 500, message: 'Server timeout exceeded. Request has failed.' },
+	4003: { status: 429, message: 'Rate limit exceeded.' },
+	4004: { status: 500, message: 'An unexpected error has occurred. Please retry your request. If you encounter this error repeatedly, please contact api@smartsheet.com for assistance.' },
+};
+
+/** A Smartsheet error as a throwable, so any handler can stop with the right answer. */
+export class ApiError extends Error {
+	constructor(
+		readonly errorCode: number,
+		readonly args: string[] = [],
+		readonly extra: { detail?: Record<string, unknown>; error?: string; status?: number; message?: string } = {},
+	) {
+		super(formatMessage(errorCode, args));
+	}
+
+	get status(): number {
+		return this.extra.status ?? ERRORS[this.errorCode]?.status ?? 400;
+	}
+
+	body(): Record<string, unknown> {
+		return {
+			errorCode: this.errorCode,
+			message: this.extra.message ?? this.message,
+			refId: refId(),
+			...(this.extra.error ? { error: this.extra.error } : {}),
+			...(this.extra.detail ? { detail: this.extra.detail } : {}),
+		};
+	}
+}
+
+export function formatMessage(errorCode: number, args: string[]): string {
+	const template = ERRORS[errorCode]?.message ?? 'An unexpected error has occurred.';
+	return template.replace(/\{(\d)\}/g, (_match, index: string) => args[Number(index)] ?? '');
+}
+
+export function refId(): string {
+	return randomBytes(7).toString('base64url').toLowerCase().slice(0, 12);
+}

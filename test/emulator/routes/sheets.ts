@@ -1,0 +1,109 @@
+// Sheets and columns: list (offset paging), get (with row and column filters), version, create.
+import type { Answer, RequestContext, Route } from '../context';
+import { ApiError } from '../errors';
+import type { Column, Emulator } from '../emulator-types';
+import type { Sheet } from '../state';
+import { paged } from './paging';
+import { rowOut } from './rowsOut';
+
+export function sheetSummary(emulator: Emulator, sheet: Sheet) {
+	return {
+		id: sheet.id,
+		name: sheet.name,
+		accessLevel: emulator.state.accessLevel(sheet.id),
+		permalink: `https://app.smartsheet.com/sheets/${sheet.id}`,
+		createdAt: sheet.createdAt,
+		modifiedAt: sheet.modifiedAt,
+	};
+}
+
+export function columnOut(column: Column, index: number) {
+	return { id: column.id, index, title: column.title, type: column.type, ...(column.primary ? { primary: true } : {}), ...(column.options ? { options: column.options } : {}), validation: false, width: 150, version: 0 };
+}
+
+export function sheetOf(ctx: RequestContext): Sheet {
+	const sheet = ctx.emulator.state.sheets.get(ctx.params.sheetId);
+	if (!sheet) throw new ApiError(1006);
+	return sheet;
+}
+
+function getSheet(ctx: RequestContext): Answer {
+	const sheet = sheetOf(ctx);
+	const q = ctx.query;
+	const columnIds = list(q.get('columnIds'));
+	const rowIds = list(q.get('rowIds'));
+	const rowNumbers = list(q.get('rowNumbers')).map(Number);
+	const since = q.get('rowsModifiedSince');
+	if (since !== null && Number.isNaN(Date.parse(since))) throw new ApiError(1018, [since, 'rowsModifiedSince']);
+	let rows = sheet.rows.map((row, index) => ({ row, number: index + 1 }));
+	if (rowIds.length) rows = rows.filter(({ row }) => rowIds.includes(row.id));
+	if (rowNumbers.length) rows = rows.filter(({ number }) => rowNumbers.includes(number));
+	if (since !== null) rows = rows.filter(({ row }) => Date.parse(row.modifiedAt) > Date.parse(since));
+	const pageSize = q.has('pageSize') ? Number(q.get('pageSize')) : undefined;
+	if (pageSize !== undefined) {
+		const page = Math.max(1, Number(q.get('page') ?? 1));
+		rows = rows.slice((page - 1) * pageSize, page * pageSize);
+	}
+	const columns = sheet.columns.map(columnOut).filter((column) => !columnIds.length || columnIds.includes(column.id));
+	return {
+		body: {
+			...sheetSummary(ctx.emulator, sheet),
+			version: sheet.version,
+			totalRowCount: sheet.rows.length,
+			columns,
+			rows: rows.map(({ row, number }) => rowOut(sheet, row, number, columnIds)),
+		},
+	};
+}
+
+function createSheet(ctx: RequestContext, location: { workspaceId?: string; folderId?: string }): Answer {
+	const body = ctx.json() as { name?: unknown; columns?: Array<Record<string, unknown>> };
+	if (typeof body?.name !== 'string' || !body.name) throw new ApiError(1012, ['name']);
+	if (!Array.isArray(body.columns) || body.columns.length === 0) throw new ApiError(1012, ['columns']);
+	const primaries = body.columns.filter((column) => column.primary === true);
+	if (primaries.length !== 1) throw new ApiError(1055);
+	if (primaries[0].type !== 'TEXT_NUMBER') throw new ApiError(1057);
+	const titles = body.columns.map((column) => String(column.title ?? ''));
+	if (titles.some((title) => !title)) throw new ApiError(1012, ['column.title']);
+	if (new Set(titles).size !== titles.length) throw new ApiError(1056);
+	const sheet = ctx.emulator.state.createSheet(
+		body.name,
+		body.columns.map((column) => ({ title: String(column.title), type: String(column.type ?? 'TEXT_NUMBER'), primary: column.primary === true, options: Array.isArray(column.options) ? column.options.map(String) : undefined })),
+		location,
+	);
+	return { body: { message: 'SUCCESS', resultCode: 0, result: { ...sheetSummary(ctx.emulator, sheet), columns: sheet.columns.map(columnOut) } } };
+}
+
+function requireContainer(ctx: RequestContext, kind: 'workspace' | 'folder'): string {
+	const id = ctx.params.containerId;
+	const list = kind === 'workspace' ? ctx.emulator.state.workspaces : ctx.emulator.state.folders;
+	if (!list.some((entry) => entry.id === id)) throw new ApiError(1006);
+	return id;
+}
+
+function list(value: string | null): string[] {
+	return value ? value.split(',').map((entry) => entry.trim()).filter(Boolean) : [];
+}
+
+export const sheetRoutes: Route[] = [
+	{
+		method: 'GET',
+		path: '/2.0/sheets',
+		scope: 'READ_SHEETS',
+		handler: (ctx) => {
+			const sheets = [...ctx.emulator.state.sheets.values()].filter((sheet) => ctx.emulator.state.accessLevel(sheet.id) !== 'NONE');
+			return { body: paged(sheets.map((sheet) => sheetSummary(ctx.emulator, sheet)), ctx.query) };
+		},
+	},
+	{ method: 'POST', path: '/2.0/sheets', scope: 'CREATE_SHEETS', handler: (ctx) => createSheet(ctx, {}) },
+	{ method: 'POST', path: '/2.0/workspaces/{containerId}/sheets', scope: 'CREATE_SHEETS', handler: (ctx) => createSheet(ctx, { workspaceId: requireContainer(ctx, 'workspace') }) },
+	{ method: 'POST', path: '/2.0/folders/{containerId}/sheets', scope: 'CREATE_SHEETS', handler: (ctx) => createSheet(ctx, { folderId: requireContainer(ctx, 'folder') }) },
+	{ method: 'GET', path: '/2.0/sheets/{sheetId}', scope: 'READ_SHEETS', handler: getSheet },
+	{ method: 'GET', path: '/2.0/sheets/{sheetId}/version', scope: 'READ_SHEETS', handler: (ctx) => ({ body: { version: sheetOf(ctx).version } }) },
+	{
+		method: 'GET',
+		path: '/2.0/sheets/{sheetId}/columns',
+		scope: 'READ_SHEETS',
+		handler: (ctx) => ({ body: paged(sheetOf(ctx).columns.map(columnOut), ctx.query) }),
+	},
+];

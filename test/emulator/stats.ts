@@ -1,0 +1,77 @@
+// Counters tests and benchmarks read through GET /__admin/stats, and a short request log.
+// Tokens appear only as their last 6 characters.
+
+export interface LogEntry {
+	method: string;
+	path: string;
+	route: string;
+	status: number;
+	errorCode?: number;
+	tokenSuffix?: string;
+	at: string;
+	expired?: boolean;
+	tokenCall: boolean;
+}
+
+interface TokenCounters {
+	requests: number;
+	rateLimited: number;
+	expiredTokenRequests: number;
+}
+
+const LOG_LIMIT = 5000;
+
+export class Stats {
+	requests = 0;
+	tokenCalls = 0;
+	tokenExchanges = 0;
+	tokenRefreshes = 0;
+	invalidGrants = 0;
+	rateLimited = 0;
+	expiredTokenRequests = 0;
+	faultsInjected = 0;
+	byToken: Record<string, TokenCounters> = {};
+	byRoute: Record<string, number> = {};
+	log: LogEntry[] = [];
+
+	reset(): void {
+		Object.assign(this, new Stats());
+	}
+
+	begin(method: string, path: string, route: string, token: string | null, tokenCall: boolean): LogEntry {
+		const entry: LogEntry = { method, path, route, status: 0, at: new Date().toISOString(), tokenCall };
+		if (token) entry.tokenSuffix = token.slice(-6);
+		if (tokenCall) this.tokenCalls++;
+		else {
+			this.requests++;
+			this.byRoute[route] = (this.byRoute[route] ?? 0) + 1;
+			if (entry.tokenSuffix) this.tokenCounters(entry.tokenSuffix).requests++;
+		}
+		this.log.push(entry);
+		if (this.log.length > LOG_LIMIT) this.log.shift();
+		return entry;
+	}
+
+	end(entry: LogEntry, status: number, errorCode?: number): void {
+		entry.status = status;
+		if (errorCode !== undefined) entry.errorCode = errorCode;
+		if (entry.tokenCall) return;
+		if (status === 429) {
+			this.rateLimited++;
+			if (entry.tokenSuffix) this.tokenCounters(entry.tokenSuffix).rateLimited++;
+		}
+		if (entry.expired) {
+			this.expiredTokenRequests++;
+			if (entry.tokenSuffix) this.tokenCounters(entry.tokenSuffix).expiredTokenRequests++;
+		}
+	}
+
+	snapshot() {
+		const { log: _log, ...counters } = this;
+		return counters;
+	}
+
+	private tokenCounters(suffix: string): TokenCounters {
+		return (this.byToken[suffix] ??= { requests: 0, rateLimited: 0, expiredTokenRequests: 0 });
+	}
+}
