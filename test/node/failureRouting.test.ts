@@ -111,7 +111,7 @@ describe('failure routing', () => {
 			),
 		);
 		for (const result of runs) assert.equal(jsonOf(result, OUTPUT.success).length, 1);
-		assert.equal((await fx.stats()).byRoute?.['POST /2.0/sheets/{id}/rows'], 6, 'no request needed a retry');
+		assert.equal((await fx.stats()).byRoute?.['POST /2.0/sheets/{sheetId}/rows'], 6, 'no request needed a retry');
 	});
 
 	test('partial success: rejected rows go to Payload with their own error, the rest to Success', async () => {
@@ -129,7 +129,7 @@ describe('failure routing', () => {
 
 	test('bad input (a sheet ID that is not a number) goes to Payload without a request', async () => {
 		const result = await fx.run(
-			{ resource: 'row', operation: 'get', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: 'abc' }, rowId: '1' },
+			{ resource: 'row', operation: 'get', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: '={{ "abc" }}' }, rowId: '1' },
 		);
 		assert.match((jsonOf(result, OUTPUT.payload)[0].smartsheetFailure as any).message, /Sheet ID must be a number/);
 		assert.equal((await fx.stats()).requests, 0);

@@ -49,11 +49,15 @@ describe('token lifecycle', () => {
 		const pair = await fx.issueTokens();
 		fx.putOAuth(pair); // the store believes it has a week left
 		await fx.admin('POST', '/tokens/expire', { token: pair.access_token });
+		const writesBefore = fx.store.writes.length;
 		const result = await fx.run(getCurrentUser);
 		assert.equal(jsonOf(result, OUTPUT.success).length, 1);
 		const stats = await fx.stats();
 		assert.equal(stats.tokenRefreshes, 1);
-		assert.equal(fx.store.writes.filter((write) => write.kind === 'oauthTokenData').length, 1, 'one write holds the new pair');
+		const writes = fx.store.writes.slice(writesBefore);
+		assert.deepEqual(writes.map((write) => write.kind), ['oauthTokenData'], 'one write holds the new pair');
+		const stored = fx.store.tokenData(OAUTH_CREDENTIAL.id);
+		assert.notEqual(stored.refresh_token, pair.refresh_token);
 	});
 
 	test('a second 401 after the one refresh is an Auth failure, not a loop', async () => {
