@@ -63,6 +63,10 @@ export default tseslint.config(
 	{
 		files: ['test/**/*.ts', 'scripts/**/*.ts'],
 		extends: [js.configs.recommended, tseslint.configs.recommended],
-		rules: { '@typescript-eslint/no-explicit-any': 'off' },
+		rules: {
+			'@typescript-eslint/no-explicit-any': 'off',
+			// `_name` marks a value dropped on purpose by a destructuring rest.
+			'@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+		},
 	},
 );

@@ -15,6 +15,8 @@ function parseArgs(argv: string[]): EmulatorOptions {
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];
 		const value = argv[i + 1];
+		const known = ['--port', '--access-token-ttl', '--rate-limit', '--retry-after', '--write-latency-ms', '--write-collisions', '--no-seed', '--pat', '--client-id', '--client-secret', '--redirect-uri'];
+		if (!known.includes(flag)) fail(`unknown flag ${flag}`);
 		const takesValue = !['--write-collisions', '--no-seed'].includes(flag);
 		if (takesValue && (value === undefined || value.startsWith('--'))) fail(`${flag} needs a value`);
 		switch (flag) {
