@@ -104,7 +104,7 @@ export class SmartsheetFixture {
 		extra: Partial<RunOptions> = {},
 	): Promise<RunResult> {
 		const authentication = (parameters.authentication as string) ?? 'oAuth2';
-		const credentials =
+		const credentials: Record<string, { id: string; name: string }> =
 			authentication === 'accessToken' ? { smartsheetApi: PAT_CREDENTIAL } : { smartsheetOAuth2Api: OAUTH_CREDENTIAL };
 		const result = await runNode({
 			subject: {
@@ -116,7 +116,9 @@ export class SmartsheetFixture {
 				authentication,
 				failureRouting: 'outputs',
 				...parameters,
-				options: { retryInitialDelayMs: 20, maxRetryWaitSeconds: 5, ...((parameters.options as IDataObject) ?? {}) },
+				// Fast retries, and no pacing unless a test asks for it: pacing state is per process and per
+				// credential, so it would otherwise carry over from one test to the next.
+				options: { retryInitialDelayMs: 20, maxRetryWaitSeconds: 5, requestsPerMinute: 1_000_000, ...((parameters.options as IDataObject) ?? {}) },
 			},
 			items,
 			credentials,
