@@ -157,3 +157,30 @@ describe('command line', () => {
 		assert.match(stderr, /unknown flag --bogus/);
 	});
 });
+
+describe('attachments', () => {
+	let emu: RunningEmulator;
+	before(async () => (emu = await start()));
+	after(async () => await emu.close());
+
+	test('multipart upload to a sheet, list, get with a temporary URL; uploads weigh 10', async () => {
+		const sheet = await tracker(emu);
+		await admin(emu, 'POST', '/config', { rateLimitPerMinute: 15 });
+		const form = new FormData();
+		form.append('file', new Blob(['hello'], { type: 'text/plain' }), 'hello.txt');
+		const upload = await fetch(`${emu.apiBase}/sheets/${sheet.id}/attachments`, { method: 'POST', headers: { authorization: 'Bearer contract-pat-0123456789abcdefghij' }, body: form });
+		const uploaded = await upload.json();
+		assert.deepEqual([upload.status, uploaded.result.name, uploaded.result.attachmentType, uploaded.result.sizeInKb], [200, 'hello.txt', 'FILE', 1]);
+		const list = await call(emu, 'GET', `/2.0/sheets/${sheet.id}/attachments`);
+		assert.equal(list.json.totalCount, 1);
+		const id = /"data":\[\{"id":(\d+)/.exec(list.text)![1];
+		const one = await call(emu, 'GET', `/2.0/sheets/${sheet.id}/attachments/${id}`);
+		assert.equal(typeof one.json.url, 'string');
+		assert.equal(one.json.urlExpiresInMillis, 120_000);
+		// 10 (upload) + 1 + 1 + the tracker lookups (2) = 14 of 15: one more upload does not fit.
+		const second = await fetch(`${emu.apiBase}/sheets/${sheet.id}/attachments`, { method: 'POST', headers: { authorization: 'Bearer contract-pat-0123456789abcdefghij' }, body: form });
+		assert.equal(second.status, 429);
+		const notMultipart = await call(emu, 'POST', `/2.0/sheets/${sheet.id}/attachments`, { body: { name: 'x' } });
+		assert.ok([415, 429].includes(notMultipart.status));
+	});
+});

@@ -28,6 +28,8 @@ export interface RequestContext {
 	params: Record<string, string>;
 	query: URLSearchParams;
 	rawBody: string;
+	/** The body's bytes (uploads). */
+	bodyBuffer: Buffer;
 	/** The JSON body (IDs as strings); parsing errors answer 1008. */
 	json(): unknown;
 	token: string | null;

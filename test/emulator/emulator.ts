@@ -102,19 +102,27 @@ export class Emulator {
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		const method = (request.method ?? 'GET').toUpperCase();
 		try {
-			const rawBody = await readBody(request);
+			const bodyBuffer = await readBody(request);
+			const rawBody = bodyBuffer.toString('utf8');
 			if (url.pathname.startsWith('/__admin')) {
 				return send(response, await adminRoutes(this, method, url, rawBody));
 			}
 			if (url.pathname === '/b/authorize') return send(response, authorize(this, url));
 			if (!url.pathname.startsWith('/2.0')) throw new ApiError(1006);
-			await this.handleApi(request, response, method, url, rawBody);
+			await this.handleApi(request, response, method, url, rawBody, bodyBuffer);
 		} catch (error) {
 			send(response, errorAnswer(error));
 		}
 	}
 
-	private async handleApi(request: IncomingMessage, response: ServerResponse, method: string, url: URL, rawBody: string): Promise<void> {
+	private async handleApi(
+		request: IncomingMessage,
+		response: ServerResponse,
+		method: string,
+		url: URL,
+		rawBody: string,
+		bodyBuffer: Buffer,
+	): Promise<void> {
 		const matched = this.match(method, url.pathname);
 		const routeKey = matched ? `${method} ${matched.route.path}` : `${method} ${url.pathname}`;
 		const isTokenCall = url.pathname === '/2.0/token' && method === 'POST';
@@ -148,6 +156,7 @@ export class Emulator {
 				params,
 				query: url.searchParams,
 				rawBody,
+				bodyBuffer,
 				token,
 				json: () => parseBody(request, rawBody),
 			};
@@ -266,10 +275,10 @@ function send(response: ServerResponse, answer: Answer): void {
 	response.end(text);
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of request) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -28,6 +28,7 @@ export const ERRORS: Record<number, { status: number; message: string }> = {
 	1072: { status: 400, message: 'Invalid hash value. The hash provided did not match the expected value.' },
 	1123: { status: 400, message: 'Specifying multiple row locations is not yet supported. Each row must use the same row location attribute and value.' },
 	1124: { status: 415, message: 'Invalid Content-Type header. Media type not supported.' },
+	1128: { status: 400, message: 'Multipart upload size limit exceeded.' },
 	1130: { status: 400, message: 'One of cell.value or objectValue may be set, but not both.' },
 	1132: { status: 400, message: 'The token provided has previously been revoked.' },
 	1160: { status: 400, message: 'Invalid bulk request. See detail for more information.' },

@@ -32,6 +32,7 @@ export interface Row {
 }
 
 export interface Sheet {
+	attachments?: Attachment[];
 	id: string;
 	name: string;
 	version: number;
@@ -41,6 +42,17 @@ export interface Sheet {
 	modifiedAt: string;
 	workspaceId?: string;
 	folderId?: string;
+}
+
+export interface Attachment {
+	id: string;
+	name: string;
+	mimeType: string;
+	sizeInKb: number;
+	parentType: 'SHEET' | 'ROW';
+	parentId: string;
+	createdAt: string;
+	bytes: Buffer;
 }
 
 export type AccessLevel = 'OWNER' | 'ADMIN' | 'EDITOR' | 'VIEWER' | 'NONE';

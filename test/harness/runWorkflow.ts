@@ -30,12 +30,17 @@ class StartNode implements INodeType {
 		defaults: { name: 'Start' },
 		inputs: [],
 		outputs: ['main'],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+		properties: [
+			{ displayName: 'Items', name: 'items', type: 'json', default: '[]' },
+			{ displayName: 'Binary', name: 'binary', type: 'json', default: '' },
+		],
 	} as unknown as INodeType['description'];
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
-		return [items.map((json) => ({ json }))];
+		const binaryText = this.getNodeParameter('binary', 0) as string;
+		const binary = binaryText ? (JSON.parse(binaryText) as INodeExecutionData['binary']) : undefined;
+		return [items.map((json) => ({ json, ...(binary ? { binary } : {}) }))];
 	}
 }
 
@@ -53,6 +58,8 @@ export interface RunOptions {
 	store: CredentialStore;
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	executionId?: string;
+	/** Binary data given to every input item, e.g. `{ data: { data: base64, mimeType, fileName } }`. */
+	binary?: Record<string, { data: string; mimeType: string; fileName?: string }>;
 }
 
 export interface RunResult {
@@ -86,7 +93,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			type: 'test.start',
 			typeVersion: 1,
 			position: [0, 0] as [number, number],
-			parameters: { items: JSON.stringify(options.items ?? [{}]) },
+			parameters: { items: JSON.stringify(options.items ?? [{}]), binary: options.binary ? JSON.stringify(options.binary) : '' },
 		},
 		{
 			id: 'subject',

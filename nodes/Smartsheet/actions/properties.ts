@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as attachment from './attachment/attachment.resource';
 import * as column from './column/column.resource';
 import * as credential from './credential/credential.resource';
 import { sheetLocator, transportOptions } from './common.descriptions';
@@ -8,7 +9,7 @@ import * as sheet from './sheet/sheet.resource';
 import * as user from './user/user.resource';
 
 /** The operations of each resource, for the router. */
-export const resources = { row, sheet, column, user, credential };
+export const resources = { row, sheet, column, attachment, user, credential };
 
 /** Every parameter of the Smartsheet node, in the order the editor shows them. */
 export const nodeProperties: INodeProperties[] = [
@@ -28,6 +29,7 @@ export const nodeProperties: INodeProperties[] = [
 			type: 'options',
 			noDataExpression: true,
 			options: [
+				{ name: 'Attachment', value: 'attachment' },
 				{ name: 'Column', value: 'column' },
 				{ name: 'Credential', value: 'credential' },
 				{ name: 'Row', value: 'row' },
@@ -39,12 +41,12 @@ export const nodeProperties: INodeProperties[] = [
 		...row.description,
 		...sheet.description,
 		...column.description,
+	...attachment.description,
 		...user.description,
 	...credential.description,
-		{
-			...sheetLocator,
-			displayOptions: { show: { resource: ['row', 'column', 'sheet'] }, hide: { operation: ['list'], resource: ['sheet'] } },
-		},
+		// Two copies with disjoint conditions: `hide` would drop it wherever any one condition holds.
+		{ ...sheetLocator, displayOptions: { show: { resource: ['row', 'column', 'attachment'] } } },
+		{ ...sheetLocator, displayOptions: { show: { resource: ['sheet'], operation: ['get'] } } },
 		{
 			displayName: 'Failure Routing',
 			name: 'failureRouting',

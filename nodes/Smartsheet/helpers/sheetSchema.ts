@@ -64,6 +64,8 @@ export function cellsFromList(entries: IDataObject[], columns: Column[], options
 		const key = String(entry.column ?? '');
 		const column = columns.find((candidate) => candidate.id === key || candidate.title === key);
 		if (!column) throw new InvalidInput(`The sheet has no column "${key}"`);
+		const formula = String(entry.formula ?? '').trim();
+		if (formula) return { columnId: column.id, formula: formula.startsWith('=') ? formula : `=${formula}` };
 		return cell(column.id, entry.value, options);
 	});
 }

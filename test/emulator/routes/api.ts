@@ -1,5 +1,6 @@
 // Every /2.0 route the emulator answers.
 import type { Route } from '../context';
+import { attachmentRoutes } from './attachments';
 import { revokeEndpoint, tokenEndpoint } from './oauth';
 import { rowRoutes } from './rows';
 import { sheetRoutes } from './sheets';
@@ -11,4 +12,5 @@ export const apiRoutes: Route[] = [
 	...userRoutes,
 	...sheetRoutes,
 	...rowRoutes,
+	...attachmentRoutes,
 ];

@@ -44,6 +44,15 @@ export function cellFields(operation: string): INodeProperties[] {
 								'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 						},
 						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						{
+							displayName: 'Formula',
+							name: 'formula',
+							type: 'string',
+							default: '',
+							placeholder: 'SUM([Cost]1:[Cost]10)',
+							description:
+								'A Smartsheet formula, used instead of the value. Leave out the leading "=": n8n reads a field starting with "=" as an expression.',
+						},
 					],
 				},
 			],

@@ -1,0 +1,71 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../helpers/interfaces';
+import { multipartFile } from '../../helpers/multipart';
+import { InvalidInput, perItem } from '../../helpers/perItem';
+import type { SmartsheetClient } from '../../transport';
+import { idOf, sheetIdOf } from '../sheetId';
+
+const show = { resource: ['attachment'], operation: ['upload'] };
+const MAX_BYTES = 30 * 1024 * 1024; // Smartsheet's API upload limit
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Attach To',
+		name: 'attachTo',
+		type: 'options',
+		options: [
+			{ name: 'Sheet', value: 'sheet' },
+			{ name: 'Row', value: 'row' },
+		],
+		default: 'row',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Row ID',
+		name: 'rowId',
+		type: 'string',
+		default: '={{ $json.id }}',
+		required: true,
+		displayOptions: { show: { ...show, attachTo: ['row'] } },
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the input binary field holding the file (at most 30 MB)',
+	},
+];
+
+/** Uploads each item's binary file; counts 10 against the rate limit, survives a token refresh. */
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+): Promise<ItemResult[]> {
+	return await perItem(this, client, items, 'attachment:upload', async (item) => {
+		const sheetId = sheetIdOf(this, item);
+		const attachTo = this.getNodeParameter('attachTo', item) as string;
+		const field = this.getNodeParameter('binaryPropertyName', item) as string;
+		const binary = items[item].binary?.[field];
+		if (!binary) throw new InvalidInput(`The item has no binary field "${field}"`);
+		const data = await this.helpers.getBinaryDataBuffer(item, field);
+		if (data.length > MAX_BYTES) throw new InvalidInput(`The file is ${Math.ceil(data.length / 1048576)} MB; Smartsheet accepts at most 30 MB`);
+		const { body, contentType } = multipartFile(binary.fileName ?? field, binary.mimeType, data);
+		const path =
+			attachTo === 'row'
+				? `/sheets/${sheetId}/rows/${idOf(this.getNodeParameter('rowId', item), 'Row ID')}/attachments`
+				: `/sheets/${sheetId}/attachments`;
+		const answer = await client.request<{ result: IDataObject }>({
+			method: 'POST',
+			path,
+			upload: { data: body, headers: { 'Content-Type': contentType } },
+			sheetId,
+			weight: 10,
+			operation: 'attachment:upload',
+		});
+		return answer.result;
+	});
+}
