@@ -169,7 +169,7 @@ describe('attachments', () => {
 		const form = new FormData();
 		form.append('file', new Blob(['hello'], { type: 'text/plain' }), 'hello.txt');
 		const upload = await fetch(`${emu.apiBase}/sheets/${sheet.id}/attachments`, { method: 'POST', headers: { authorization: 'Bearer contract-pat-0123456789abcdefghij' }, body: form });
-		const uploaded = await upload.json();
+		const uploaded = (await upload.json()) as any;
 		assert.deepEqual([upload.status, uploaded.result.name, uploaded.result.attachmentType, uploaded.result.sizeInKb], [200, 'hello.txt', 'FILE', 1]);
 		const list = await call(emu, 'GET', `/2.0/sheets/${sheet.id}/attachments`);
 		assert.equal(list.json.totalCount, 1);

@@ -1,90 +1,84 @@
 // Issue #10: "Check Health" reports on the credential without revealing it, refreshes what can be
 // refreshed, and sends a dead credential to the Auth output.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { assertNoSecretLeaked } from '../support/secretsScan';
-import { jsonOf, OUTPUT, SmartsheetFixture } from '../support/smartsheetFixture';
+import { jsonOf, OUTPUT } from '../support/smartsheetFixture';
+import { useEmulator } from '../support/suite';
 
 const checkHealth = { resource: 'credential', operation: 'checkHealth' };
 
 describe('credential health', () => {
-	let fx: SmartsheetFixture;
-	before(async () => (fx = await SmartsheetFixture.start()));
-	after(async () => {
-		assertNoSecretLeaked();
-		await fx.close();
-	});
-	beforeEach(async () => await fx.reset());
+	const suite = useEmulator();
 
 	test('healthy OAuth2 credential: user, host, expiry, refresh token, scopes, live call', async () => {
-		const pair = await fx.issueTokens({ ttlSeconds: 604_799 });
-		fx.putOAuth(pair);
-		const [report] = jsonOf(await fx.run(checkHealth), OUTPUT.success);
+		const pair = await suite.fx.issueTokens({ ttlSeconds: 604_799 });
+		suite.fx.putOAuth(pair);
+		const [report] = jsonOf(await suite.fx.run(checkHealth), OUTPUT.success);
 		assert.equal(report.status, 'ok');
 		assert.equal(report.tokenType, 'OAuth2');
-		assert.equal(report.apiBase, fx.emulator.apiBase);
+		assert.equal(report.apiBase, suite.fx.emulator.apiBase);
 		assert.equal(report.refreshTokenPresent, true);
 		assert.equal(report.tokenSuffix, pair.access_token.slice(-6));
 		assert.ok((report.secondsLeft as number) > 604_000);
 		assert.ok(Array.isArray(report.scopes));
 		assert.equal(typeof (report.user as any).email, 'string');
 		assert.equal((report.liveCall as any).ok, true);
-		assert.equal((await fx.stats()).tokenRefreshes, 0);
+		assert.equal((await suite.fx.stats()).tokenRefreshes, 0);
 	});
 
 	test('near expiry: refreshed through the lifecycle and reported as refreshed', async () => {
-		const pair = await fx.issueTokens({ ttlSeconds: 3600 });
-		fx.putOAuth(pair, { expiresAtMs: Date.now() + 30_000 });
-		const [report] = jsonOf(await fx.run(checkHealth), OUTPUT.success);
+		const pair = await suite.fx.issueTokens({ ttlSeconds: 3600 });
+		suite.fx.putOAuth(pair, { expiresAtMs: Date.now() + 30_000 });
+		const [report] = jsonOf(await suite.fx.run(checkHealth), OUTPUT.success);
 		assert.equal(report.status, 'refreshed');
 		assert.notEqual(report.tokenSuffix, pair.access_token.slice(-6));
 		assert.ok((report.secondsLeft as number) > 3500);
-		assert.equal((await fx.stats()).tokenRefreshes, 1);
+		assert.equal((await suite.fx.stats()).tokenRefreshes, 1);
 	});
 
 	test('expired with a live refresh token: refreshed reactively', async () => {
-		const pair = await fx.issueTokens();
-		fx.putOAuth(pair);
-		await fx.admin('POST', '/tokens/expire', { token: pair.access_token });
-		const [report] = jsonOf(await fx.run(checkHealth), OUTPUT.success);
+		const pair = await suite.fx.issueTokens();
+		suite.fx.putOAuth(pair);
+		await suite.fx.admin('POST', '/tokens/expire', { token: pair.access_token });
+		const [report] = jsonOf(await suite.fx.run(checkHealth), OUTPUT.success);
 		assert.equal(report.status, 'refreshed');
 	});
 
 	test('dead refresh token: Auth output with the reconnect action', async () => {
-		const pair = await fx.issueTokens();
-		fx.putOAuth(pair);
-		await fx.admin('POST', '/tokens/revoke', { token: pair.refresh_token });
-		await fx.admin('POST', '/tokens/expire', { token: pair.access_token });
-		const [failed] = jsonOf(await fx.run(checkHealth), OUTPUT.auth);
+		const pair = await suite.fx.issueTokens();
+		suite.fx.putOAuth(pair);
+		await suite.fx.admin('POST', '/tokens/revoke', { token: pair.refresh_token });
+		await suite.fx.admin('POST', '/tokens/expire', { token: pair.access_token });
+		const [failed] = jsonOf(await suite.fx.run(checkHealth), OUTPUT.auth);
 		assert.match((failed.smartsheetFailure as any).action, /Reconnect the credential/);
 	});
 
 	test('revoked access (the app was disconnected): Auth output', async () => {
-		const pair = await fx.issueTokens();
-		fx.putOAuth(pair);
-		await fx.admin('POST', '/tokens/revoke', { token: pair.access_token });
-		await fx.admin('POST', '/tokens/revoke', { token: pair.refresh_token });
-		const [failed] = jsonOf(await fx.run(checkHealth), OUTPUT.auth);
+		const pair = await suite.fx.issueTokens();
+		suite.fx.putOAuth(pair);
+		await suite.fx.admin('POST', '/tokens/revoke', { token: pair.access_token });
+		await suite.fx.admin('POST', '/tokens/revoke', { token: pair.refresh_token });
+		const [failed] = jsonOf(await suite.fx.run(checkHealth), OUTPUT.auth);
 		assert.equal((failed.smartsheetFailure as any).class, 'auth');
 	});
 
 	test('personal access token: healthy, no expiry, no refresh token', async () => {
-		const [report] = jsonOf(await fx.run({ ...checkHealth, authentication: 'accessToken' }), OUTPUT.success);
+		const [report] = jsonOf(await suite.fx.run({ ...checkHealth, authentication: 'accessToken' }), OUTPUT.success);
 		assert.equal(report.tokenType, 'Access token');
 		assert.equal(report.expiresAt, null);
 		assert.equal(report.refreshTokenPresent, false);
 	});
 
 	test('wrong region: Auth output explaining the region', async () => {
-		fx.putPat('a-token-from-another-region-000000000000');
-		const [failed] = jsonOf(await fx.run({ ...checkHealth, authentication: 'accessToken' }), OUTPUT.auth);
+		suite.fx.putPat('a-token-from-another-region-000000000000');
+		const [failed] = jsonOf(await suite.fx.run({ ...checkHealth, authentication: 'accessToken' }), OUTPUT.auth);
 		assert.match((failed.smartsheetFailure as any).action, /Region/);
 	});
 
 	test('the execution summary counts requests and items per output', async () => {
-		fx.putOAuth(await fx.issueTokens());
-		const result = await fx.run({ ...checkHealth, options: { summary: 'item' } }, [{}, {}]);
+		suite.fx.putOAuth(await suite.fx.issueTokens());
+		const result = await suite.fx.run({ ...checkHealth, options: { summary: 'item' } }, [{}, {}]);
 		const summary = jsonOf(result, OUTPUT.success).find((item) => item.smartsheetExecutionSummary)?.smartsheetExecutionSummary as any;
 		assert.equal(summary.requests, 2);
 		assert.equal(summary.items.Success, 2);

@@ -6,6 +6,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import type { RunResult } from '../harness/runWorkflow';
 import { assertNoSecretLeaked } from '../support/secretsScan';
 import { jsonOf, OUTPUT, SmartsheetFixture } from '../support/smartsheetFixture';
+import { useEmulator } from '../support/suite';
 
 /** A small seeded random generator, so a failing case can be replayed from its seed. */
 function random(seed: number) {
@@ -80,22 +81,16 @@ describe('conservation', () => {
 });
 
 describe('under each n8n "On Error" setting', () => {
-	let fx: SmartsheetFixture;
-	before(async () => (fx = await SmartsheetFixture.start()));
-	after(async () => {
-		assertNoSecretLeaked();
-		await fx.close();
-	});
-	beforeEach(async () => await fx.reset());
+	const suite = useEmulator();
 
 	const failOne = async () =>
-		await fx.admin('POST', '/faults', { match: { path: '/2.0/users/me' }, count: 1, response: { kind: 'error', status: 403, errorCode: 1004 } });
+		await suite.fx.admin('POST', '/faults', { match: { path: '/2.0/users/me' }, count: 1, response: { kind: 'error', status: 403, errorCode: 1004 } });
 	const params = { resource: 'user', operation: 'getCurrent', authentication: 'accessToken' };
 
 	for (const onError of ['stopWorkflow', 'continueRegularOutput', 'continueErrorOutput'] as const) {
 		test(`separate outputs + ${onError}: the failure stays on Permission, the execution succeeds`, async () => {
 			await failOne();
-			const result = await fx.run(params, [{ n: 1 }, { n: 2 }], { onError });
+			const result = await suite.fx.run(params, [{ n: 1 }, { n: 2 }], { onError });
 			assert.equal(result.status, 'success');
 			assert.equal(jsonOf(result, OUTPUT.permission).length, 1);
 			assert.equal(jsonOf(result, OUTPUT.success).length, 1);
@@ -105,14 +100,14 @@ describe('under each n8n "On Error" setting', () => {
 
 	test("n8n's usual behaviour + stopWorkflow: the execution fails with Smartsheet's message", async () => {
 		await failOne();
-		const result = await fx.run({ ...params, failureRouting: 'n8n' }, [{ n: 1 }], { onError: 'stopWorkflow' });
+		const result = await suite.fx.run({ ...params, failureRouting: 'n8n' }, [{ n: 1 }], { onError: 'stopWorkflow' });
 		assert.equal(result.status, 'error');
 		assert.match(result.errorMessage ?? '', /fault|authorized|1004/i);
 	});
 
 	test("n8n's usual behaviour + continueRegularOutput: an error item on the one output", async () => {
 		await failOne();
-		const result = await fx.run({ ...params, failureRouting: 'n8n' }, [{ n: 1 }, { n: 2 }], { onError: 'continueRegularOutput' });
+		const result = await suite.fx.run({ ...params, failureRouting: 'n8n' }, [{ n: 1 }, { n: 2 }], { onError: 'continueRegularOutput' });
 		assert.equal(result.status, 'success');
 		assert.equal(result.outputs[0].length, 2);
 		assert.equal(result.outputs[0].filter((item) => item.json.error).length, 1);
@@ -120,7 +115,7 @@ describe('under each n8n "On Error" setting', () => {
 
 	test("n8n's usual behaviour + continueErrorOutput: the failure moves to n8n's Error output", async () => {
 		await failOne();
-		const result = await fx.run({ ...params, failureRouting: 'n8n' }, [{ n: 1 }, { n: 2 }], { onError: 'continueErrorOutput' });
+		const result = await suite.fx.run({ ...params, failureRouting: 'n8n' }, [{ n: 1 }, { n: 2 }], { onError: 'continueErrorOutput' });
 		assert.equal(result.status, 'success');
 		assert.equal(result.outputs[0].length, 1);
 		assert.equal(result.outputs[1].length, 1);

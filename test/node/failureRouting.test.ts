@@ -1,30 +1,24 @@
 // Issue #4: every failure class reaches its own output, retries help instead of hurt, and every
 // input item leaves on exactly one output.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { assertNoSecretLeaked } from '../support/secretsScan';
-import { jsonOf, OUTPUT, PAT, SmartsheetFixture } from '../support/smartsheetFixture';
+import { jsonOf, OUTPUT, PAT } from '../support/smartsheetFixture';
+import { useEmulator } from '../support/suite';
 
 const getCurrentUser = { resource: 'user', operation: 'getCurrent', authentication: 'accessToken' };
 
 describe('failure routing', () => {
-	let fx: SmartsheetFixture;
-	before(async () => (fx = await SmartsheetFixture.start()));
-	after(async () => {
-		assertNoSecretLeaked();
-		await fx.close();
-	});
-	beforeEach(async () => await fx.reset());
+	const suite = useEmulator();
 
 	const fault = async (method: string, path: string, count: number, response: object) =>
-		await fx.admin('POST', '/faults', { match: { method, path }, count, response });
+		await suite.fx.admin('POST', '/faults', { match: { method, path }, count, response });
 
 	const error = (status: number, errorCode: number) => ({ kind: 'error', status, errorCode, message: `fault ${errorCode}` });
 
 	test('403/1004 → Permission, with the diagnosis', async () => {
 		await fault('GET', '/2.0/users/me', 1, error(403, 1004));
-		const result = await fx.run(getCurrentUser, [{ keep: 'me' }]);
+		const result = await suite.fx.run(getCurrentUser, [{ keep: 'me' }]);
 		const [item] = jsonOf(result, OUTPUT.permission);
 		assert.equal(item.keep, 'me', 'the input fields stay on the failure item');
 		const failure = item.smartsheetFailure as any;
@@ -41,14 +35,14 @@ describe('failure routing', () => {
 
 	test('400/1012 → Payload, never retried', async () => {
 		await fault('GET', '/2.0/users/me', 1, error(400, 1012));
-		const result = await fx.run(getCurrentUser);
+		const result = await suite.fx.run(getCurrentUser);
 		assert.equal((jsonOf(result, OUTPUT.payload)[0].smartsheetFailure as any).errorCode, 1012);
-		assert.equal((await fx.stats()).requests, 1);
+		assert.equal((await suite.fx.stats()).requests, 1);
 	});
 
 	test('a 429 storm longer than the retry budget → Throttled, with the first failure kept', async () => {
 		await fault('GET', '/2.0/users/me', 50, error(429, 4003));
-		const result = await fx.run({ ...getCurrentUser, options: { maxRetryWaitSeconds: 0.3, retryInitialDelayMs: 20 } });
+		const result = await suite.fx.run({ ...getCurrentUser, options: { maxRetryWaitSeconds: 0.3, retryInitialDelayMs: 20 } });
 		const failure = jsonOf(result, OUTPUT.throttled)[0].smartsheetFailure as any;
 		assert.equal(failure.firstErrorCode, 4003);
 		assert.ok(failure.attempts > 1, 'it did retry');
@@ -57,23 +51,23 @@ describe('failure routing', () => {
 	test('429 with Retry-After waits as told and then succeeds', async () => {
 		await fault('GET', '/2.0/users/me', 1, { ...error(429, 4003), retryAfterSeconds: 1 });
 		const started = Date.now();
-		const result = await fx.run(getCurrentUser);
+		const result = await suite.fx.run(getCurrentUser);
 		assert.equal(jsonOf(result, OUTPUT.success).length, 1);
 		assert.ok(Date.now() - started >= 950, 'waited at least the Retry-After');
 	});
 
 	test('503/4001 then success → Success', async () => {
 		await fault('GET', '/2.0/users/me', 2, error(503, 4001));
-		assert.equal(jsonOf(await fx.run(getCurrentUser), OUTPUT.success).length, 1);
+		assert.equal(jsonOf(await suite.fx.run(getCurrentUser), OUTPUT.success).length, 1);
 	});
 
 	test('a 5xx on an idempotent call is retried; a non-JSON 502 on a POST is not', async () => {
 		await fault('GET', '/2.0/users/me', 1, { kind: 'raw', status: 502, contentType: 'text/html', body: '<html><body>Bad Gateway</body></html>' });
-		assert.equal(jsonOf(await fx.run(getCurrentUser), OUTPUT.success).length, 1);
+		assert.equal(jsonOf(await suite.fx.run(getCurrentUser), OUTPUT.success).length, 1);
 
-		const sheet = await fx.sheet('Project Tracker');
+		const sheet = await suite.fx.sheet('Project Tracker');
 		await fault('POST', '/2.0/sheets/*/rows', 1, { kind: 'raw', status: 502, contentType: 'text/html', body: '<html><body>Bad Gateway</body></html>' });
-		const result = await fx.run(
+		const result = await suite.fx.run(
 			{ resource: 'row', operation: 'add', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: sheet.id } },
 			[{ Task: 'gateway' }],
 		);
@@ -86,13 +80,13 @@ describe('failure routing', () => {
 
 	test('a dropped connection is retried on a GET', async () => {
 		await fault('GET', '/2.0/users/me', 1, { kind: 'drop' });
-		assert.equal(jsonOf(await fx.run(getCurrentUser), OUTPUT.success).length, 1);
+		assert.equal(jsonOf(await suite.fx.run(getCurrentUser), OUTPUT.success).length, 1);
 	});
 
 	test('4004 (sheet busy) is retried and then succeeds', async () => {
-		const sheet = await fx.sheet('Project Tracker');
+		const sheet = await suite.fx.sheet('Project Tracker');
 		await fault('POST', '/2.0/sheets/*/rows', 2, error(500, 4004));
-		const result = await fx.run(
+		const result = await suite.fx.run(
 			{ resource: 'row', operation: 'add', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: sheet.id } },
 			[{ Task: 'busy' }],
 		);
@@ -100,24 +94,24 @@ describe('failure routing', () => {
 	});
 
 	test('parallel executions writing one sheet do not collide (writes are serialized per sheet)', async () => {
-		await fx.admin('POST', '/config', { writeCollisions: true, writeLatencyMs: 30 });
-		const sheet = await fx.sheet('Project Tracker');
+		await suite.fx.admin('POST', '/config', { writeCollisions: true, writeLatencyMs: 30 });
+		const sheet = await suite.fx.sheet('Project Tracker');
 		const runs = await Promise.all(
 			Array.from({ length: 6 }, (_, run) =>
-				fx.run(
+				suite.fx.run(
 					{ resource: 'row', operation: 'add', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: sheet.id } },
 					[{ Task: `parallel ${run}` }],
 				),
 			),
 		);
 		for (const result of runs) assert.equal(jsonOf(result, OUTPUT.success).length, 1);
-		assert.equal((await fx.stats()).byRoute?.['POST /2.0/sheets/{sheetId}/rows'], 6, 'no request needed a retry');
+		assert.equal((await suite.fx.stats()).byRoute?.['POST /2.0/sheets/{sheetId}/rows'], 6, 'no request needed a retry');
 	});
 
 	test('partial success: rejected rows go to Payload with their own error, the rest to Success', async () => {
-		const sheet = await fx.sheet('Project Tracker');
+		const sheet = await suite.fx.sheet('Project Tracker');
 		const items = [{ Task: 'ok 1' }, { Task: 'x'.repeat(4001) }, { Task: 'ok 2' }, { Task: 'y'.repeat(4001) }];
-		const result = await fx.run(
+		const result = await suite.fx.run(
 			{ resource: 'row', operation: 'add', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: sheet.id } },
 			items,
 		);
@@ -128,10 +122,10 @@ describe('failure routing', () => {
 	});
 
 	test('bad input (a sheet ID that is not a number) goes to Payload without a request', async () => {
-		const result = await fx.run(
+		const result = await suite.fx.run(
 			{ resource: 'row', operation: 'get', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: '={{ "abc" }}' }, rowId: '1' },
 		);
 		assert.match((jsonOf(result, OUTPUT.payload)[0].smartsheetFailure as any).message, /Sheet ID must be a number/);
-		assert.equal((await fx.stats()).requests, 0);
+		assert.equal((await suite.fx.stats()).requests, 0);
 	});
 });

@@ -1,30 +1,24 @@
 // Each operation against the emulator through n8n's engine (success paths; failures are covered
 // by failureRouting and conservation).
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 
-import { assertNoSecretLeaked } from '../support/secretsScan';
-import { jsonOf, OAUTH_CREDENTIAL, OUTPUT, SmartsheetFixture } from '../support/smartsheetFixture';
+import { jsonOf, OAUTH_CREDENTIAL, OUTPUT } from '../support/smartsheetFixture';
+import { useEmulator } from '../support/suite';
 
 describe('operations', () => {
-	let fx: SmartsheetFixture;
+	const suite = useEmulator();
 	let sheetId: string;
 	const locator = () => ({ __rl: true, mode: 'id', value: sheetId });
 	const pat = { authentication: 'accessToken' };
-	before(async () => (fx = await SmartsheetFixture.start()));
-	after(async () => {
-		assertNoSecretLeaked();
-		await fx.close();
-	});
 	beforeEach(async () => {
-		await fx.reset();
-		sheetId = (await fx.sheet('Project Tracker')).id;
+		sheetId = (await suite.fx.sheet('Project Tracker')).id;
 	});
 
 	test('sheet list and get (rows flattened by column title)', async () => {
-		const sheets = jsonOf(await fx.run({ ...pat, resource: 'sheet', operation: 'list' }), OUTPUT.success);
+		const sheets = jsonOf(await suite.fx.run({ ...pat, resource: 'sheet', operation: 'list' }), OUTPUT.success);
 		assert.deepEqual(sheets.map((sheet) => sheet.name).sort(), ['Big IDs', 'Project Tracker']);
-		const [sheet] = jsonOf(await fx.run({ ...pat, resource: 'sheet', operation: 'get', sheetId: locator() }), OUTPUT.success);
+		const [sheet] = jsonOf(await suite.fx.run({ ...pat, resource: 'sheet', operation: 'get', sheetId: locator() }), OUTPUT.success);
 		const rows = sheet.rows as any[];
 		assert.equal(rows.length, 5);
 		assert.equal(rows[0].Task, 'Kickoff meeting');
@@ -33,34 +27,34 @@ describe('operations', () => {
 	});
 
 	test('column list', async () => {
-		const columns = jsonOf(await fx.run({ ...pat, resource: 'column', operation: 'list', sheetId: locator() }), OUTPUT.success);
+		const columns = jsonOf(await suite.fx.run({ ...pat, resource: 'column', operation: 'list', sheetId: locator() }), OUTPUT.success);
 		assert.deepEqual(columns.map((column) => column.title), ['Task', 'Status', 'Due', 'Owner', 'Done']);
 	});
 
 	test('row add → get → update → delete, with pairedItem to each input', async () => {
-		const added = await fx.run({ ...pat, resource: 'row', operation: 'add', sheetId: locator() }, [
+		const added = await suite.fx.run({ ...pat, resource: 'row', operation: 'add', sheetId: locator() }, [
 			{ Task: 'first', Status: 'Done' },
 			{ Task: 'second', unknownField: 'ignored' },
 		]);
 		const rows = jsonOf(added, OUTPUT.success);
 		assert.deepEqual(rows.map((row) => row.Task), ['first', 'second']);
 		assert.deepEqual(added.outputs[0].map((item) => item.pairedItem), [{ item: 0 }, { item: 1 }]);
-		const [got] = jsonOf(await fx.run({ ...pat, resource: 'row', operation: 'get', sheetId: locator(), rowId: '={{ $json.id }}' }, [rows[0]]), OUTPUT.success);
+		const [got] = jsonOf(await suite.fx.run({ ...pat, resource: 'row', operation: 'get', sheetId: locator(), rowId: '={{ $json.id }}' }, [rows[0]]), OUTPUT.success);
 		assert.equal(got.Status, 'Done');
 		const [updated] = jsonOf(
-			await fx.run({ ...pat, resource: 'row', operation: 'update', sheetId: locator(), rowId: '={{ $json.id }}' }, [{ id: rows[1].id, Status: 'In Progress' }]),
+			await suite.fx.run({ ...pat, resource: 'row', operation: 'update', sheetId: locator(), rowId: '={{ $json.id }}' }, [{ id: rows[1].id, Status: 'In Progress' }]),
 			OUTPUT.success,
 		);
 		assert.equal(updated.Status, 'In Progress');
 		assert.equal(updated.Task, 'second');
-		const deleted = await fx.run({ ...pat, resource: 'row', operation: 'delete', sheetId: locator(), rowId: '={{ $json.id }}' }, [rows[0], { id: '12345' }]);
+		const deleted = await suite.fx.run({ ...pat, resource: 'row', operation: 'delete', sheetId: locator(), rowId: '={{ $json.id }}' }, [rows[0], { id: '12345' }]);
 		assert.deepEqual(jsonOf(deleted, OUTPUT.success), [{ id: rows[0].id, deleted: true }]);
 		assert.match((jsonOf(deleted, OUTPUT.payload)[0].smartsheetFailure as any).message, /not found/);
 	});
 
 	test('cells defined in the node, formulas and lenient values', async () => {
-		const sheet = await fx.sheet('Project Tracker');
-		const result = await fx.run(
+		const sheet = await suite.fx.sheet('Project Tracker');
+		const result = await suite.fx.run(
 			{
 				...pat,
 				resource: 'row',
@@ -79,14 +73,14 @@ describe('operations', () => {
 	});
 
 	test('an ID above 2^53 round-trips unchanged', async () => {
-		const big = await fx.sheet('Big IDs');
+		const big = await suite.fx.sheet('Big IDs');
 		assert.ok(BigInt(big.id) > 2n ** 53n);
-		const [sheet] = jsonOf(await fx.run({ ...pat, resource: 'sheet', operation: 'get', sheetId: { __rl: true, mode: 'id', value: big.id } }), OUTPUT.success);
+		const [sheet] = jsonOf(await suite.fx.run({ ...pat, resource: 'sheet', operation: 'get', sheetId: { __rl: true, mode: 'id', value: big.id } }), OUTPUT.success);
 		assert.equal(sheet.id, big.id);
 		const rowId = (sheet.rows as any[])[0].id as string;
 		assert.ok(BigInt(rowId) > 2n ** 53n);
 		const [updated] = jsonOf(
-			await fx.run({ ...pat, resource: 'row', operation: 'update', sheetId: { __rl: true, mode: 'id', value: big.id }, rowId: '={{ $json.id }}' }, [{ id: rowId, Name: 'renamed' }]),
+			await suite.fx.run({ ...pat, resource: 'row', operation: 'update', sheetId: { __rl: true, mode: 'id', value: big.id }, rowId: '={{ $json.id }}' }, [{ id: rowId, Name: 'renamed' }]),
 			OUTPUT.success,
 		);
 		assert.equal(updated.id, rowId);
@@ -94,30 +88,30 @@ describe('operations', () => {
 	});
 
 	test('attachment upload survives a token refresh: the multipart body is sent again whole', async () => {
-		const pair = await fx.issueTokens();
-		fx.putOAuth(pair);
-		await fx.admin('POST', '/tokens/expire', { token: pair.access_token });
+		const pair = await suite.fx.issueTokens();
+		suite.fx.putOAuth(pair);
+		await suite.fx.admin('POST', '/tokens/expire', { token: pair.access_token });
 		const file = Buffer.from('hello smartsheet '.repeat(1000));
-		const result = await fx.run({ resource: 'attachment', operation: 'upload', sheetId: locator(), attachTo: 'sheet', binaryPropertyName: 'data' }, [{}], {
+		const result = await suite.fx.run({ resource: 'attachment', operation: 'upload', sheetId: locator(), attachTo: 'sheet', binaryPropertyName: 'data' }, [{}], {
 			binary: { data: { data: file.toString('base64'), mimeType: 'text/plain', fileName: 'notes.txt' } },
 		});
 		const [attachment] = jsonOf(result, OUTPUT.success);
 		assert.equal(attachment.name, 'notes.txt');
 		assert.equal(attachment.sizeInKb, Math.ceil(file.length / 1024));
-		const stats = await fx.stats();
+		const stats = await suite.fx.stats();
 		assert.equal(stats.tokenRefreshes, 1);
 		assert.equal(stats.byRoute['POST /2.0/sheets/{sheetId}/attachments'], 2, 'rejected once (expired), then sent again');
-		assert.notEqual(fx.store.tokenData(OAUTH_CREDENTIAL.id).access_token, pair.access_token);
+		assert.notEqual(suite.fx.store.tokenData(OAUTH_CREDENTIAL.id).access_token, pair.access_token);
 	});
 
 	test('attachment upload near expiry refreshes first', async () => {
-		const pair = await fx.issueTokens({ ttlSeconds: 3600 });
-		fx.putOAuth(pair, { expiresAtMs: Date.now() + 10_000 });
-		const result = await fx.run({ resource: 'attachment', operation: 'upload', sheetId: locator(), attachTo: 'sheet', binaryPropertyName: 'data' }, [{}], {
+		const pair = await suite.fx.issueTokens({ ttlSeconds: 3600 });
+		suite.fx.putOAuth(pair, { expiresAtMs: Date.now() + 10_000 });
+		const result = await suite.fx.run({ resource: 'attachment', operation: 'upload', sheetId: locator(), attachTo: 'sheet', binaryPropertyName: 'data' }, [{}], {
 			binary: { data: { data: Buffer.from('x').toString('base64'), mimeType: 'text/plain', fileName: 'x.txt' } },
 		});
 		assert.equal(jsonOf(result, OUTPUT.success).length, 1);
-		const stats = await fx.stats();
+		const stats = await suite.fx.stats();
 		assert.equal(stats.byRoute['POST /2.0/sheets/{sheetId}/attachments'], 1);
 		assert.equal(stats.expiredTokenRequests, 0);
 	});

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 /** The sheet picker: from a searchable list, by URL, or by ID. */
 export const sheetLocator: INodeProperties = {
@@ -129,3 +129,16 @@ export const transportOptions: INodeProperties = {
 		},
 	],
 };
+
+/** The Operation picker of one resource. */
+export function operationPicker(resource: string, options: INodePropertyOptions[], defaultOperation: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+	};
+}

@@ -59,6 +59,12 @@ export async function adminRoutes(emulator: Emulator, method: string, url: URL, 
 			return { body: { ok: true, expired: tokens.length } };
 		}
 		case 'POST /__admin/tokens/revoke': {
+			if (body.all === true) {
+				// Everything OAuth handed out: as when a user disconnects the app in Smartsheet.
+				for (const token of emulator.state.accessTokens.values()) if (token.clientId !== null) token.revoked = true;
+				for (const refresh of emulator.state.refreshTokens.values()) refresh.state = 'revoked';
+				return { body: { ok: true } };
+			}
 			const access = emulator.state.accessTokens.get(String(body.token));
 			const refresh = emulator.state.refreshTokens.get(String(body.token));
 			if (access) access.revoked = true;

@@ -1,18 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../helpers/interfaces';
+import { operationPicker } from '../common.descriptions';
 import * as checkHealth from './checkHealth.operation';
 
 export const operations: Record<string, Operation> = { checkHealth };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['credential'] } },
-		options: [
+	operationPicker('credential', [
 			{
 				name: 'Check Health',
 				value: 'checkHealth',
@@ -20,8 +15,6 @@ export const description: INodeProperties[] = [
 					'Whose token this is, when it expires, whether it can be refreshed, its scopes, and a live call',
 				action: 'Check the health of the credential',
 			},
-		],
-		default: 'checkHealth',
-	},
+	], 'checkHealth'),
 	...checkHealth.description,
 ];
