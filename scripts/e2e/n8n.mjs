@@ -1,0 +1,152 @@
+// Starting n8n (single process or queue mode) with this package installed as a community
+// package, and driving it headless: owner, API key, credentials, workflows, executions.
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { freePort, Http, n8nBin, n8nVersion, project, run, start, waitFor, workDir } from './lib.mjs';
+
+export const PACKAGE = 'n8n-nodes-smartsheet-resilient';
+export const NODE_TYPE = `${PACKAGE}.smartsheet`;
+
+/** Builds the package, packs it, and unpacks it where n8n installs community packages. */
+export async function installPackage(userFolder) {
+	await run('npm', ['run', 'build'], { cwd: project });
+	const packDir = join(workDir, 'pack');
+	mkdirSync(packDir, { recursive: true });
+	await run('npm', ['pack', '--pack-destination', packDir], { cwd: project });
+	const tarball = readdirSync(packDir).find((file) => file.endsWith('.tgz'));
+	const target = join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE);
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(target, { recursive: true });
+	await run('tar', ['-xzf', join(packDir, tarball), '--strip-components=1', '-C', target]);
+	return target;
+}
+
+function nodePath() {
+	const [major, minor] = n8nVersion.split('.').map(Number);
+	const needs24 = major > 2 || (major === 2 && minor >= 36);
+	return needs24 ? `${project}/node_modules/.bin:${process.env.PATH}` : process.env.PATH;
+}
+
+export async function baseEnv(userFolder, port, extra = {}) {
+	return {
+		...process.env,
+		PATH: nodePath(),
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/`,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_ENCRYPTION_KEY: 'e2e-encryption-key-0123456789',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_LOG_LEVEL: 'info',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		...extra,
+	};
+}
+
+export class N8n {
+	constructor(port, env, processes) {
+		this.port = port;
+		this.url = `http://127.0.0.1:${port}`;
+		this.env = env;
+		this.processes = processes;
+		this.http = new Http(this.url);
+		this.apiKey = null;
+	}
+
+	static async start({ userFolder, extraEnv = {}, workers = 0 }) {
+		const port = await freePort();
+		const env = await baseEnv(userFolder, port, extraEnv);
+		const main = start(`n8n-main-${port}`, n8nBin, ['start'], { env });
+		const processes = [main];
+		for (let index = 0; index < workers; index++) {
+			const workerEnv = { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_PORT: String(await freePort()) };
+			const worker = start(`n8n-worker-${index + 1}`, n8nBin, ['worker', '--concurrency=10'], { env: workerEnv });
+			worker.healthPort = workerEnv.QUEUE_HEALTH_CHECK_PORT;
+			processes.push(worker);
+		}
+		const n8n = new N8n(port, env, processes);
+		await waitFor('n8n readiness', async () => {
+			if (main.exitCode !== null) throw new Error(`n8n exited (${main.exitCode}); see ${main.logFile}`);
+			const response = await fetch(`${n8n.url}/healthz/readiness`);
+			return response.ok;
+		}, 180_000);
+		for (const worker of processes.slice(1)) {
+			await waitFor(`worker ${worker.name}`, async () => (await fetch(`http://127.0.0.1:${worker.healthPort}/healthz`)).ok, 120_000);
+		}
+		return n8n;
+	}
+
+	async setupOwner() {
+		await this.http.request('POST', '/rest/owner/setup', {
+			body: { email: 'ci@example.com', firstName: 'CI', lastName: 'Bot', password: 'CiPassw0rd!x' },
+		});
+		const scopes = (await this.http.request('GET', '/rest/api-keys/scopes')).json.data;
+		const key = await this.http.request('POST', '/rest/api-keys', { body: { label: 'e2e', scopes, expiresAt: null } });
+		this.apiKey = key.json.data.rawApiKey;
+	}
+
+	async api(method, path, body) {
+		return (await this.http.request(method, `/api/v1${path}`, { body, headers: { 'X-N8N-API-KEY': this.apiKey } })).json;
+	}
+
+	async createCredential(name, type, data) {
+		return await this.api('POST', '/credentials', { name, type, data });
+	}
+
+	async createWorkflow(workflow, activate = false) {
+		const created = await this.api('POST', '/workflows', { name: workflow.name, nodes: workflow.nodes, connections: workflow.connections, settings: workflow.settings ?? { executionOrder: 'v1' } });
+		if (activate) await this.api('POST', `/workflows/${created.id}/activate`);
+		return created;
+	}
+
+	/** Runs a workflow from its manual trigger (n8n's internal route) and waits for the execution. */
+	async runManually(workflowId, triggerName) {
+		const workflowData = (await this.http.request('GET', `/rest/workflows/${workflowId}`)).json.data;
+		const started = await this.http.request('POST', `/rest/workflows/${workflowId}/run`, {
+			body: { workflowData, triggerToStartFrom: { name: triggerName } },
+		});
+		const executionId = started.json.data.executionId;
+		return await this.waitForExecution(executionId);
+	}
+
+	async waitForExecution(executionId, timeoutMs = 120_000) {
+		return await waitFor(`execution ${executionId}`, async () => {
+			const execution = await this.api('GET', `/executions/${executionId}?includeData=true`);
+			return execution && execution.finished !== undefined && execution.status !== 'running' && execution.status !== 'new' && execution.stoppedAt ? execution : null;
+		}, timeoutMs, 300);
+	}
+
+	async executions(workflowId) {
+		const all = [];
+		let cursor;
+		do {
+			const page = await this.api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+			all.push(...page.data);
+			cursor = page.nextCursor;
+		} while (cursor);
+		return all;
+	}
+}
+
+/** Items that left each output of a node in an execution. */
+export function outputsOf(execution, nodeName) {
+	const run = execution.data?.resultData?.runData?.[nodeName]?.[0];
+	return (run?.data?.main ?? []).map((items) => (items ?? []).map((item) => item.json));
+}
+
+export function errorOf(execution) {
+	const error = execution.data?.resultData?.error;
+	return error ? `${error.message}${error.description ? ` (${error.description})` : ''} at ${error.node?.name ?? '?'}` : 'no error recorded';
+}
