@@ -128,6 +128,22 @@ export class N8n {
 		}, timeoutMs, 300);
 	}
 
+	/**
+	 * The Connect button, headless: n8n's authorize URL → the provider's consent page (the emulator
+	 * approves at once) → n8n's callback, which exchanges the code and stores the tokens.
+	 */
+	async connectOAuth2(credentialId, expectedAuthorizeBase) {
+		const callback = `${this.url}/rest/oauth2-credential/callback`;
+		const authUrl = (await this.http.request('GET', `/rest/oauth2-credential/auth?id=${credentialId}`)).json.data;
+		if (!authUrl.startsWith(expectedAuthorizeBase)) throw new Error(`authorize URL ${authUrl.split('?')[0]} is not ${expectedAuthorizeBase}`);
+		if (new URL(authUrl).searchParams.get('redirect_uri') !== callback) throw new Error("redirect_uri is not n8n's callback");
+		const consent = await fetch(authUrl, { redirect: 'manual' });
+		const back = consent.headers.get('location');
+		if (consent.status !== 302 || !back?.startsWith(callback)) throw new Error(`the consent page did not redirect to n8n (${consent.status})`);
+		const done = await this.http.request('GET', back.slice(this.url.length), { raw: true });
+		if (done.status !== 200) throw new Error(`n8n's callback failed (${done.status}: ${done.text.slice(0, 200)})`);
+	}
+
 	async executions(workflowId) {
 		const all = [];
 		let cursor;
