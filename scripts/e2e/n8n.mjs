@@ -65,8 +65,8 @@ export class N8n {
 		this.apiKey = null;
 	}
 
-	static async start({ userFolder, extraEnv = {}, workers = 0 }) {
-		const port = await freePort();
+	static async start({ userFolder, extraEnv = {}, workers = 0, port: wanted }) {
+		const port = wanted ?? (await freePort());
 		const env = await baseEnv(userFolder, port, extraEnv);
 		const main = start(`n8n-main-${port}`, n8nBin, ['start'], { env });
 		const processes = [main];

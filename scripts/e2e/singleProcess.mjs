@@ -96,11 +96,26 @@ export async function singleProcess() {
 		assert((await emulator.stats()).tokenCalls - before === 1, `one token call (${(await emulator.stats()).tokenCalls - before})`);
 	});
 
-	await check('the example workflows import into n8n', async () => {
+	await check('the example workflows import into n8n, and the routing example adds its rows', async () => {
+		const sheets = await (await fetch(`${emulator.apiBase}/sheets`, { headers: { authorization: `Bearer ${PAT}` } })).text();
+		const trackerId = /"id":(\d+),"name":"Project Tracker"/.exec(sheets)[1];
 		for (const file of ['smartsheet-failure-routing.workflow.json', 'smartsheet-auth-monitor.workflow.json']) {
 			const workflow = JSON.parse(readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8'));
+			for (const node of workflow.nodes) {
+				if (node.credentials?.smartsheetOAuth2Api) {
+					node.parameters.authentication = 'accessToken';
+					node.credentials = patRef;
+				}
+				if (node.parameters?.sheetId) node.parameters.sheetId = { __rl: true, mode: 'id', value: trackerId };
+			}
 			const created = await n8n.createWorkflow(workflow);
 			assert(created.id, `${file} imported`);
+			if (file.includes('routing')) {
+				const execution = await n8n.runManually(created.id, "When clicking 'Execute workflow'");
+				assert(execution.status === 'success', `the example runs (${execution.status}: ${errorOf(execution)})`);
+				const added = outputsOf(execution, 'Smartsheet')[0] ?? [];
+				assert(added.length === 2 && added[0].Task === 'Write the report', `two rows added (${JSON.stringify(added).slice(0, 200)})`);
+			}
 		}
 	});
 	return { n8n, emulator, package: PACKAGE };
