@@ -61,7 +61,7 @@ export default tseslint.config(
 	},
 	// Tests, the emulator and scripts are not shipped to n8n: plain TypeScript rules, Node globals allowed.
 	{
-		files: ['test/**/*.ts', 'scripts/**/*.ts'],
+		files: ['test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
 		extends: [js.configs.recommended, tseslint.configs.recommended],
 		rules: {
 			'@typescript-eslint/no-explicit-any': 'off',

@@ -22,10 +22,15 @@ export async function installPackage(userFolder) {
 	return target;
 }
 
-function nodePath() {
+function needsNode24() {
 	const [major, minor] = n8nVersion.split('.').map(Number);
-	const needs24 = major > 2 || (major === 2 && minor >= 36);
-	return needs24 ? `${project}/node_modules/.bin:${process.env.PATH}` : process.env.PATH;
+	return major > 2 || (major === 2 && minor >= 36);
+}
+
+/** n8n 2.36+ runs on the project's Node 24; older ones on the machine's Node 20. */
+function nodePath() {
+	const withoutProjectNode = process.env.PATH.split(':').filter((dir) => !dir.startsWith(project)).join(':');
+	return needsNode24() ? `${project}/node_modules/.bin:${withoutProjectNode}` : withoutProjectNode;
 }
 
 export async function baseEnv(userFolder, port, extra = {}) {
@@ -48,7 +53,8 @@ export async function baseEnv(userFolder, port, extra = {}) {
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// 2.41 fetches an MCP server list from api.n8n.io at start; 2.8 does not know the module.
+		...(needsNode24() ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		N8N_LOG_LEVEL: 'info',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		...extra,
@@ -80,7 +86,8 @@ export class N8n {
 		await waitFor('n8n readiness', async () => {
 			if (main.exitCode !== null) throw new Error(`n8n exited (${main.exitCode}); see ${main.logFile}`);
 			const response = await fetch(`${n8n.url}/healthz/readiness`);
-			return response.ok;
+			// 2.8 reports ready before its REST routes exist; wait for those too.
+			return response.ok && (await fetch(`${n8n.url}/rest/settings`)).ok;
 		}, 180_000);
 		for (const worker of processes.slice(1)) {
 			await waitFor(`worker ${worker.name}`, async () => (await fetch(`http://127.0.0.1:${worker.healthPort}/healthz`)).ok, 120_000);
@@ -102,7 +109,20 @@ export class N8n {
 	}
 
 	async createCredential(name, type, data) {
-		return await this.api('POST', '/credentials', { name, type, data });
+		// n8n 2.8's public API schema demands fields of flows a credential does not use (dynamic
+		// client registration, client-credentials body properties, domain allow-lists): it names
+		// one layer at a time, so fill what it asks for, a few rounds at most.
+		const filler = { serverUrl: '', sendAdditionalBodyProperties: false, additionalBodyProperties: '', useDynamicClientRegistration: false, allowedHttpRequestDomains: 'all', allowedDomains: '' };
+		let body = { ...data };
+		for (let round = 0; ; round++) {
+			try {
+				return await this.api('POST', '/credentials', { name, type, data: body });
+			} catch (error) {
+				const missing = [...String(error.message).matchAll(/requires property \\?"(\w+)\\?"/g)].map((match) => match[1]);
+				if (missing.length === 0 || round >= 5) throw error;
+				body = { ...body, ...Object.fromEntries(missing.map((key) => [key, filler[key] ?? ''])) };
+			}
+		}
 	}
 
 	async createWorkflow(workflow, activate = false) {

@@ -13,6 +13,12 @@ import { ensureDebianPackages, startPostgres, startRedis } from './services.mjs'
 
 // Long enough that one round of executions fits inside the refresh margin (half of it, by default).
 const TTL_SECONDS = 15;
+
+/** n8n coordinates OAuth2 refreshes across processes from 2.30 on. */
+function coordinatedRefresh() {
+	const [major, minor] = n8nVersion.split('.').map(Number);
+	return major > 2 || (major === 2 && minor >= 30);
+}
 const ROUNDS = 3;
 const CONCURRENT = 20;
 const SCOPE = 'READ_SHEETS WRITE_SHEETS READ_USERS';
@@ -124,8 +130,14 @@ export async function queueMode() {
 		const r = results.smartsheetNode;
 		assert(r.executions === ROUNDS * CONCURRENT && r.failedExecutions === 0, `every execution succeeded (${r.executions} finished, ${r.failedExecutions} failed: ${r.sampleError})`);
 		assert(r.itemsLost === 0, `no item lost (${r.itemsLost})`);
-		assert(r.invalidGrants === 0, `zero invalid_grant (${r.invalidGrants})`);
-		assert(r.tokenRefreshes === ROUNDS, `exactly one refresh per expiry (${r.tokenRefreshes} for ${ROUNDS}; rounds ${JSON.stringify(r.rounds)})`);
+		if (coordinatedRefresh()) {
+			// n8n 2.30+ holds a Redis lock around refreshes; with it, one refresh per expiry and no race.
+			assert(r.invalidGrants === 0, `zero invalid_grant (${r.invalidGrants})`);
+			assert(r.tokenRefreshes === ROUNDS, `exactly one refresh per expiry (${r.tokenRefreshes} for ${ROUNDS}; rounds ${JSON.stringify(r.rounds)})`);
+		} else {
+			// Older n8n: each worker may refresh once per expiry; the loser's invalid_grant is recovered by re-reading.
+			assert(r.tokenRefreshes >= ROUNDS && r.tokenRefreshes <= ROUNDS * 2, `at most one refresh per worker per expiry (${r.tokenRefreshes})`);
+		}
 		assert(share.every((count) => count > 0), `executions spread over both workers (${share.join(' / ')})`);
 	});
 

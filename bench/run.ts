@@ -1,0 +1,35 @@
+// npm run bench: the package's performance claims, each measured side by side with a baseline in
+// the same run, against the emulator on 127.0.0.1. Medians of several runs where a run is short;
+// one run where it takes minutes (said so in the table). Writes bench/results.md.
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+
+import { bulkAdd, mixedPacing, overhead, refreshCost, sheetMemory } from './cases';
+
+async function main() {
+	const rows: string[] = [];
+	const started = Date.now();
+	const only = process.argv[2];
+	for (const bench of [bulkAdd, overhead, sheetMemory, refreshCost, mixedPacing].filter((candidate) => !only || candidate.name === only)) {
+		process.stdout.write(`running ${bench.name}…\n`);
+		rows.push(...(await bench()));
+	}
+	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+	const table = [
+		`Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+		'',
+		'| Benchmark | This package | Baseline | Ratio | Target |',
+		'|---|---|---|---|---|',
+		...rows,
+	].join('\n');
+	writeFileSync('bench/results.md', `${table}\n`);
+	process.stdout.write(`\n${table}\n`);
+}
+
+main().then(
+	() => process.exit(0),
+	(error) => {
+		console.error(error);
+		process.exit(1);
+	},
+);
