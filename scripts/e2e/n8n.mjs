@@ -75,21 +75,21 @@ export class N8n {
 		const port = wanted ?? (await freePort());
 		const env = await baseEnv(userFolder, port, extraEnv);
 		const main = start(`n8n-main-${port}`, n8nBin, ['start'], { env });
-		const processes = [main];
-		for (let index = 0; index < workers; index++) {
-			const workerEnv = { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_PORT: String(await freePort()) };
-			const worker = start(`n8n-worker-${index + 1}`, n8nBin, ['worker', '--concurrency=10'], { env: workerEnv });
-			worker.healthPort = workerEnv.QUEUE_HEALTH_CHECK_PORT;
-			processes.push(worker);
-		}
-		const n8n = new N8n(port, env, processes);
+		const n8n = new N8n(port, env, [main]);
 		await waitFor('n8n readiness', async () => {
 			if (main.exitCode !== null) throw new Error(`n8n exited (${main.exitCode}); see ${main.logFile}`);
 			const response = await fetch(`${n8n.url}/healthz/readiness`);
 			// 2.8 reports ready before its REST routes exist; wait for those too.
 			return response.ok && (await fetch(`${n8n.url}/rest/settings`)).ok;
 		}, 180_000);
-		for (const worker of processes.slice(1)) {
+		// Workers start once main has migrated the database (concurrent migrations collide on 2.8).
+		for (let index = 0; index < workers; index++) {
+			const workerEnv = { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_PORT: String(await freePort()) };
+			const worker = start(`n8n-worker-${index + 1}`, n8nBin, ['worker', '--concurrency=10'], { env: workerEnv });
+			worker.healthPort = workerEnv.QUEUE_HEALTH_CHECK_PORT;
+			n8n.processes.push(worker);
+		}
+		for (const worker of n8n.processes.slice(1)) {
 			await waitFor(`worker ${worker.name}`, async () => (await fetch(`http://127.0.0.1:${worker.healthPort}/healthz`)).ok, 120_000);
 		}
 		return n8n;
