@@ -1,42 +1,64 @@
 // Starting n8n (single process or queue mode) with this package installed as a community
-// package, and driving it headless: owner, API key, credentials, workflows, executions.
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+// package, and driving it headless: owner, API key, credentials, workflows, executions, and the
+// OAuth2 Connect button.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { freePort, Http, n8nBin, n8nVersion, project, run, start, waitFor, workDir } from './lib.mjs';
+import { atLeast, fatal, freePort, Http, n8nBin, nodeEnv, project, run, start, waitFor, workDir } from './lib.mjs';
 
 export const PACKAGE = 'n8n-nodes-smartsheet-resilient';
 export const NODE_TYPE = `${PACKAGE}.smartsheet`;
+export const OUTPUT_NAMES = ['Success', 'Auth', 'Permission', 'Payload', 'Throttled'];
 
-/** Builds the package, packs it, and unpacks it where n8n installs community packages. */
+let tarball;
+
+/**
+ * `npm run build` and `npm pack`, in a copy of the package's sources under the run's scratch folder
+ * (the project's own dist/ is left alone), once per run. Returns the tarball's path.
+ */
+export async function packPackage() {
+	tarball ??= (async () => {
+		const stage = join(workDir, 'package-build');
+		rmSync(stage, { recursive: true, force: true });
+		mkdirSync(stage, { recursive: true });
+		for (const entry of ['package.json', 'tsconfig.json', 'gulpfile.js', '.npmrc', 'README.md', 'LICENSE.md', 'nodes', 'credentials', 'icons']) {
+			if (existsSync(join(project, entry))) cpSync(join(project, entry), join(stage, entry), { recursive: true });
+		}
+		symlinkSync(join(project, 'node_modules'), join(stage, 'node_modules'));
+		const env = { ...process.env, ...nodeEnv() };
+		await run('npm', ['run', 'build'], { cwd: stage, env });
+		const packDir = join(workDir, 'pack');
+		mkdirSync(packDir, { recursive: true });
+		await run('npm', ['pack', '--pack-destination', packDir, '--loglevel=error'], { cwd: stage, env });
+		const file = readdirSync(packDir).find((name) => name.endsWith('.tgz'));
+		if (!file) throw new Error('npm pack produced no tarball');
+		return join(packDir, file);
+	})();
+	return await tarball;
+}
+
+/**
+ * Installs the packed package the way n8n's community-package installer leaves it:
+ * `<N8N_USER_FOLDER>/.n8n/nodes/node_modules/<name>`, unpacked from the tarball.
+ */
 export async function installPackage(userFolder) {
-	await run('npm', ['run', 'build'], { cwd: project });
-	const packDir = join(workDir, 'pack');
-	mkdirSync(packDir, { recursive: true });
-	await run('npm', ['pack', '--pack-destination', packDir], { cwd: project });
-	const tarball = readdirSync(packDir).find((file) => file.endsWith('.tgz'));
+	const file = await packPackage();
 	const target = join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE);
 	rmSync(target, { recursive: true, force: true });
 	mkdirSync(target, { recursive: true });
-	await run('tar', ['-xzf', join(packDir, tarball), '--strip-components=1', '-C', target]);
+	await run('tar', ['-xzf', file, '--strip-components=1', '-C', target]);
+	const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
+	for (const entry of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) {
+		if (!existsSync(join(target, entry))) throw new Error(`the packed package lacks ${entry}`);
+	}
 	return target;
 }
 
-function needsNode24() {
-	const [major, minor] = n8nVersion.split('.').map(Number);
-	return major > 2 || (major === 2 && minor >= 36);
-}
-
-/** n8n 2.36+ runs on the project's Node 24; older ones on the machine's Node 20. */
-function nodePath() {
-	const withoutProjectNode = process.env.PATH.split(':').filter((dir) => !dir.startsWith(project)).join(':');
-	return needsNode24() ? `${project}/node_modules/.bin:${withoutProjectNode}` : withoutProjectNode;
-}
-
+/** The environment of real-n8n.md §3 (everything on 127.0.0.1, nothing phoning home). */
 export async function baseEnv(userFolder, port, extra = {}) {
 	return {
 		...process.env,
-		PATH: nodePath(),
+		...nodeEnv(),
 		N8N_USER_FOLDER: userFolder,
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -54,9 +76,10 @@ export async function baseEnv(userFolder, port, extra = {}) {
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		// 2.41 fetches an MCP server list from api.n8n.io at start; 2.8 does not know the module.
-		...(needsNode24() ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
+		...(atLeast(2, 36) ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		N8N_LOG_LEVEL: 'info',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		...extra,
 	};
 }
@@ -65,19 +88,32 @@ export class N8n {
 	constructor(port, env, processes) {
 		this.port = port;
 		this.url = `http://127.0.0.1:${port}`;
+		this.callbackUrl = `${this.url}/rest/oauth2-credential/callback`;
 		this.env = env;
 		this.processes = processes;
 		this.http = new Http(this.url);
 		this.apiKey = null;
 	}
 
+	get main() {
+		return this.processes[0];
+	}
+
+	get workers() {
+		return this.processes.slice(1);
+	}
+
+	/** Starts `n8n start` (and `workers` × `n8n worker` once main has migrated the database) and waits until all are ready. */
 	static async start({ userFolder, extraEnv = {}, workers = 0, port: wanted }) {
 		const port = wanted ?? (await freePort());
 		const env = await baseEnv(userFolder, port, extraEnv);
-		const main = start(`n8n-main-${port}`, n8nBin, ['start'], { env });
+		const main = start(`n8n-main-${port}`, n8nBin, ['start'], { env, tier: 0 });
 		const n8n = new N8n(port, env, [main]);
+		const exited = (child) => {
+			if (child.exitCode !== null || child.signalCode !== null) throw fatal(`${child.name} exited (${child.exitCode ?? child.signalCode}); see ${child.logFile}:\n${readFileSync(child.logFile, 'utf8').slice(-2000)}`);
+		};
 		await waitFor('n8n readiness', async () => {
-			if (main.exitCode !== null) throw new Error(`n8n exited (${main.exitCode}); see ${main.logFile}`);
+			exited(main);
 			const response = await fetch(`${n8n.url}/healthz/readiness`);
 			// 2.8 reports ready before its REST routes exist; wait for those too.
 			return response.ok && (await fetch(`${n8n.url}/rest/settings`)).ok;
@@ -85,16 +121,20 @@ export class N8n {
 		// Workers start once main has migrated the database (concurrent migrations collide on 2.8).
 		for (let index = 0; index < workers; index++) {
 			const workerEnv = { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_PORT: String(await freePort()) };
-			const worker = start(`n8n-worker-${index + 1}`, n8nBin, ['worker', '--concurrency=10'], { env: workerEnv });
+			const worker = start(`n8n-worker-${index + 1}`, n8nBin, ['worker', '--concurrency=10'], { env: workerEnv, tier: 0 });
 			worker.healthPort = workerEnv.QUEUE_HEALTH_CHECK_PORT;
 			n8n.processes.push(worker);
 		}
-		for (const worker of n8n.processes.slice(1)) {
-			await waitFor(`worker ${worker.name}`, async () => (await fetch(`http://127.0.0.1:${worker.healthPort}/healthz`)).ok, 120_000);
+		for (const worker of n8n.workers) {
+			await waitFor(`${worker.name} readiness`, async () => {
+				exited(worker);
+				return (await fetch(`http://127.0.0.1:${worker.healthPort}/healthz/readiness`)).ok;
+			}, 120_000);
 		}
 		return n8n;
 	}
 
+	/** Owner account (the n8n-auth cookie) and an API key with every scope. */
 	async setupOwner() {
 		await this.http.request('POST', '/rest/owner/setup', {
 			body: { email: 'ci@example.com', firstName: 'CI', lastName: 'Bot', password: 'CiPassw0rd!x' },
@@ -131,39 +171,52 @@ export class N8n {
 		return created;
 	}
 
-	/** Runs a workflow from its manual trigger (n8n's internal route) and waits for the execution. */
+	/** Runs a workflow from its manual trigger (n8n's internal route, as the editor does) and waits for the execution. */
 	async runManually(workflowId, triggerName) {
 		const workflowData = (await this.http.request('GET', `/rest/workflows/${workflowId}`)).json.data;
 		const started = await this.http.request('POST', `/rest/workflows/${workflowId}/run`, {
 			body: { workflowData, triggerToStartFrom: { name: triggerName } },
 		});
 		const executionId = started.json.data.executionId;
+		if (!executionId) throw new Error(`n8n started no execution: ${started.text.slice(0, 300)}`);
 		return await this.waitForExecution(executionId);
 	}
 
 	async waitForExecution(executionId, timeoutMs = 120_000) {
 		return await waitFor(`execution ${executionId}`, async () => {
 			const execution = await this.api('GET', `/executions/${executionId}?includeData=true`);
-			return execution && execution.finished !== undefined && execution.status !== 'running' && execution.status !== 'new' && execution.stoppedAt ? execution : null;
+			return execution && execution.stoppedAt && !['running', 'new', 'waiting'].includes(execution.status) ? execution : null;
 		}, timeoutMs, 300);
 	}
 
 	/**
-	 * The Connect button, headless: n8n's authorize URL → the provider's consent page (the emulator
-	 * approves at once) → n8n's callback, which exchanges the code and stores the tokens.
+	 * The Connect button, headless, as a browser does it: n8n's authorize URL (with the session
+	 * cookie) → the provider's consent page (the emulator approves at once and redirects) → n8n's
+	 * callback with code and state (with the cookie), which exchanges the code and stores the tokens.
+	 * Returns the authorize URL n8n built.
 	 */
-	async connectOAuth2(credentialId, expectedAuthorizeBase) {
-		const callback = `${this.url}/rest/oauth2-credential/callback`;
+	async connectOAuth2(credentialId, expectedAuthorizeUrl) {
 		const authUrl = (await this.http.request('GET', `/rest/oauth2-credential/auth?id=${credentialId}`)).json.data;
-		if (!authUrl.startsWith(expectedAuthorizeBase)) throw new Error(`authorize URL ${authUrl.split('?')[0]} is not ${expectedAuthorizeBase}`);
-		if (new URL(authUrl).searchParams.get('redirect_uri') !== callback) throw new Error("redirect_uri is not n8n's callback");
+		const parsed = new URL(authUrl);
+		if (`${parsed.origin}${parsed.pathname}` !== expectedAuthorizeUrl) throw new Error(`authorize URL ${parsed.origin}${parsed.pathname} is not ${expectedAuthorizeUrl}`);
+		const query = parsed.searchParams;
+		if (query.get('redirect_uri') !== this.callbackUrl) throw new Error(`redirect_uri ${query.get('redirect_uri')} is not n8n's callback ${this.callbackUrl}`);
+		if (query.get('response_type') !== 'code' || !query.get('state') || !query.get('client_id')) throw new Error(`authorize URL lacks response_type=code, state or client_id: ${authUrl}`);
 		const consent = await fetch(authUrl, { redirect: 'manual' });
 		const back = consent.headers.get('location');
-		if (consent.status !== 302 || !back?.startsWith(callback)) throw new Error(`the consent page did not redirect to n8n (${consent.status})`);
+		if (consent.status !== 302 || !back?.startsWith(`${this.callbackUrl}?`)) throw new Error(`the consent page did not redirect to n8n's callback (${consent.status}, ${back})`);
+		const backQuery = new URL(back).searchParams;
+		if (!backQuery.get('code') || backQuery.get('state') !== query.get('state')) throw new Error(`the redirect lacks the code or the state: ${back}`);
 		const done = await this.http.request('GET', back.slice(this.url.length), { raw: true });
-		if (done.status !== 200) throw new Error(`n8n's callback failed (${done.status}: ${done.text.slice(0, 200)})`);
+		// n8n answers 200 either way: the success page posts 'success', the error page says "Failed to connect".
+		if (done.status !== 200 || /Failed to connect/.test(done.text) || !/postMessage\('success'/.test(done.text)) {
+			const reason = /<h4>(.*?)<\/h4>/s.exec(done.text)?.[1] ?? done.text.slice(0, 300);
+			throw new Error(`n8n's callback did not connect (${done.status}): ${reason}`);
+		}
+		return authUrl;
 	}
 
+	/** All finished executions of a workflow, with their data. */
 	async executions(workflowId) {
 		const all = [];
 		let cursor;
@@ -176,13 +229,22 @@ export class N8n {
 	}
 }
 
-/** Items that left each output of a node in an execution. */
+/** Items that left each output of a node in an execution (runData[node][0].data.main[i]). */
 export function outputsOf(execution, nodeName) {
 	const run = execution.data?.resultData?.runData?.[nodeName]?.[0];
 	return (run?.data?.main ?? []).map((items) => (items ?? []).map((item) => item.json));
 }
 
+/** Whether a node ran at all in an execution. */
+export function ran(execution, nodeName) {
+	return Boolean(execution.data?.resultData?.runData?.[nodeName]);
+}
+
 export function errorOf(execution) {
 	const error = execution.data?.resultData?.error;
 	return error ? `${error.message}${error.description ? ` (${error.description})` : ''} at ${error.node?.name ?? '?'}` : 'no error recorded';
+}
+
+export function countsOf(outputs) {
+	return JSON.stringify(Object.fromEntries(OUTPUT_NAMES.map((name, index) => [name, outputs[index]?.length ?? 0])));
 }
