@@ -42,13 +42,27 @@ export class SmartsheetApi implements ICredentialType {
 		},
 	};
 
-	// The node's own credential test (Smartsheet node, `testedBy`) turns failures into plain words;
-	// this request is the fallback n8n uses where no node test applies.
+	// n8n runs this request (before any node's `testedBy`) when the dialog's Test is clicked; the
+	// rules turn Smartsheet's refusals into what to do (n8n 2.9+ applies responseCode rules).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: apiBaseExpression('$credentials'),
 			url: '/users/me',
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Smartsheet refused the token (401: invalid or revoked). Tokens only work in the region where they were created: check the Region, then the token itself.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: 'No Smartsheet API at this address: check the Region or the API Base URL (it ends in /2.0).' },
+			},
+		],
 	};
 }

@@ -1,4 +1,4 @@
-import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { apiBaseExpression, apiBaseUrlProperty, appBaseExpression, regionProperty } from './regions';
 
@@ -100,11 +100,7 @@ export class SmartsheetOAuth2Api implements ICredentialType {
 		},
 	];
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: apiBaseExpression('$credentials'),
-			url: '/users/me',
-			method: 'GET',
-		},
-	};
+	// No `test` request: n8n's dialog does not test authorization-code OAuth2 credentials (Connect is
+	// the test), and where a test runs, the Smartsheet node's `testedBy` function (GET /users/me,
+	// Smartsheet's message and errorCode in plain words) applies only when the type declares none.
 }

@@ -116,3 +116,57 @@ describe('operations', () => {
 		assert.equal(stats.expiredTokenRequests, 0);
 	});
 });
+
+describe('sheet and column management', () => {
+	const suite = useEmulator();
+	const pat = { authentication: 'accessToken' };
+
+	test('create a sheet in a workspace, get its version, rename it, add/update/delete a column, delete it', async () => {
+		const fx = suite.fx;
+		const workspaceId = fx.emulator.emulator.state.workspaces[0].id;
+		const [created] = jsonOf(
+			await fx.run({
+				...pat,
+				resource: 'sheet',
+				operation: 'create',
+				name: 'Made by n8n',
+				destination: 'workspace',
+				containerId: workspaceId,
+				columns: { column: [{ title: 'Name', type: 'TEXT_NUMBER', primary: true }, { title: 'When', type: 'DATE', primary: false }] },
+			}),
+			OUTPUT.success,
+		);
+		assert.equal(created.name, 'Made by n8n');
+		const sheetId = { __rl: true, mode: 'id', value: created.id };
+		const [before] = jsonOf(await fx.run({ ...pat, resource: 'sheet', operation: 'getVersion', sheetId }), OUTPUT.success);
+		const [renamed] = jsonOf(await fx.run({ ...pat, resource: 'sheet', operation: 'rename', sheetId, newName: 'Renamed' }), OUTPUT.success);
+		assert.equal(renamed.name, 'Renamed');
+		const [after] = jsonOf(await fx.run({ ...pat, resource: 'sheet', operation: 'getVersion', sheetId }), OUTPUT.success);
+		assert.ok((after.version as number) > (before.version as number), 'the version moved');
+		const [column] = jsonOf(await fx.run({ ...pat, resource: 'column', operation: 'add', sheetId, title: 'Status', columnType: 'PICKLIST', dropdownOptions: 'Open, Done', index: 1 }), OUTPUT.success);
+		assert.deepEqual([column.title, column.type, column.options], ['Status', 'PICKLIST', ['Open', 'Done']]);
+		const [updated] = jsonOf(await fx.run({ ...pat, resource: 'column', operation: 'update', sheetId, columnId: column.id, title: 'State', columnType: '', dropdownOptions: '' }), OUTPUT.success);
+		assert.equal(updated.title, 'State');
+		const nothing = await fx.run({ ...pat, resource: 'column', operation: 'update', sheetId, columnId: column.id, title: '', columnType: '', dropdownOptions: '' });
+		assert.match((jsonOf(nothing, OUTPUT.payload)[0].smartsheetFailure as any).message, /Nothing to change/);
+		assert.equal(jsonOf(await fx.run({ ...pat, resource: 'column', operation: 'delete', sheetId, columnId: column.id }), OUTPUT.success).length, 1);
+		const columns = jsonOf(await fx.run({ ...pat, resource: 'column', operation: 'list', sheetId }), OUTPUT.success);
+		assert.deepEqual(columns.map((entry) => entry.title), ['Name', 'When']);
+		assert.deepEqual(jsonOf(await fx.run({ ...pat, resource: 'sheet', operation: 'delete', sheetId }), OUTPUT.success), [{ id: created.id, deleted: true }]);
+		const gone = await fx.run({ ...pat, resource: 'sheet', operation: 'getVersion', sheetId });
+		assert.equal((jsonOf(gone, OUTPUT.payload)[0].smartsheetFailure as any).errorCode, 1006);
+	});
+
+	test('a sheet without exactly one primary column is refused before any request', async () => {
+		const result = await suite.fx.run({ ...pat, resource: 'sheet', operation: 'create', name: 'x', destination: 'home', columns: { column: [{ title: 'A', type: 'TEXT_NUMBER', primary: false }] } });
+		assert.match((jsonOf(result, OUTPUT.payload)[0].smartsheetFailure as any).message, /exactly one column as primary/);
+		assert.equal((await suite.fx.stats()).requests, 0);
+	});
+
+	test('a viewer cannot add a column: Permission output', async () => {
+		const sheet = await suite.fx.sheet('Project Tracker');
+		await suite.fx.admin('POST', '/access', { sheetId: sheet.id, accessLevel: 'VIEWER' });
+		const result = await suite.fx.run({ ...pat, resource: 'column', operation: 'add', sheetId: { __rl: true, mode: 'id', value: sheet.id }, title: 'New', columnType: 'TEXT_NUMBER', index: 1 });
+		assert.equal((jsonOf(result, OUTPUT.permission)[0].smartsheetFailure as any).errorCode, 1004);
+	});
+});

@@ -46,7 +46,7 @@ export const nodeProperties: INodeProperties[] = [
 	...credential.description,
 		// Two copies with disjoint conditions: `hide` would drop it wherever any one condition holds.
 		{ ...sheetLocator, displayOptions: { show: { resource: ['row', 'column', 'attachment'] } } },
-		{ ...sheetLocator, displayOptions: { show: { resource: ['sheet'], operation: ['get'] } } },
+		{ ...sheetLocator, displayOptions: { show: { resource: ['sheet'], operation: ['get', 'getVersion', 'rename', 'delete'] } } },
 		{
 			displayName: 'Failure Routing',
 			name: 'failureRouting',

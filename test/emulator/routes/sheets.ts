@@ -85,6 +85,67 @@ function list(value: string | null): string[] {
 	return value ? value.split(',').map((entry) => entry.trim()).filter(Boolean) : [];
 }
 
+function renameSheet(ctx: RequestContext): Answer {
+	const sheet = sheetOf(ctx);
+	const body = ctx.json() as { name?: unknown };
+	if (typeof body?.name !== 'string' || !body.name.trim()) throw new ApiError(1012, ['name']);
+	sheet.name = body.name;
+	sheet.version++;
+	sheet.modifiedAt = new Date().toISOString();
+	return { body: { message: 'SUCCESS', resultCode: 0, result: sheetSummary(ctx.emulator, sheet) } };
+}
+
+function addColumns(ctx: RequestContext): Answer {
+	const sheet = sheetOf(ctx);
+	const body = ctx.json();
+	const columns = (Array.isArray(body) ? body : [body]) as Array<Record<string, unknown>>;
+	const added = columns.map((column) => {
+		const title = String(column.title ?? '');
+		if (!title) throw new ApiError(1012, ['column.title']);
+		if (column.index === undefined) throw new ApiError(1012, ['column.index']);
+		if (sheet.columns.some((existing) => existing.title === title)) throw new ApiError(1056);
+		if (column.primary === true) throw new ApiError(1055);
+		const created = { id: ctx.emulator.state.ids.id(), title, type: String(column.type ?? 'TEXT_NUMBER'), options: Array.isArray(column.options) ? column.options.map(String) : undefined };
+		sheet.columns.splice(Math.min(Number(column.index), sheet.columns.length), 0, created);
+		return created;
+	});
+	sheet.version++;
+	return { body: { message: 'SUCCESS', resultCode: 0, result: added.map((column) => columnOut(column, sheet.columns.indexOf(column))) } };
+}
+
+function columnOf(ctx: RequestContext) {
+	const sheet = sheetOf(ctx);
+	const column = sheet.columns.find((candidate) => candidate.id === ctx.params.columnId);
+	if (!column) throw new ApiError(1006);
+	return { sheet, column };
+}
+
+function updateColumn(ctx: RequestContext): Answer {
+	const { sheet, column } = columnOf(ctx);
+	const body = ctx.json() as Record<string, unknown>;
+	if (body.title !== undefined) {
+		const title = String(body.title);
+		if (sheet.columns.some((existing) => existing !== column && existing.title === title)) throw new ApiError(1056);
+		column.title = title;
+	}
+	if (body.type !== undefined) {
+		if (column.primary && body.type !== 'TEXT_NUMBER') throw new ApiError(1057);
+		column.type = String(body.type);
+	}
+	if (Array.isArray(body.options)) column.options = body.options.map(String);
+	sheet.version++;
+	return { body: { message: 'SUCCESS', resultCode: 0, result: columnOut(column, sheet.columns.indexOf(column)) } };
+}
+
+function deleteColumn(ctx: RequestContext): Answer {
+	const { sheet, column } = columnOf(ctx);
+	if (column.primary) throw new ApiError(1004, [], { status: 403, message: 'The primary column cannot be deleted.' });
+	sheet.columns = sheet.columns.filter((candidate) => candidate !== column);
+	for (const row of sheet.rows) row.cells.delete(column.id);
+	sheet.version++;
+	return { body: { message: 'SUCCESS', resultCode: 0 } };
+}
+
 export const sheetRoutes: Route[] = [
 	{
 		method: 'GET',
@@ -100,6 +161,21 @@ export const sheetRoutes: Route[] = [
 	{ method: 'POST', path: '/2.0/folders/{containerId}/sheets', scope: 'CREATE_SHEETS', handler: (ctx) => createSheet(ctx, { folderId: requireContainer(ctx, 'folder') }) },
 	{ method: 'GET', path: '/2.0/sheets/{sheetId}', scope: 'READ_SHEETS', handler: getSheet },
 	{ method: 'GET', path: '/2.0/sheets/{sheetId}/version', scope: 'READ_SHEETS', handler: (ctx) => ({ body: { version: sheetOf(ctx).version } }) },
+	{ method: 'PUT', path: '/2.0/sheets/{sheetId}', scope: 'ADMIN_SHEETS', write: true, handler: renameSheet },
+	{
+		method: 'DELETE',
+		path: '/2.0/sheets/{sheetId}',
+		scope: 'DELETE_SHEETS',
+		write: true,
+		handler: (ctx) => {
+			ctx.emulator.state.sheets.delete(sheetOf(ctx).id);
+			return { body: { message: 'SUCCESS', resultCode: 0 } };
+		},
+	},
+	{ method: 'POST', path: '/2.0/sheets/{sheetId}/columns', scope: 'ADMIN_SHEETS', write: true, handler: addColumns },
+	{ method: 'GET', path: '/2.0/sheets/{sheetId}/columns/{columnId}', scope: 'READ_SHEETS', handler: (ctx) => { const { sheet, column } = columnOf(ctx); return { body: columnOut(column, sheet.columns.indexOf(column)) }; } },
+	{ method: 'PUT', path: '/2.0/sheets/{sheetId}/columns/{columnId}', scope: 'ADMIN_SHEETS', write: true, handler: updateColumn },
+	{ method: 'DELETE', path: '/2.0/sheets/{sheetId}/columns/{columnId}', scope: 'ADMIN_SHEETS', write: true, handler: deleteColumn },
 	{
 		method: 'GET',
 		path: '/2.0/sheets/{sheetId}/columns',

@@ -2,16 +2,26 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../helpers/interfaces';
 import { operationPicker } from '../common.descriptions';
+import * as create from './create.operation';
+import * as deleteSheet from './delete.operation';
 import * as get from './get.operation';
+import * as getVersion from './getVersion.operation';
 import * as list from './list.operation';
+import * as rename from './rename.operation';
 
-export const operations: Record<string, Operation> = { get, list };
+export const operations: Record<string, Operation> = { create, delete: deleteSheet, get, getVersion, list, rename };
 
 export const description: INodeProperties[] = [
 	operationPicker('sheet', [
+		{ name: 'Create', value: 'create', description: 'Create a sheet with columns in a workspace or folder', action: 'Create a sheet' },
+		{ name: 'Delete', value: 'delete', description: 'Delete a sheet', action: 'Delete a sheet' },
 		{ name: 'Get', value: 'get', description: 'Get a sheet with its columns and rows', action: 'Get a sheet' },
+		{ name: 'Get Version', value: 'getVersion', description: 'A number that changes whenever the sheet does (cheap change check)', action: 'Get the version of a sheet' },
 		{ name: 'List', value: 'list', description: 'List every sheet you can access', action: 'List sheets' },
+		{ name: 'Rename', value: 'rename', description: 'Give a sheet a new name', action: 'Rename a sheet' },
 	], 'get'),
+	...create.description,
 	...get.description,
 	...list.description,
+	...rename.description,
 ];

@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../helpers/interfaces';
+import { InvalidInput, perItem } from '../../helpers/perItem';
+import type { SmartsheetClient } from '../../transport';
+import { sheetIdOf } from '../sheetId';
+import { columnDefinitionFields } from './columnFields';
+
+export const description: INodeProperties[] = [
+	...columnDefinitionFields('add', true),
+	{
+		displayName: 'Position',
+		name: 'index',
+		type: 'number',
+		default: 1,
+		typeOptions: { minValue: 1 },
+		description: '0-based index where the column goes; 1 puts it right after the primary column',
+		displayOptions: { show: { resource: ['column'], operation: ['add'] } },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
+	return await perItem(this, client, items, 'column:add', async (item) => {
+		const sheetId = sheetIdOf(this, item);
+		const title = String(this.getNodeParameter('title', item)).trim();
+		if (!title) throw new InvalidInput('The column needs a title');
+		const options = splitOptions(this.getNodeParameter('dropdownOptions', item, '') as string);
+		const body = { title, type: this.getNodeParameter('columnType', item), index: this.getNodeParameter('index', item), ...(options.length ? { options } : {}) };
+		const answer = await client.request<{ result: IDataObject[] }>({ method: 'POST', path: `/sheets/${sheetId}/columns`, body: [body], sheetId, operation: 'column:add' });
+		return answer.result[0];
+	});
+}
+
+export function splitOptions(text: string): string[] {
+	return text.split(',').map((option) => option.trim()).filter(Boolean);
+}

@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../helpers/interfaces';
+import { perItem } from '../../helpers/perItem';
+import type { SmartsheetClient } from '../../transport';
+import { sheetIdOf } from '../sheetId';
+
+export const description: INodeProperties[] = [];
+
+/** The sheet's version number: a cheap way to see whether anything changed since last time. */
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
+	return await perItem(this, client, items, 'sheet:getVersion', async (item) => {
+		const sheetId = sheetIdOf(this, item);
+		const answer = await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetId}/version`, operation: 'sheet:getVersion' });
+		return { sheetId, version: answer.version };
+	});
+}

@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../helpers/interfaces';
+import { InvalidInput, perItem } from '../../helpers/perItem';
+import type { SmartsheetClient } from '../../transport';
+import { sheetIdOf } from '../sheetId';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'New Name',
+		name: 'newName',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { resource: ['sheet'], operation: ['rename'] } },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
+	return await perItem(this, client, items, 'sheet:rename', async (item) => {
+		const sheetId = sheetIdOf(this, item);
+		const name = String(this.getNodeParameter('newName', item)).trim();
+		if (!name) throw new InvalidInput('The new name is empty');
+		const answer = await client.request<{ result: IDataObject }>({ method: 'PUT', path: `/sheets/${sheetId}`, body: { name }, sheetId, operation: 'sheet:rename' });
+		return answer.result;
+	});
+}
