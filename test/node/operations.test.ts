@@ -137,7 +137,7 @@ describe('sheet and column management', () => {
 			OUTPUT.success,
 		);
 		assert.equal(created.name, 'Made by n8n');
-		const sheetId = { __rl: true, mode: 'id', value: created.id };
+		const sheetId = { __rl: true as const, mode: 'id', value: String(created.id) };
 		const [before] = jsonOf(await fx.run({ ...pat, resource: 'sheet', operation: 'getVersion', sheetId }), OUTPUT.success);
 		const [renamed] = jsonOf(await fx.run({ ...pat, resource: 'sheet', operation: 'rename', sheetId, newName: 'Renamed' }), OUTPUT.success);
 		assert.equal(renamed.name, 'Renamed');
@@ -145,11 +145,11 @@ describe('sheet and column management', () => {
 		assert.ok((after.version as number) > (before.version as number), 'the version moved');
 		const [column] = jsonOf(await fx.run({ ...pat, resource: 'column', operation: 'add', sheetId, title: 'Status', columnType: 'PICKLIST', dropdownOptions: 'Open, Done', index: 1 }), OUTPUT.success);
 		assert.deepEqual([column.title, column.type, column.options], ['Status', 'PICKLIST', ['Open', 'Done']]);
-		const [updated] = jsonOf(await fx.run({ ...pat, resource: 'column', operation: 'update', sheetId, columnId: column.id, title: 'State', columnType: '', dropdownOptions: '' }), OUTPUT.success);
+		const [updated] = jsonOf(await fx.run({ ...pat, resource: 'column', operation: 'update', sheetId, columnId: String(column.id), title: 'State', columnType: '', dropdownOptions: '' }), OUTPUT.success);
 		assert.equal(updated.title, 'State');
-		const nothing = await fx.run({ ...pat, resource: 'column', operation: 'update', sheetId, columnId: column.id, title: '', columnType: '', dropdownOptions: '' });
+		const nothing = await fx.run({ ...pat, resource: 'column', operation: 'update', sheetId, columnId: String(column.id), title: '', columnType: '', dropdownOptions: '' });
 		assert.match((jsonOf(nothing, OUTPUT.payload)[0].smartsheetFailure as any).message, /Nothing to change/);
-		assert.equal(jsonOf(await fx.run({ ...pat, resource: 'column', operation: 'delete', sheetId, columnId: column.id }), OUTPUT.success).length, 1);
+		assert.equal(jsonOf(await fx.run({ ...pat, resource: 'column', operation: 'delete', sheetId, columnId: String(column.id) }), OUTPUT.success).length, 1);
 		const columns = jsonOf(await fx.run({ ...pat, resource: 'column', operation: 'list', sheetId }), OUTPUT.success);
 		assert.deepEqual(columns.map((entry) => entry.title), ['Name', 'When']);
 		assert.deepEqual(jsonOf(await fx.run({ ...pat, resource: 'sheet', operation: 'delete', sheetId }), OUTPUT.success), [{ id: created.id, deleted: true }]);
@@ -168,5 +168,44 @@ describe('sheet and column management', () => {
 		await suite.fx.admin('POST', '/access', { sheetId: sheet.id, accessLevel: 'VIEWER' });
 		const result = await suite.fx.run({ ...pat, resource: 'column', operation: 'add', sheetId: { __rl: true, mode: 'id', value: sheet.id }, title: 'New', columnType: 'TEXT_NUMBER', index: 1 });
 		assert.equal((jsonOf(result, OUTPUT.permission)[0].smartsheetFailure as any).errorCode, 1004);
+	});
+});
+
+describe('row list and upsert', () => {
+	const suite = useEmulator();
+	const pat = { authentication: 'accessToken' };
+
+	test('list reads every page and filters locally', async () => {
+		const fx = suite.fx;
+		const { id } = await fx.admin<{ id: string }>('POST', '/sheets', { name: 'Many', rows: 1_234 });
+		const sheetId = { __rl: true, mode: 'id', value: id };
+		const all = jsonOf(await fx.run({ ...pat, resource: 'row', operation: 'list', sheetId }), OUTPUT.success);
+		assert.equal(all.length, 1_234);
+		assert.equal((await fx.stats()).byRoute['GET /2.0/sheets/{sheetId}'], 3, 'three pages of 500');
+		const some = jsonOf(
+			await fx.run({ ...pat, resource: 'row', operation: 'list', sheetId, filters: { condition: [{ column: 'Name', operator: 'equals', value: 'Name 7' }, { column: 'Name', operator: 'contains', value: 'name 1233' }] }, combinator: 'or' }),
+			OUTPUT.success,
+		);
+		assert.deepEqual(some.map((row) => row.Name), ['Name 7', 'Name 1233']);
+		const unknown = await fx.run({ ...pat, resource: 'row', operation: 'list', sheetId, filters: { condition: [{ column: 'Nope', operator: 'isEmpty', value: '' }] } });
+		assert.match((jsonOf(unknown, OUTPUT.payload)[0].smartsheetFailure as any).message, /no column "Nope"/);
+	});
+
+	test('upsert updates rows whose key exists and adds the others, in bulk', async () => {
+		const fx = suite.fx;
+		const sheet = await fx.sheet('Project Tracker');
+		const sheetId = { __rl: true, mode: 'id', value: sheet.id };
+		const result = await fx.run({ ...pat, resource: 'row', operation: 'upsert', sheetId, keyColumn: 'Task' }, [
+			{ Task: 'Launch', Status: 'Done' },
+			{ Task: 'Celebrate', Status: 'Not Started' },
+			{ Status: 'no key' },
+		]);
+		const [launch, celebrate] = jsonOf(result, OUTPUT.success);
+		assert.deepEqual([launch.Task, launch.Status, launch.rowNumber], ['Launch', 'Done', 5]);
+		assert.deepEqual([celebrate.Task, celebrate.rowNumber], ['Celebrate', 6]);
+		assert.match((jsonOf(result, OUTPUT.payload)[0].smartsheetFailure as any).message, /no value for the key column/);
+		const stats = await fx.stats();
+		assert.equal(stats.byRoute['PUT /2.0/sheets/{sheetId}/rows'], 1);
+		assert.equal(stats.byRoute['POST /2.0/sheets/{sheetId}/rows'], 1);
 	});
 });

@@ -13,6 +13,8 @@ export const MAX_ROWS_PER_REQUEST = 500;
 export interface PreparedRow {
 	sheetId: string;
 	row: IDataObject;
+	/** Add (POST) or update (PUT); defaults to the call's method. Upsert mixes both. */
+	method?: 'POST' | 'PUT';
 	/** Turns Smartsheet's row into the item's output JSON. */
 	output: (row: IDataObject) => IDataObject;
 }
@@ -32,21 +34,23 @@ export async function writeRowsInBulk(
 	prepare: (itemIndex: number) => Promise<PreparedRow>,
 ): Promise<ItemResult[]> {
 	const results: ItemResult[] = [];
-	const bySheet = new Map<string, Array<{ item: number; prepared: PreparedRow }>>();
+	const groups = new Map<string, { sheetId: string; method: 'POST' | 'PUT'; rows: Array<{ item: number; prepared: PreparedRow }> }>();
 	for (let item = 0; item < items.length; item++) {
 		try {
 			const prepared = await prepare(item);
-			const group = bySheet.get(prepared.sheetId) ?? [];
-			group.push({ item, prepared });
-			bySheet.set(prepared.sheetId, group);
+			const rowMethod = prepared.method ?? method;
+			const key = `${rowMethod} ${prepared.sheetId}`;
+			const group = groups.get(key) ?? { sheetId: prepared.sheetId, method: rowMethod, rows: [] };
+			group.rows.push({ item, prepared });
+			groups.set(key, group);
 		} catch (error) {
 			results.push({ item, failure: failureOf(client, operation, error) });
 		}
 	}
-	for (const [sheetId, group] of bySheet) {
-		for (let start = 0; start < group.length; start += MAX_ROWS_PER_REQUEST) {
-			const chunk = group.slice(start, start + MAX_ROWS_PER_REQUEST);
-			results.push(...(await sendChunk(client, sheetId, chunk, method, operation)));
+	for (const group of groups.values()) {
+		for (let start = 0; start < group.rows.length; start += MAX_ROWS_PER_REQUEST) {
+			const chunk = group.rows.slice(start, start + MAX_ROWS_PER_REQUEST);
+			results.push(...(await sendChunk(client, group.sheetId, chunk, group.method, operation)));
 		}
 	}
 	return results;

@@ -1,0 +1,73 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../helpers/interfaces';
+import { perItem } from '../../helpers/perItem';
+import { allRows } from '../../helpers/sheetRows';
+import { flattenRow, SheetSchemas } from '../../helpers/sheetSchema';
+import type { SmartsheetClient } from '../../transport';
+import { sheetIdOf } from '../sheetId';
+import { matches, type Condition } from './rowFilter';
+
+const show = { resource: ['row'], operation: ['list'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Condition',
+		description: 'Evaluated on the rows after they are read (as Smartsheet advises: its search index lags behind)',
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Condition',
+				name: 'condition',
+				values: [
+					{ displayName: 'Column', name: 'column', type: 'string', default: '', description: 'Column title' },
+					{
+						displayName: 'Operator',
+						name: 'operator',
+						type: 'options',
+						options: [
+							{ name: 'Contains', value: 'contains' },
+							{ name: 'Equals', value: 'equals' },
+							{ name: 'Greater Than', value: 'greaterThan' },
+							{ name: 'Is Empty', value: 'isEmpty' },
+							{ name: 'Is Not Empty', value: 'isNotEmpty' },
+							{ name: 'Less Than', value: 'lessThan' },
+							{ name: 'Not Equals', value: 'notEquals' },
+						],
+						default: 'equals',
+					},
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Combine Conditions',
+		name: 'combinator',
+		type: 'options',
+		options: [
+			{ name: 'All Must Match (AND)', value: 'and' },
+			{ name: 'Any May Match (OR)', value: 'or' },
+		],
+		default: 'and',
+		displayOptions: { show },
+	},
+];
+
+/** Every row of the sheet (all pages) that matches the conditions, one item per row. */
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
+	const schemas = new SheetSchemas(client);
+	return await perItem(this, client, items, 'row:list', async (item) => {
+		const sheetId = sheetIdOf(this, item);
+		const columns = await schemas.columns(sheetId, 'row:list');
+		const conditions = this.getNodeParameter('filters.condition', item, []) as Condition[];
+		const combinator = this.getNodeParameter('combinator', item, 'and') as 'and' | 'or';
+		const rows = (await allRows(client, sheetId, 'row:list')).map((row) => flattenRow(row, columns));
+		return rows.filter((row: IDataObject) => matches(row, conditions, combinator));
+	});
+}
