@@ -1,8 +1,15 @@
-// A tiny HTTP client for the contract tests: raw text kept, so ID precision can be checked.
+// A small HTTP client for the contract tests. It keeps the raw text (so ID precision can be checked
+// on the wire) and parses JSON on its own, independently of the emulator's JSON code: integers of
+// 15 digits or more (IDs) come back as exact digit strings.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, beforeEach } from 'node:test';
+
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
 
 export const CLIENT = { clientId: 'contract-client', clientSecret: 'contract-secret-0123456789', redirectUri: 'http://127.0.0.1:9/callback' };
 export const PAT = 'contract-pat-0123456789abcdefghij';
+export const TWO_TO_53 = 2n ** 53n;
 
 export interface Reply {
 	status: number;
@@ -11,8 +18,25 @@ export interface Reply {
 	json: any;
 }
 
+/** One emulator for the file (port 0), back to its start state before each test. */
+export function useEmulator(options: EmulatorOptions = {}): { readonly emu: RunningEmulator } {
+	const holder = {} as { emu: RunningEmulator };
+	before(async () => (holder.emu = await start(options)));
+	after(async () => await holder.emu.close());
+	beforeEach(async () => await admin(holder.emu, 'POST', '/reset'));
+	return holder;
+}
+
 export async function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
 	return await startEmulator({ port: 0, clients: [CLIENT], pats: [PAT], ...options });
+}
+
+/** JSON.parse, with long integers (IDs) as exact digit strings, read from the source text. */
+export function exactJson(text: string): any {
+	const parse = JSON.parse as (text: string, reviver: (key: string, value: unknown, context: { source?: string }) => unknown) => unknown;
+	return parse(text, (_key, value, context) =>
+		typeof value === 'number' && context?.source && /^-?\d{15,}$/.test(context.source) ? context.source : value,
+	);
 }
 
 export async function call(
@@ -33,11 +57,16 @@ export async function call(
 	const text = await response.text();
 	let json: any;
 	try {
-		json = JSON.parse(text);
+		json = exactJson(text);
 	} catch {
 		json = undefined;
 	}
 	return { status: response.status, headers: response.headers, text, json };
+}
+
+/** A JSON body with IDs written as bare numbers (as Smartsheet clients send them). */
+export function rawJson(value: unknown): string {
+	return JSON.stringify(value, (key, inner) => (typeof inner === 'string' && /^\d{15,}$/.test(inner) && /(^id$|Id$|^\d+$)/.test(key) ? `@@${inner}@@` : inner)).replace(/"@@(\d+)@@"/g, '$1');
 }
 
 export async function admin(emulator: RunningEmulator, method: string, path: string, body?: unknown): Promise<any> {
@@ -52,11 +81,36 @@ export async function tokenRequest(emulator: RunningEmulator, params: Record<str
 	return { status: response.status, headers: response.headers, text, json: JSON.parse(text) };
 }
 
-/** The seeded Project Tracker: its ID and column IDs, read from the raw text (IDs are exact). */
-export async function tracker(emulator: RunningEmulator): Promise<{ id: string; columns: Record<string, string> }> {
+export function sha256(text: string): string {
+	return createHash('sha256').update(text).digest('hex');
+}
+
+/** A seeded sheet by name: its ID, column IDs by title, and row IDs in order. */
+export async function sheetByName(emulator: RunningEmulator, name: string): Promise<{ id: string; columns: Record<string, string>; rowIds: string[] }> {
 	const list = await call(emulator, 'GET', '/2.0/sheets?includeAll=true');
-	const id = /"id":(\d+),"name":"Project Tracker"/.exec(list.text)![1];
-	const columns = await call(emulator, 'GET', `/2.0/sheets/${id}/columns`);
-	const ids = [...columns.text.matchAll(/"id":(\d+),"index":\d+,"title":"([^"]+)"/g)];
-	return { id, columns: Object.fromEntries(ids.map((match) => [match[2], match[1]])) };
+	const summary = list.json.data.find((candidate: any) => candidate.name === name);
+	if (!summary) throw new Error(`no sheet named ${name}`);
+	const sheet = await call(emulator, 'GET', `/2.0/sheets/${summary.id}`);
+	return {
+		id: String(summary.id),
+		columns: Object.fromEntries(sheet.json.columns.map((column: any) => [column.title, String(column.id)])),
+		rowIds: sheet.json.rows.map((row: any) => String(row.id)),
+	};
+}
+
+export async function tracker(emulator: RunningEmulator) {
+	return await sheetByName(emulator, 'Project Tracker');
+}
+
+/** Asserts Smartsheet's error shape: the status that goes with the code, errorCode, message, refId. */
+export function assertError(reply: Reply, status: number, errorCode: number): void {
+	assert.deepEqual([reply.status, reply.json?.errorCode], [status, errorCode], reply.text);
+	assert.equal(typeof reply.json.message, 'string', reply.text);
+	assert.ok(reply.json.message.length > 0, reply.text);
+	assert.match(reply.json.refId, /^[a-z0-9]{6,}$/, reply.text);
+	assert.match(reply.headers.get('content-type') ?? '', /^application\/json/);
+}
+
+export function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
 }

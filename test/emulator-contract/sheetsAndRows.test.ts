@@ -1,83 +1,211 @@
+// Sheets, columns, rows and users in Smartsheet's JSON shapes (§3.2, §3.3, §4.1–4.3, §4.11).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import type { RunningEmulator } from '../emulator';
-import { admin, call, start, tracker } from './client';
+import { admin, assertError, call, PAT, rawJson, sheetByName, sleep, tracker, TWO_TO_53, useEmulator } from './client';
 
-describe('sheets, rows, columns, users', () => {
-	let emu: RunningEmulator;
-	before(async () => (emu = await start()));
-	after(async () => await emu.close());
-	beforeEach(async () => await admin(emu, 'POST', '/reset'));
+const json = { 'content-type': 'application/json' };
 
-	test('IDs above 2^53 are sent as exact bare numbers and accepted back', async () => {
-		const list = await call(emu, 'GET', '/2.0/sheets');
-		const bigId = /"id":(\d+),"name":"Big IDs"/.exec(list.text)![1];
-		assert.ok(BigInt(bigId) > 2n ** 53n);
-		const sheet = await call(emu, 'GET', `/2.0/sheets/${bigId}`);
-		const rowId = /"rows":\[\{"id":(\d+)/.exec(sheet.text)![1];
+describe('IDs above 2^53', () => {
+	const suite = useEmulator();
+
+	test('are written as exact bare numbers: sheet, column and row of "Big IDs"', async () => {
+		const list = await call(suite.emu, 'GET', '/2.0/sheets');
+		const sheetId = /"id":(\d+),"name":"Big IDs"/.exec(list.text)![1];
+		assert.ok(BigInt(sheetId) > TWO_TO_53);
+		assert.equal(sheetId, '9007199254740993', 'the first big ID is 2^53 + 1, which a double cannot hold');
+		const sheet = await call(suite.emu, 'GET', `/2.0/sheets/${sheetId}`);
+		assert.ok(sheet.text.startsWith(`{"id":${sheetId},`), sheet.text.slice(0, 40));
 		const columnId = /"columns":\[\{"id":(\d+)/.exec(sheet.text)![1];
-		assert.ok(BigInt(rowId) > 2n ** 53n && BigInt(columnId) > 2n ** 53n);
-		// Send the IDs back as bare JSON numbers: no precision may be lost on the way in.
-		const raw = `[{"id":${rowId},"cells":[{"columnId":${columnId},"value":"updated"}]}]`;
-		const update = await call(emu, 'PUT', `/2.0/sheets/${bigId}/rows`, { raw, headers: { 'content-type': 'application/json' } });
+		const rowId = /"rows":\[\{"id":(\d+)/.exec(sheet.text)![1];
+		assert.ok(BigInt(columnId) > TWO_TO_53 && BigInt(rowId) > TWO_TO_53);
+		assert.ok(sheet.text.includes(`"sheetId":${sheetId}`) && sheet.text.includes(`"columnId":${columnId}`));
+		assert.doesNotMatch(sheet.text, /"(id|sheetId|columnId)":"/, 'IDs are never quoted');
+	});
+
+	test('are read back exactly from bare numbers and from digit strings', async () => {
+		const big = await sheetByName(suite.emu, 'Big IDs');
+		const [rowId] = big.rowIds;
+		const columnId = big.columns.Name;
+		const asNumbers = rawJson([{ id: rowId, cells: [{ columnId, value: 'from numbers' }] }]);
+		assert.ok(asNumbers.includes(`"id":${rowId}`));
+		const update = await call(suite.emu, 'PUT', `/2.0/sheets/${big.id}/rows`, { raw: asNumbers, headers: json });
 		assert.equal(update.status, 200, update.text);
-		assert.ok(update.text.includes(`"id":${rowId}`));
-		const row = await call(emu, 'GET', `/2.0/sheets/${bigId}/rows/${rowId}`);
-		assert.ok(row.text.includes('"value":"updated"'));
+		assert.ok(update.text.includes(`"id":${rowId},"sheetId":${big.id}`), update.text);
+		const asStrings = await call(suite.emu, 'PUT', `/2.0/sheets/${big.id}/rows`, { body: [{ id: rowId, cells: [{ columnId, value: 'from strings' }] }] });
+		assert.equal(asStrings.status, 200, asStrings.text);
+		const row = await call(suite.emu, 'GET', `/2.0/sheets/${big.id}/rows/${rowId}`);
+		assert.equal(row.json.cells[0].value, 'from strings');
+		// The neighbouring ID (a double cannot tell them apart) is another row: Not Found.
+		const rounded = (BigInt(rowId) - 1n).toString();
+		assertError(await call(suite.emu, 'PUT', `/2.0/sheets/${big.id}/rows`, { raw: `[{"id":${rounded},"cells":[]}]`, headers: json }), 404, 1006);
+		const deleted = await call(suite.emu, 'DELETE', `/2.0/sheets/${big.id}/rows?ids=${rowId}`);
+		assert.ok(deleted.text.includes(`"result":[${rowId}]`), deleted.text);
 	});
+});
 
-	test('list sheets with offset paging; a page past the end returns the last page', async () => {
-		for (let i = 0; i < 3; i++) await admin(emu, 'POST', '/sheets', { name: `extra ${i}`, rows: 0 });
-		const first = await call(emu, 'GET', '/2.0/sheets?pageSize=2&page=1');
+describe('sheets', () => {
+	const suite = useEmulator();
+
+	test('list: IndexResult with offset paging; a page past the end returns the last page; includeAll', async () => {
+		for (let i = 0; i < 3; i++) await admin(suite.emu, 'POST', '/sheets', { name: `extra ${i}`, rows: 0 });
+		const first = await call(suite.emu, 'GET', '/2.0/sheets?pageSize=2&page=1');
+		assert.deepEqual(Object.keys(first.json).sort(), ['data', 'pageNumber', 'pageSize', 'totalCount', 'totalPages']);
 		assert.deepEqual([first.json.pageNumber, first.json.pageSize, first.json.totalPages, first.json.totalCount, first.json.data.length], [1, 2, 3, 5, 2]);
-		const beyond = await call(emu, 'GET', '/2.0/sheets?pageSize=2&page=9');
-		assert.equal(beyond.json.pageNumber, 3);
-		assert.equal(beyond.json.data.length, 1);
-		assert.equal((await call(emu, 'GET', '/2.0/sheets?includeAll=true')).json.data.length, 5);
+		assert.deepEqual(Object.keys(first.json.data[0]).sort(), ['accessLevel', 'createdAt', 'id', 'modifiedAt', 'name', 'permalink']);
+		assert.match(first.json.data[0].createdAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+		const beyond = await call(suite.emu, 'GET', '/2.0/sheets?pageSize=2&page=9');
+		assert.deepEqual([beyond.json.pageNumber, beyond.json.data.length], [3, 1]);
+		assert.equal((await call(suite.emu, 'GET', '/2.0/sheets')).json.pageSize, 100, 'default page size');
+		assert.equal((await call(suite.emu, 'GET', '/2.0/sheets?includeAll=true&pageSize=1')).json.data.length, 5);
+		const versions = await call(suite.emu, 'GET', '/2.0/sheets?include=sheetVersion');
+		assert.equal(typeof versions.json.data[0].version, 'number');
 	});
 
-	test('get a sheet with filters, its version, its columns; the user and users', async () => {
-		const sheet = await tracker(emu);
-		const full = await call(emu, 'GET', `/2.0/sheets/${sheet.id}`);
-		assert.equal(full.json.rows.length, 5);
-		assert.equal(full.json.columns.length, 5);
-		const filtered = await call(emu, 'GET', `/2.0/sheets/${sheet.id}?rowNumbers=2,3&columnIds=${sheet.columns.Task}`);
-		assert.equal(filtered.json.rows.length, 2);
-		assert.equal(filtered.json.rows[0].cells.length, 1);
-		const future = await call(emu, 'GET', `/2.0/sheets/${sheet.id}?rowsModifiedSince=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
-		assert.equal(future.json.rows.length, 0);
-		const version = (await call(emu, 'GET', `/2.0/sheets/${sheet.id}/version`)).json.version;
-		await call(emu, 'POST', `/2.0/sheets/${sheet.id}/rows`, { body: { cells: [{ columnId: sheet.columns.Task, value: 'new' }] } });
-		assert.equal((await call(emu, 'GET', `/2.0/sheets/${sheet.id}/version`)).json.version, version + 1);
-		assert.equal((await call(emu, 'GET', '/2.0/users/me')).json.email, 'demo.user@example.com');
-		assert.equal((await call(emu, 'GET', '/2.0/users')).json.totalCount, 1);
+	test('get: columns, rows with cells, Smartsheet field names; version; unknown sheet 404/1006', async () => {
+		const { id, columns } = await tracker(suite.emu);
+		const sheet = (await call(suite.emu, 'GET', `/2.0/sheets/${id}`)).json;
+		for (const key of ['id', 'name', 'version', 'totalRowCount', 'accessLevel', 'permalink', 'createdAt', 'modifiedAt', 'columns', 'rows']) assert.ok(key in sheet, key);
+		assert.deepEqual([sheet.name, sheet.totalRowCount, sheet.accessLevel, sheet.workspace?.name], ['Project Tracker', 5, 'OWNER', 'Demo Workspace']);
+		assert.deepEqual(
+			sheet.columns.map((column: any) => [column.title, column.type, column.primary ?? false, column.index]),
+			[['Task', 'TEXT_NUMBER', true, 0], ['Status', 'PICKLIST', false, 1], ['Due', 'DATE', false, 2], ['Owner', 'CONTACT_LIST', false, 3], ['Done', 'CHECKBOX', false, 4]],
+		);
+		assert.deepEqual(sheet.columns[1].options, ['Not Started', 'In Progress', 'Done']);
+		const row = sheet.rows[0];
+		for (const key of ['id', 'rowNumber', 'sheetId', 'expanded', 'createdAt', 'modifiedAt', 'cells']) assert.ok(key in row, key);
+		assert.equal(row.rowNumber, 1);
+		assert.deepEqual(row.cells[0], { columnId: columns.Task, value: 'Kickoff meeting', displayValue: 'Kickoff meeting' });
+		assert.deepEqual(row.cells[4], { columnId: columns.Done, value: true });
+		assert.deepEqual(row.cells[3], { columnId: columns.Owner, value: 'demo.user@example.com', displayValue: 'Demo User' });
+		assert.deepEqual(await call(suite.emu, 'GET', `/2.0/sheets/${id}/version`).then((reply) => reply.json), { version: sheet.version });
+		assertError(await call(suite.emu, 'GET', '/2.0/sheets/1234567'), 404, 1006);
+		assertError(await call(suite.emu, 'GET', '/2.0/sheets/1234567/version'), 404, 1006);
 	});
 
-	test('create a sheet: exactly one TEXT_NUMBER primary column, unique titles', async () => {
-		const ok = await call(emu, 'POST', '/2.0/sheets', { body: { name: 'New', columns: [{ title: 'A', type: 'TEXT_NUMBER', primary: true }, { title: 'B', type: 'DATE' }] } });
-		assert.deepEqual([ok.status, ok.json.message, ok.json.result.columns.length], [200, 'SUCCESS', 2]);
-		const noPrimary = await call(emu, 'POST', '/2.0/sheets', { body: { name: 'x', columns: [{ title: 'A', type: 'TEXT_NUMBER' }] } });
-		assert.equal(noPrimary.json.errorCode, 1055);
-		const wrongType = await call(emu, 'POST', '/2.0/sheets', { body: { name: 'x', columns: [{ title: 'A', type: 'DATE', primary: true }] } });
-		assert.equal(wrongType.json.errorCode, 1057);
-		const duplicate = await call(emu, 'POST', '/2.0/sheets', { body: { name: 'x', columns: [{ title: 'A', type: 'TEXT_NUMBER', primary: true }, { title: 'A', type: 'DATE' }] } });
-		assert.equal(duplicate.json.errorCode, 1056);
-		assert.equal((await call(emu, 'POST', '/2.0/sheets', { body: { columns: [] } })).json.errorCode, 1012);
+	test('get with rowIds, rowNumbers, columnIds, rowsModifiedSince, page/pageSize, include, exclude, ifVersionAfter, numericDates', async () => {
+		const { id, columns, rowIds } = await tracker(suite.emu);
+		const get = async (query: string) => (await call(suite.emu, 'GET', `/2.0/sheets/${id}?${query}`)).json;
+		assert.deepEqual((await get(`rowIds=${rowIds[1]},${rowIds[3]}`)).rows.map((row: any) => row.rowNumber), [2, 4]);
+		assert.deepEqual((await get('rowNumbers=2,3')).rows.map((row: any) => row.id), [rowIds[1], rowIds[2]]);
+		const narrow = await get(`columnIds=${columns.Task},${columns.Done}`);
+		assert.deepEqual(narrow.columns.map((column: any) => column.title), ['Task', 'Done']);
+		assert.deepEqual(narrow.rows[0].cells.map((cell: any) => cell.columnId), [columns.Task, columns.Done]);
+		const paged = await get('pageSize=2&page=2');
+		assert.deepEqual([paged.rows.map((row: any) => row.rowNumber), paged.totalRowCount], [[3, 4], 5]);
+		assert.deepEqual((await get('pageSize=2&page=99')).rows.map((row: any) => row.rowNumber), [5], 'past the end: the last page');
+		const future = encodeURIComponent(new Date(Date.now() + 60_000).toISOString());
+		assert.equal((await get(`rowsModifiedSince=${future}`)).rows.length, 0);
+		await sleep(5);
+		const before = new Date().toISOString();
+		await sleep(2);
+		await call(suite.emu, 'PUT', `/2.0/sheets/${id}/rows`, { body: { id: rowIds[2], cells: [{ columnId: columns.Status, value: 'Done' }] } });
+		assert.deepEqual((await get(`rowsModifiedSince=${encodeURIComponent(before)}`)).rows.map((row: any) => row.id), [rowIds[2]]);
+		// Cells never set: present as {columnId} unless exclude=nonexistentCells.
+		await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: { cells: [{ columnId: columns.Task, value: 'sparse' }] } });
+		const withEmpty = await get('rowNumbers=6');
+		assert.deepEqual(withEmpty.rows[0].cells[1], { columnId: columns.Status });
+		assert.equal((await get('rowNumbers=6&exclude=nonexistentCells')).rows[0].cells.length, 1);
+		assert.match((await get('rowNumbers=1&include=rowPermalink')).rows[0].permalink, /^https:\/\//);
+		const current = (await get('')).version;
+		assert.deepEqual(await get(`ifVersionAfter=${current}`), { version: current }, 'unchanged: only the version');
+		assert.equal((await get(`ifVersionAfter=${current - 1}`)).rows.length, 6);
+		assert.equal(typeof (await get('numericDates=true')).rows[0].createdAt, 'number');
 	});
 
-	test('add rows: all or nothing without allowPartialSuccess, with detail of the first failure', async () => {
-		const sheet = await tracker(emu);
-		const rows = [{ cells: [{ columnId: sheet.columns.Task, value: 'fine' }] }, { cells: [{ columnId: '1', value: 'bad column' }] }];
-		const reply = await call(emu, 'POST', `/2.0/sheets/${sheet.id}/rows`, { body: rows });
-		assert.deepEqual([reply.status, reply.json.errorCode, reply.json.detail.index], [400, 1036, 1]);
-		assert.equal((await call(emu, 'GET', `/2.0/sheets/${sheet.id}`)).json.rows.length, 5, 'nothing was added');
+	test('the version goes up with every change to the sheet', async () => {
+		const { id, columns, rowIds } = await tracker(suite.emu);
+		const version = async () => (await call(suite.emu, 'GET', `/2.0/sheets/${id}/version`)).json.version as number;
+		const start = await version();
+		await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: { cells: [{ columnId: columns.Task, value: 'new' }] } });
+		assert.equal(await version(), start + 1);
+		await call(suite.emu, 'PUT', `/2.0/sheets/${id}/rows`, { body: { id: rowIds[0], cells: [{ columnId: columns.Task, value: 'changed' }] } });
+		await call(suite.emu, 'DELETE', `/2.0/sheets/${id}/rows?ids=${rowIds[1]}`);
+		await call(suite.emu, 'PUT', `/2.0/sheets/${id}`, { body: { name: 'Renamed' } });
+		assert.equal(await version(), start + 4);
+		await call(suite.emu, 'GET', `/2.0/sheets/${id}`);
+		assertError(await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: { cells: [{ columnId: '1', value: 'x' }] } }), 400, 1036);
+		assert.equal(await version(), start + 4, 'reads and failed writes change nothing');
 	});
 
-	test('add rows with allowPartialSuccess: PARTIAL_SUCCESS with failedItems', async () => {
-		const sheet = await tracker(emu);
-		const task = sheet.columns.Task;
+	test('create in Sheets, a folder or a workspace: exactly one TEXT_NUMBER primary column, unique titles', async () => {
+		const columns = [{ title: 'A', type: 'TEXT_NUMBER', primary: true }, { title: 'B', type: 'PICKLIST', options: ['x', 'y'] }];
+		const created = await call(suite.emu, 'POST', '/2.0/sheets', { body: { name: 'New', columns } });
+		assert.deepEqual([created.status, created.json.message, created.json.resultCode], [200, 'SUCCESS', 0]);
+		assert.deepEqual([created.json.result.name, created.json.result.accessLevel, created.json.result.columns.length], ['New', 'OWNER', 2]);
+		assert.equal((await call(suite.emu, 'GET', `/2.0/sheets/${created.json.result.id}`)).json.columns[1].options.join(), 'x,y');
+		const workspace = suite.emu.state.workspaces[0].id;
+		const folder = suite.emu.state.folders[0].id;
+		assert.equal((await call(suite.emu, 'POST', `/2.0/workspaces/${workspace}/sheets`, { body: { name: 'In workspace', columns } })).status, 200);
+		assert.equal((await call(suite.emu, 'POST', `/2.0/folders/${folder}/sheets`, { body: { name: 'In folder', columns } })).status, 200);
+		assertError(await call(suite.emu, 'POST', '/2.0/folders/123/sheets', { body: { name: 'x', columns } }), 404, 1006);
+		const bad = async (body: unknown, errorCode: number) => assertError(await call(suite.emu, 'POST', '/2.0/sheets', { body }), 400, errorCode);
+		await bad({ name: 'x', columns: [{ title: 'A', type: 'TEXT_NUMBER' }] }, 1055);
+		await bad({ name: 'x', columns: [{ title: 'A', type: 'TEXT_NUMBER', primary: true }, { title: 'B', type: 'TEXT_NUMBER', primary: true }] }, 1055);
+		await bad({ name: 'x', columns: [{ title: 'A', type: 'DATE', primary: true }] }, 1057);
+		await bad({ name: 'x', columns: [{ title: 'A', type: 'TEXT_NUMBER', primary: true }, { title: 'A', type: 'DATE' }] }, 1056);
+		await bad({ columns }, 1012);
+		await bad({ name: 'x' }, 1012);
+		await bad({ name: 'x', columns: [{ type: 'TEXT_NUMBER', primary: true }] }, 1012);
+	});
+});
+
+describe('rows', () => {
+	const suite = useEmulator();
+
+	test('add one row (object) or many (array): SUCCESS, resultCode 0, version, rows in Smartsheet’s shape', async () => {
+		const { id, columns } = await tracker(suite.emu);
+		const one = await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: { toBottom: true, cells: [{ columnId: columns.Task, value: 'one' }, { columnId: columns.Done, value: false }] } });
+		assert.deepEqual([one.status, one.json.message, one.json.resultCode, typeof one.json.version], [200, 'SUCCESS', 0, 'number']);
+		const [row] = one.json.result;
+		assert.deepEqual([row.rowNumber, row.sheetId, row.expanded], [6, id, true]);
+		assert.deepEqual(row.cells.slice(0, 1), [{ columnId: columns.Task, value: 'one', displayValue: 'one' }]);
+		const many = await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: [{ toTop: true, cells: [{ columnId: columns.Task, value: 'a' }] }, { toTop: true, cells: [{ columnId: columns.Task, formula: '=2*3' }] }] });
+		assert.deepEqual(many.json.result.map((r: any) => r.rowNumber), [1, 2]);
+		assert.deepEqual(many.json.result[1].cells[0], { columnId: columns.Task, value: 6, displayValue: '6', formula: '=2*3' });
+		assert.equal((await call(suite.emu, 'GET', `/2.0/sheets/${id}`)).json.rows.length, 8);
+	});
+
+	test('locations: parentId, siblingId (+above); they must agree across rows (1123); bad ones 1062/1063/1064', async () => {
+		const { id, columns, rowIds } = await tracker(suite.emu);
+		const cells = (value: string) => [{ columnId: columns.Task, value }];
+		const child = await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: { parentId: rowIds[0], cells: cells('child') } });
+		assert.deepEqual([child.json.result[0].rowNumber, child.json.result[0].parentId], [2, rowIds[0]]);
+		const last = await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: { parentId: rowIds[0], toBottom: true, cells: cells('last child') } });
+		assert.deepEqual([last.json.result[0].rowNumber, last.json.result[0].siblingId], [3, child.json.result[0].id]);
+		const above = await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: { siblingId: rowIds[2], above: true, cells: cells('above') } });
+		assert.equal(above.json.result[0].rowNumber, 5);
+		assertError(await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: [{ toTop: true, cells: [] }, { toBottom: true, cells: [] }] }), 400, 1123);
+		assertError(await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: [{ parentId: rowIds[0], cells: [] }, { parentId: rowIds[1], cells: [] }] }), 400, 1123);
+		assertError(await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: { toTop: true, toBottom: true, cells: [] } }), 400, 1062);
+		assertError(await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: { parentId: '123', cells: [] } }), 400, 1063);
+		assertError(await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: { siblingId: '123', cells: [] } }), 400, 1064);
+		// Moving a row on update; deleting a parent deletes its children.
+		const moved = await call(suite.emu, 'PUT', `/2.0/sheets/${id}/rows`, { body: { id: rowIds[4], toTop: true } });
+		assert.equal(moved.json.result[0].rowNumber, 1);
+		const deleted = await call(suite.emu, 'DELETE', `/2.0/sheets/${id}/rows?ids=${rowIds[0]}`);
+		assert.equal(deleted.status, 200);
+		assert.equal((await call(suite.emu, 'GET', `/2.0/sheets/${id}`)).json.rows.length, 5, '8 rows − the parent and its 2 children');
+	});
+
+	test('all or nothing: the first bad row fails the request with detail {index, rowId}; nothing changes', async () => {
+		const { id, columns, rowIds } = await tracker(suite.emu);
+		const version = (await call(suite.emu, 'GET', `/2.0/sheets/${id}/version`)).json.version;
+		const add = await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: [{ cells: [{ columnId: columns.Task, value: 'fine' }] }, { cells: [{ columnId: '1', value: 'bad column' }] }, { cells: [{ columnId: columns.Task, formula: 'x' }] }] });
+		assertError(add, 400, 1036);
+		assert.deepEqual(add.json.detail, { index: 1, rowId: null });
+		const update = await call(suite.emu, 'PUT', `/2.0/sheets/${id}/rows`, {
+			body: [{ id: rowIds[0], cells: [{ columnId: columns.Task, value: 'changed' }] }, { id: rowIds[1], cells: [{ columnId: columns.Task, value: 'x'.repeat(4001) }] }],
+		});
+		assertError(update, 400, 1041);
+		assert.deepEqual(update.json.detail, { index: 1, rowId: rowIds[1] });
+		const sheet = (await call(suite.emu, 'GET', `/2.0/sheets/${id}`)).json;
+		assert.deepEqual([sheet.rows.length, sheet.version, sheet.rows[0].cells[0].value], [5, version, 'Kickoff meeting']);
+	});
+
+	test('allowPartialSuccess=true: PARTIAL_SUCCESS, resultCode 3, good rows saved, failedItems [{index, rowId, error}]', async () => {
+		const { id, columns, rowIds } = await tracker(suite.emu);
+		const task = columns.Task;
 		const rows = [
 			{ cells: [{ columnId: task, value: 'ok' }] },
 			{ cells: [{ columnId: task, value: 'x'.repeat(4001) }] },
@@ -85,102 +213,147 @@ describe('sheets, rows, columns, users', () => {
 			{ cells: [{ columnId: task, formula: '=1', value: 2 }] },
 			{ cells: [{ columnId: task, value: 1, objectValue: 2 }] },
 			{ cells: [{ columnId: task, value: 1 }, { columnId: task, value: 2 }] },
+			{ cells: [{ columnId: '77', value: 1 }] },
+			{ cells: [{ columnId: columns.Done, value: 'yes' }] },
+			{ cells: [{ columnId: columns.Owner, value: 'not an email' }] },
+			{ cells: [{ columnId: task, value: { a: 1 } }] },
+			{ createdAt: '2026-01-01T00:00:00Z', cells: [] },
+			{ cells: [{ columnId: columns.Done, value: 'yes', strict: false }, { columnId: columns.Due, value: '2026-12-24' }] },
 		];
-		const reply = await call(emu, 'POST', `/2.0/sheets/${sheet.id}/rows?allowPartialSuccess=true`, { body: rows });
-		assert.deepEqual([reply.status, reply.json.message, reply.json.resultCode, reply.json.result.length], [200, 'PARTIAL_SUCCESS', 3, 1]);
-		assert.deepEqual(reply.json.failedItems.map((item: any) => [item.index, item.error.errorCode]), [[1, 1041], [2, 1162], [3, 1163], [4, 1130], [5, 1037]]);
+		const reply = await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows?allowPartialSuccess=true`, { body: rows });
+		assert.deepEqual([reply.status, reply.json.message, reply.json.resultCode, reply.json.result.length], [200, 'PARTIAL_SUCCESS', 3, 2]);
+		assert.deepEqual(
+			reply.json.failedItems.map((item: any) => [item.index, item.rowId, item.error.errorCode, typeof item.error.message, typeof item.error.refId]),
+			[[1, 1041], [2, 1162], [3, 1163], [4, 1130], [5, 1037], [6, 1036], [7, 1042], [8, 1042], [9, 1038], [10, 1032]].map(([index, code]) => [index, null, code, 'string', 'string']),
+		);
+		assert.equal(reply.json.result[1].cells[4].value, true, 'strict:false reads "yes" as checked');
+		assert.equal((await call(suite.emu, 'GET', `/2.0/sheets/${id}`)).json.rows.length, 7);
+		const update = await call(suite.emu, 'PUT', `/2.0/sheets/${id}/rows?allowPartialSuccess=true`, {
+			body: [{ id: rowIds[0], cells: [{ columnId: task, value: 'renamed' }] }, { id: '999', cells: [] }, { id: rowIds[1], rowNumber: 9, cells: [] }],
+		});
+		assert.deepEqual(update.json.failedItems.map((item: any) => [item.index, item.rowId, item.error.errorCode]), [[1, 999, 1006], [2, rowIds[1], 1032]]);
+		assert.equal(update.json.result[0].cells[0].value, 'renamed');
 	});
 
-	test('row locations must agree (1123); more than 500 rows is refused (1160)', async () => {
-		const sheet = await tracker(emu);
-		const mixed = await call(emu, 'POST', `/2.0/sheets/${sheet.id}/rows`, { body: [{ toTop: true, cells: [] }, { toBottom: true, cells: [] }] });
-		assert.equal(mixed.json.errorCode, 1123);
-		const many = Array.from({ length: 501 }, () => ({ cells: [{ columnId: sheet.columns.Task, value: 'x' }] }));
-		assert.equal((await call(emu, 'POST', `/2.0/sheets/${sheet.id}/rows`, { body: many })).json.errorCode, 1160);
-		const fiveHundred = many.slice(0, 500);
-		assert.equal((await call(emu, 'POST', `/2.0/sheets/${sheet.id}/rows`, { body: fiveHundred })).json.result.length, 500);
+	test('overrideValidation needs admin access (403/1212)', async () => {
+		const { id, columns } = await tracker(suite.emu);
+		const body = { cells: [{ columnId: columns.Task, value: 'x' }] };
+		assert.equal((await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows?overrideValidation=true`, { body })).status, 200);
+		await admin(suite.emu, 'POST', '/access', { sheetId: id, accessLevel: 'EDITOR' });
+		assertError(await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows?overrideValidation=true`, { body }), 403, 1212);
+		assert.equal((await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body })).status, 200);
 	});
 
-	test('update rows: needs ids, refuses read-only attributes and unknown rows', async () => {
-		const sheet = await tracker(emu);
-		const rowId = /"rows":\[\{"id":(\d+)/.exec((await call(emu, 'GET', `/2.0/sheets/${sheet.id}`)).text)![1];
-		const ok = await call(emu, 'PUT', `/2.0/sheets/${sheet.id}/rows`, { body: [{ id: rowId, cells: [{ columnId: sheet.columns.Status, value: 'Done' }] }] });
+	test('at most 500 rows per request: 501 → 400/1160 (detail says the limit); 500 go through', async () => {
+		const { id, columns } = await tracker(suite.emu);
+		const many = Array.from({ length: 501 }, (_, i) => ({ cells: [{ columnId: columns.Task, value: `r${i}` }] }));
+		const refused = await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: many });
+		assertError(refused, 400, 1160);
+		assert.deepEqual(refused.json.detail, { maxRowCount: 500, rowCount: 501 });
+		assertError(await call(suite.emu, 'PUT', `/2.0/sheets/${id}/rows`, { body: many.map((row) => ({ ...row, id: '1' })) }), 400, 1160);
+		const accepted = await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: many.slice(0, 500) });
+		assert.equal(accepted.json.result.length, 500);
+		assert.equal((await call(suite.emu, 'GET', `/2.0/sheets/${id}`)).json.totalRowCount, 505);
+	});
+
+	test('update: needs id (1012), refuses read-only attributes (1032) and rows not in the sheet (404/1006); clears cells with ""', async () => {
+		const { id, columns, rowIds } = await tracker(suite.emu);
+		const ok = await call(suite.emu, 'PUT', `/2.0/sheets/${id}/rows`, { body: [{ id: rowIds[0], cells: [{ columnId: columns.Status, value: 'Done' }, { columnId: columns.Due, value: '' }] }] });
 		assert.equal(ok.json.message, 'SUCCESS');
-		assert.equal((await call(emu, 'PUT', `/2.0/sheets/${sheet.id}/rows`, { body: [{ cells: [] }] })).json.errorCode, 1012);
-		assert.equal((await call(emu, 'PUT', `/2.0/sheets/${sheet.id}/rows`, { body: [{ id: rowId, rowNumber: 1, cells: [] }] })).json.errorCode, 1032);
-		assert.equal((await call(emu, 'PUT', `/2.0/sheets/${sheet.id}/rows`, { body: [{ id: '123', cells: [] }] })).json.errorCode, 1006);
-	});
-
-	test('delete rows by ids; ignoreRowsNotFound decides about missing ones', async () => {
-		const sheet = await tracker(emu);
-		const ids = [...(await call(emu, 'GET', `/2.0/sheets/${sheet.id}`)).text.matchAll(/\{"id":(\d+),"sheetId"/g)].map((match) => match[1]);
-		const strict = await call(emu, 'DELETE', `/2.0/sheets/${sheet.id}/rows?ids=${ids[0]},123`);
-		assert.equal(strict.json.errorCode, 1006);
-		assert.equal((await call(emu, 'GET', `/2.0/sheets/${sheet.id}`)).json.rows.length, 5, 'nothing deleted');
-		const lenient = await call(emu, 'DELETE', `/2.0/sheets/${sheet.id}/rows?ids=${ids[0]},123&ignoreRowsNotFound=true`);
-		assert.ok(lenient.text.includes(`"result":[${ids[0]}]`));
-		assert.equal((await call(emu, 'GET', `/2.0/sheets/${sheet.id}/rows/${ids[0]}`)).json.errorCode, 1006);
-	});
-
-	test('admin: generated sheets and directly issued tokens', async () => {
-		const generated = await admin(emu, 'POST', '/sheets', { name: 'Generated', rows: 2000 });
-		const sheet = await call(emu, 'GET', `/2.0/sheets/${generated.id}`);
-		assert.equal(sheet.json.rows.length, 2000);
-		const pair = await admin(emu, 'POST', '/tokens', { clientId: 'contract-client', ttlSeconds: 30 });
-		assert.equal(pair.expires_in, 30);
-	});
-});
-
-describe('command line', () => {
-	test('npm run emulator prints one line with its URL, and answers there', async () => {
-		const port = 20_000 + Math.floor(Math.random() * 20_000);
-		const child = spawn('node_modules/.bin/tsx', ['test/emulator/cli.ts', '--port', String(port), '--rate-limit', '5'], { stdio: ['ignore', 'pipe', 'pipe'] });
-		try {
-			const line = await new Promise<string>((resolve, reject) => {
-				child.stdout.on('data', (chunk: Buffer) => resolve(chunk.toString()));
-				child.on('exit', (code) => reject(new Error(`exited ${code}`)));
-			});
-			assert.match(line, new RegExp(`^Smartsheet emulator listening on http://127\\.0\\.0\\.1:${port} \\(API http://127\\.0\\.0\\.1:${port}/2\\.0\\)\\n$`));
-			const reply = await fetch(`http://127.0.0.1:${port}/2.0/users/me`, { headers: { authorization: 'Bearer demo-personal-access-token-000001' } });
-			assert.equal(reply.status, 200);
-		} finally {
-			child.kill('SIGTERM');
+		assert.deepEqual(ok.json.result[0].cells.slice(1, 3), [{ columnId: columns.Status, value: 'Done', displayValue: 'Done' }, { columnId: columns.Due }]);
+		assertError(await call(suite.emu, 'PUT', `/2.0/sheets/${id}/rows`, { body: [{ cells: [] }] }), 400, 1012);
+		for (const key of ['rowNumber', 'createdAt', 'modifiedAt', 'sheetId']) {
+			assertError(await call(suite.emu, 'PUT', `/2.0/sheets/${id}/rows`, { body: [{ id: rowIds[0], [key]: 1, cells: [] }] }), 400, 1032);
 		}
+		assertError(await call(suite.emu, 'PUT', `/2.0/sheets/${id}/rows`, { body: [{ id: '123', cells: [] }] }), 404, 1006);
+		assertError(await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: [{ id: rowIds[0], cells: [] }] }), 400, 1032);
 	});
 
-	test('a bad flag exits 2 with a message', async () => {
-		const child = spawn('node_modules/.bin/tsx', ['test/emulator/cli.ts', '--bogus'], { stdio: ['ignore', 'pipe', 'pipe'] });
-		let stderr = '';
-		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-		const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-		assert.equal(code, 2);
-		assert.match(stderr, /unknown flag --bogus/);
+	test('delete by ids: ignoreRowsNotFound=false + a missing id → 404/1006 and nothing deleted; true → the found ones', async () => {
+		const { id, rowIds } = await tracker(suite.emu);
+		assertError(await call(suite.emu, 'DELETE', `/2.0/sheets/${id}/rows?ids=${rowIds[0]},123`), 404, 1006);
+		assertError(await call(suite.emu, 'DELETE', `/2.0/sheets/${id}/rows?ids=${rowIds[0]},123&ignoreRowsNotFound=false`), 404, 1006);
+		assert.equal((await call(suite.emu, 'GET', `/2.0/sheets/${id}`)).json.rows.length, 5, 'nothing deleted');
+		const lenient = await call(suite.emu, 'DELETE', `/2.0/sheets/${id}/rows?ids=${rowIds[0]},123,${rowIds[1]}&ignoreRowsNotFound=true`);
+		assert.deepEqual([lenient.json.message, lenient.json.resultCode, lenient.json.result], ['SUCCESS', 0, [rowIds[0], rowIds[1]]]);
+		assertError(await call(suite.emu, 'GET', `/2.0/sheets/${id}/rows/${rowIds[0]}`), 404, 1006);
+		assertError(await call(suite.emu, 'DELETE', `/2.0/sheets/${id}/rows`), 400, 1009);
+	});
+
+	test('get one row: the row, its number, its cells', async () => {
+		const { id, columns, rowIds } = await tracker(suite.emu);
+		const row = (await call(suite.emu, 'GET', `/2.0/sheets/${id}/rows/${rowIds[2]}`)).json;
+		assert.deepEqual([row.id, row.sheetId, row.rowNumber, row.cells[0].value], [rowIds[2], id, 3, 'Design review']);
+		assert.equal((await call(suite.emu, 'GET', `/2.0/sheets/${id}/rows/${rowIds[2]}?columnIds=${columns.Status}`)).json.cells.length, 1);
 	});
 });
 
 describe('attachments', () => {
-	let emu: RunningEmulator;
-	before(async () => (emu = await start()));
-	after(async () => await emu.close());
+	const suite = useEmulator();
 
-	test('multipart upload to a sheet, list, get with a temporary URL; uploads weigh 10', async () => {
-		const sheet = await tracker(emu);
-		await admin(emu, 'POST', '/config', { rateLimitPerMinute: 15 });
+	function upload(path: string, name = 'hello.txt', content = 'hello') {
 		const form = new FormData();
-		form.append('file', new Blob(['hello'], { type: 'text/plain' }), 'hello.txt');
-		const upload = await fetch(`${emu.apiBase}/sheets/${sheet.id}/attachments`, { method: 'POST', headers: { authorization: 'Bearer contract-pat-0123456789abcdefghij' }, body: form });
-		const uploaded = (await upload.json()) as any;
-		assert.deepEqual([upload.status, uploaded.result.name, uploaded.result.attachmentType, uploaded.result.sizeInKb], [200, 'hello.txt', 'FILE', 1]);
-		const list = await call(emu, 'GET', `/2.0/sheets/${sheet.id}/attachments`);
-		assert.equal(list.json.totalCount, 1);
-		const id = /"data":\[\{"id":(\d+)/.exec(list.text)![1];
-		const one = await call(emu, 'GET', `/2.0/sheets/${sheet.id}/attachments/${id}`);
-		assert.equal(typeof one.json.url, 'string');
-		assert.equal(one.json.urlExpiresInMillis, 120_000);
-		// 10 (upload) + 1 + 1 + the tracker lookups (2) = 14 of 15: one more upload does not fit.
-		const second = await fetch(`${emu.apiBase}/sheets/${sheet.id}/attachments`, { method: 'POST', headers: { authorization: 'Bearer contract-pat-0123456789abcdefghij' }, body: form });
-		assert.equal(second.status, 429);
-		const notMultipart = await call(emu, 'POST', `/2.0/sheets/${sheet.id}/attachments`, { body: { name: 'x' } });
-		assert.ok([415, 429].includes(notMultipart.status));
+		form.append('file', new Blob([content], { type: 'text/plain' }), name);
+		return fetch(`${suite.emu.apiBase}${path}`, { method: 'POST', headers: { authorization: `Bearer ${PAT}` }, body: form });
+	}
+
+	test('multipart upload to a sheet or a row; list; get with a temporary URL', async () => {
+		const { id, rowIds } = await tracker(suite.emu);
+		const toSheet = await upload(`/sheets/${id}/attachments`);
+		const uploaded = (await toSheet.json()) as any;
+		assert.deepEqual([toSheet.status, uploaded.message, uploaded.result.name, uploaded.result.attachmentType, uploaded.result.sizeInKb, uploaded.result.parentType], [200, 'SUCCESS', 'hello.txt', 'FILE', 1, 'SHEET']);
+		const toRow = (await (await upload(`/sheets/${id}/rows/${rowIds[0]}/attachments`, 'row.txt')).json()) as any;
+		assert.equal(toRow.result.parentType, 'ROW');
+		const list = await call(suite.emu, 'GET', `/2.0/sheets/${id}/attachments`);
+		assert.equal(list.json.totalCount, 2);
+		const one = await call(suite.emu, 'GET', `/2.0/sheets/${id}/attachments/${list.json.data[0].id}`);
+		assert.deepEqual([typeof one.json.url, one.json.urlExpiresInMillis], ['string', 120_000]);
+		assertError(await call(suite.emu, 'GET', `/2.0/sheets/${id}/attachments/123`), 404, 1006);
+		assertError(await call(suite.emu, 'POST', `/2.0/sheets/${id}/attachments`, { body: { name: 'x' } }), 415, 1124);
+		assert.equal((await upload(`/sheets/${id}/rows/123/attachments`)).status, 404);
+	});
+});
+
+describe('columns and users', () => {
+	const suite = useEmulator();
+
+	test('columns: IndexResult with paging; add at an index, update, delete', async () => {
+		const { id, columns } = await tracker(suite.emu);
+		const list = await call(suite.emu, 'GET', `/2.0/sheets/${id}/columns?pageSize=2&page=3`);
+		assert.deepEqual([list.json.pageNumber, list.json.totalPages, list.json.totalCount, list.json.data.map((column: any) => column.title)], [3, 3, 5, ['Done']]);
+		const added = await call(suite.emu, 'POST', `/2.0/sheets/${id}/columns`, { body: [{ title: 'Notes', type: 'TEXT_NUMBER', index: 1 }] });
+		assert.deepEqual([added.json.message, added.json.result[0].index, added.json.result[0].title], ['SUCCESS', 1, 'Notes']);
+		assertError(await call(suite.emu, 'POST', `/2.0/sheets/${id}/columns`, { body: [{ title: 'Notes', type: 'TEXT_NUMBER', index: 1 }] }), 400, 1056);
+		assertError(await call(suite.emu, 'POST', `/2.0/sheets/${id}/columns`, { body: [{ title: 'No index', type: 'TEXT_NUMBER' }] }), 400, 1012);
+		const updated = await call(suite.emu, 'PUT', `/2.0/sheets/${id}/columns/${columns.Status}`, { body: { title: 'State', options: ['Open', 'Closed'] } });
+		assert.deepEqual([updated.json.result.title, updated.json.result.options], ['State', ['Open', 'Closed']]);
+		assertError(await call(suite.emu, 'PUT', `/2.0/sheets/${id}/columns/${columns.Task}`, { body: { type: 'DATE' } }), 400, 1057);
+		assert.equal((await call(suite.emu, 'DELETE', `/2.0/sheets/${id}/columns/${columns.Due}`)).json.message, 'SUCCESS');
+		assertError(await call(suite.emu, 'GET', `/2.0/sheets/${id}/columns/${columns.Due}`), 404, 1006);
+		assert.equal((await call(suite.emu, 'GET', `/2.0/sheets/${id}`)).json.rows[0].cells.length, 5);
+	});
+
+	test('users/me and users (offset paging)', async () => {
+		const me = (await call(suite.emu, 'GET', '/2.0/users/me')).json;
+		assert.deepEqual(Object.keys(me).sort(), ['account', 'email', 'firstName', 'id', 'lastName', 'locale', 'timeZone']);
+		assert.deepEqual([me.email, me.id, me.account.name], ['demo.user@example.com', '4856934849340121', 'Demo Account']);
+		const users = (await call(suite.emu, 'GET', '/2.0/users?page=5')).json;
+		assert.deepEqual([users.pageNumber, users.totalCount, users.data[0].email], [1, 1, 'demo.user@example.com']);
+	});
+});
+
+describe('generated big sheets', () => {
+	const suite = useEmulator();
+
+	test('POST /__admin/sheets makes a 20,000-row sheet quickly; it reads whole and page by page', async () => {
+		const started = Date.now();
+		const columns = [{ title: 'Name', type: 'TEXT_NUMBER', primary: true }, { title: 'A', type: 'TEXT_NUMBER' }, { title: 'Due', type: 'DATE' }, { title: 'Ok', type: 'CHECKBOX' }];
+		const { id } = await admin(suite.emu, 'POST', '/sheets', { name: 'Big', rows: 20_000, columns });
+		const sheet = await call(suite.emu, 'GET', `/2.0/sheets/${id}`);
+		assert.equal(sheet.json.rows.length, 20_000);
+		assert.deepEqual(sheet.json.rows[19_999].cells.map((cell: any) => cell.value), ['Name 20000', 'A 20000', '2080-10-03', false]);
+		const lastPage = await call(suite.emu, 'GET', `/2.0/sheets/${id}?pageSize=500&page=40&exclude=nonexistentCells`);
+		assert.deepEqual([lastPage.json.rows.length, lastPage.json.rows[0].rowNumber, lastPage.json.totalRowCount], [500, 19_501, 20_000]);
+		assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
 	});
 });

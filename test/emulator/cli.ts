@@ -1,62 +1,120 @@
-// npm run emulator -- --port 8787 [--access-token-ttl s] [--rate-limit n] [--retry-after s]
-//   [--write-collisions] [--write-latency-ms ms] [--pat token]... [--client-id id --client-secret s
-//   [--redirect-uri url]] [--no-seed]
-import { startEmulator, type EmulatorOptions } from './index';
+// npm run emulator -- [--port 8787] [--access-token-ttl s] [--rate-limit n] [--retry-after s]
+//   [--write-collisions] [--write-latency-ms ms] [--pat token]... [--client-id id
+//   --client-secret s [--redirect-uri url]] [--no-seed]
+// Runs in the foreground, prints one line with its URL when ready, stops on SIGINT/SIGTERM.
+import type { EmulatorOptions } from './config';
+import { startEmulator } from './index';
 
-function parseArgs(argv: string[]): EmulatorOptions {
+const USAGE = `Usage: npm run emulator -- [options]
+  --port <p>                     port on 127.0.0.1 (default 8787; 0 = any free port)
+  --access-token-ttl <seconds>   lifetime of OAuth access tokens (default 604799)
+  --rate-limit <n>               requests per minute per token (default 300)
+  --retry-after <seconds>        send Retry-After with 429 answers (default: none, like Smartsheet)
+  --write-collisions             concurrent writes to one sheet by one token answer 500/4004
+  --write-latency-ms <ms>        how long a write holds its sheet (default 0)
+  --pat <token>                  an accepted personal access token (repeatable)
+  --client-id <id> --client-secret <secret> [--redirect-uri <url>]   the OAuth app
+  --no-seed                      start without the demo data
+  --help                         this text`;
+
+class UsageError extends Error {}
+
+const SWITCHES = new Set(['--write-collisions', '--no-seed', '--help']);
+const VALUED = new Set(['--port', '--access-token-ttl', '--rate-limit', '--retry-after', '--write-latency-ms', '--pat', '--client-id', '--client-secret', '--redirect-uri']);
+
+export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
 	const options: EmulatorOptions = { port: 8787 };
 	const pats: string[] = [];
-	let client: { clientId?: string; clientSecret?: string; redirectUri?: string } | undefined;
-	const number = (flag: string, value: string | undefined) => {
-		const parsed = Number(value);
-		if (value === undefined || !Number.isFinite(parsed) || parsed < 0) fail(`${flag} needs a non-negative number`);
-		return parsed;
-	};
+	const client: { clientId?: string; clientSecret?: string; redirectUri?: string } = {};
 	for (let i = 0; i < argv.length; i++) {
-		const flag = argv[i];
-		const value = argv[i + 1];
-		const known = ['--port', '--access-token-ttl', '--rate-limit', '--retry-after', '--write-latency-ms', '--write-collisions', '--no-seed', '--pat', '--client-id', '--client-secret', '--redirect-uri'];
-		if (!known.includes(flag)) fail(`unknown flag ${flag}`);
-		const takesValue = !['--write-collisions', '--no-seed'].includes(flag);
-		if (takesValue && (value === undefined || value.startsWith('--'))) fail(`${flag} needs a value`);
-		switch (flag) {
-			case '--port': options.port = number(flag, value); break;
-			case '--access-token-ttl': options.accessTokenTtlSeconds = number(flag, value); break;
-			case '--rate-limit': options.rateLimitPerMinute = number(flag, value); break;
-			case '--retry-after': options.retryAfterSeconds = number(flag, value); break;
-			case '--write-latency-ms': options.writeLatencyMs = number(flag, value); break;
-			case '--write-collisions': options.writeCollisions = true; continue;
-			case '--no-seed': options.seed = false; continue;
-			case '--pat': pats.push(value!); break;
-			case '--client-id': (client ??= {}).clientId = value; break;
-			case '--client-secret': (client ??= {}).clientSecret = value; break;
-			case '--redirect-uri': (client ??= {}).redirectUri = value; break;
-			default: fail(`unknown flag ${flag}`);
+		const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+		if (SWITCHES.has(flag)) {
+			if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
+			if (flag === '--help') return 'help';
+			if (flag === '--write-collisions') options.writeCollisions = true;
+			if (flag === '--no-seed') options.seed = false;
+			continue;
 		}
-		i++;
+		if (!VALUED.has(flag)) throw new UsageError(`unknown flag ${flag}`);
+		const value = inline ?? argv[++i];
+		if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+		switch (flag) {
+			case '--port':
+				options.port = whole(flag, value, 0, 65_535);
+				break;
+			case '--access-token-ttl':
+				options.accessTokenTtlSeconds = whole(flag, value, 1);
+				break;
+			case '--rate-limit':
+				options.rateLimitPerMinute = whole(flag, value, 1);
+				break;
+			case '--retry-after':
+				options.retryAfterSeconds = whole(flag, value, 0);
+				break;
+			case '--write-latency-ms':
+				options.writeLatencyMs = whole(flag, value, 0);
+				break;
+			case '--pat':
+				if (!value.trim()) throw new UsageError('--pat needs a token');
+				pats.push(value);
+				break;
+			case '--client-id':
+				client.clientId = value;
+				break;
+			case '--client-secret':
+				client.clientSecret = value;
+				break;
+			case '--redirect-uri':
+				if (!URL.canParse(value)) throw new UsageError(`--redirect-uri needs a URL, not ${value}`);
+				client.redirectUri = value;
+				break;
+		}
 	}
 	if (pats.length) options.pats = pats;
-	if (client) {
-		if (!client.clientId || !client.clientSecret) fail('--client-id and --client-secret go together');
-		options.clients = [{ clientId: client.clientId!, clientSecret: client.clientSecret!, redirectUri: client.redirectUri }];
+	if (client.clientId || client.clientSecret || client.redirectUri) {
+		if (!client.clientId || !client.clientSecret) throw new UsageError('--client-id and --client-secret go together');
+		options.clients = [{ clientId: client.clientId, clientSecret: client.clientSecret, ...(client.redirectUri ? { redirectUri: client.redirectUri } : {}) }];
 	}
 	return options;
 }
 
-function fail(message: string): never {
-	process.stderr.write(`emulator: ${message}\n`);
-	process.exit(2);
+function whole(flag: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+	const parsed = Number(value);
+	if (!/^\d+$/.test(value) || parsed < min || parsed > max) throw new UsageError(`${flag} needs a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ' up'}, not ${value}`);
+	return parsed;
 }
 
-async function main() {
-	const running = await startEmulator(parseArgs(process.argv.slice(2)));
+async function main(): Promise<void> {
+	let options: EmulatorOptions | 'help';
+	try {
+		options = parseArgs(process.argv.slice(2));
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		process.stderr.write(`emulator: ${error.message}\n${USAGE}\n`);
+		process.exit(2);
+	}
+	if (options === 'help') {
+		process.stdout.write(`${USAGE}\n`);
+		return;
+	}
+	let running;
+	try {
+		running = await startEmulator(options);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const reason = code === 'EADDRINUSE' ? `port ${options.port} is already in use` : (error as Error).message;
+		process.stderr.write(`emulator: cannot start: ${reason}\n`);
+		process.exit(1);
+	}
 	process.stdout.write(`Smartsheet emulator listening on ${running.url} (API ${running.apiBase})\n`);
-	const stop = async () => {
-		await running.close();
-		process.exit(0);
+	let stopping = false;
+	const stop = () => {
+		if (stopping) return;
+		stopping = true;
+		void running.close().then(() => process.exit(0));
 	};
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 }
 
-main().catch((error) => fail((error as Error).message));
+if (require.main === module) void main();

@@ -1,7 +1,9 @@
-// What a route handler gets, and the shape of a route.
+// What a route is, what its handler gets, and what it answers. Add a resource by writing a
+// routes/<resource>.ts that exports Route[] and listing it in routes/api.ts.
 import type { IncomingMessage } from 'node:http';
 
 import type { Emulator } from './emulator';
+import type { AccessLevel } from './state';
 
 export interface Route {
 	method: string;
@@ -9,15 +11,24 @@ export interface Route {
 	path: string;
 	/** OAuth scope the token needs; null = any valid token; 'none' = no token at all. */
 	scope: string | null | 'none';
-	/** Rate-limit weight (attachments and cell history weigh 10). */
+	/** Rate-limit weight (attachments and cell history weigh 10); default 1. */
 	weight?: number;
-	/** A write to the sheet named by {sheetId}: access level EDITOR needed, serialized per token. */
+	/**
+	 * A write to the sheet named by {sheetId}: held for writeLatencyMs, and answers 4004 when the
+	 * same token is already writing that sheet (with writeCollisions on).
+	 */
 	write?: boolean;
+	/**
+	 * The access level the user needs on the {sheetId} sheet: default VIEWER for reads and EDITOR
+	 * for writes. Below it: 403/1004. A sheet that does not exist: 404/1006.
+	 */
+	access?: Exclude<AccessLevel, 'NONE'>;
 	handler: (ctx: RequestContext) => Promise<Answer> | Answer;
 }
 
 export interface Answer {
 	status?: number;
+	/** An object is written as JSON (IDs as bare numbers); a string is sent as it is. */
 	body?: unknown;
 	headers?: Record<string, string>;
 }
@@ -30,7 +41,8 @@ export interface RequestContext {
 	rawBody: string;
 	/** The body's bytes (uploads). */
 	bodyBuffer: Buffer;
-	/** The JSON body (IDs as strings); parsing errors answer 1008. */
+	/** The JSON body (IDs as digit strings); a missing or malformed body answers 1008, another content type 1124. */
 	json(): unknown;
+	/** The bearer token, if one was sent. */
 	token: string | null;
 }

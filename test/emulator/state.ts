@@ -1,5 +1,5 @@
-// The emulator's world: one user, workspaces, sheets with columns and rows, and the OAuth grants
-// it has handed out. IDs are digit strings (see json.ts); some are above 2^53 on purpose.
+// The emulator's world: one user, workspaces and folders, sheets with columns and rows, and the
+// OAuth grants it has handed out. IDs are digit strings (see json.ts); some exceed 2^53 on purpose.
 
 export interface User {
 	id: string;
@@ -26,22 +26,11 @@ export interface Cell {
 
 export interface Row {
 	id: string;
-	createdAt: string;
-	modifiedAt: string;
+	/** The row this one is indented under, if any. */
+	parentId?: string;
+	createdAt: number;
+	modifiedAt: number;
 	cells: Map<string, Cell>;
-}
-
-export interface Sheet {
-	attachments?: Attachment[];
-	id: string;
-	name: string;
-	version: number;
-	columns: Column[];
-	rows: Row[];
-	createdAt: string;
-	modifiedAt: string;
-	workspaceId?: string;
-	folderId?: string;
 }
 
 export interface Attachment {
@@ -55,11 +44,30 @@ export interface Attachment {
 	bytes: Buffer;
 }
 
+export interface Sheet {
+	id: string;
+	name: string;
+	version: number;
+	columns: Column[];
+	/** In display order; rowNumber = position + 1. */
+	rows: Row[];
+	rowsById: Map<string, Row>;
+	createdAt: number;
+	modifiedAt: number;
+	workspaceId?: string;
+	folderId?: string;
+	attachments?: Attachment[];
+}
+
 export type AccessLevel = 'OWNER' | 'ADMIN' | 'EDITOR' | 'VIEWER' | 'NONE';
+export const ACCESS_LEVELS: AccessLevel[] = ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER', 'NONE'];
+
+/** How much each level may do, to compare a user's level with what a route needs. */
+export const ACCESS_RANK: Record<AccessLevel, number> = { NONE: 0, VIEWER: 1, EDITOR: 2, ADMIN: 3, OWNER: 4 };
 
 export interface AccessToken {
 	userId: string;
-	clientId: string | null; // null: a personal access token
+	clientId: string | null; // null: a personal access token (never expires, every scope)
 	scopes: Set<string> | 'all';
 	expiresAt: number | null;
 	revoked: boolean;
@@ -70,6 +78,7 @@ export interface RefreshToken {
 	clientId: string;
 	scopes: string[];
 	state: 'active' | 'rotated' | 'revoked';
+	/** The access token issued with it (DELETE /2.0/token revokes both). */
 	accessToken: string;
 }
 
@@ -81,6 +90,7 @@ export interface AuthorizationCode {
 	used: boolean;
 }
 
+/** Distinct, increasing IDs from a base; a step that keeps them looking like Smartsheet's. */
 export class IdGenerator {
 	private next = 0n;
 
@@ -94,7 +104,8 @@ export class IdGenerator {
 
 export class EmulatorState {
 	readonly ids = new IdGenerator(4_583_173_393_803_140n);
-	readonly bigIds = new IdGenerator(9_007_199_254_740_993n - 7919n); // first one is 2^53 + 1
+	/** The first one is 2^53 + 1 = 9007199254740993, which a JavaScript number cannot hold. */
+	readonly bigIds = new IdGenerator(9_007_199_254_740_993n - 7919n);
 	readonly user: User = {
 		id: '4856934849340121',
 		email: 'demo.user@example.com',
@@ -117,15 +128,20 @@ export class EmulatorState {
 		return this.access.get(sheetId) ?? 'OWNER';
 	}
 
-	createSheet(name: string, columns: Array<Omit<Column, 'id'>>, options: { bigIds?: boolean; workspaceId?: string; folderId?: string } = {}): Sheet {
+	createSheet(
+		name: string,
+		columns: Array<Omit<Column, 'id'>>,
+		options: { bigIds?: boolean; workspaceId?: string; folderId?: string } = {},
+	): Sheet {
 		const ids = options.bigIds ? this.bigIds : this.ids;
-		const now = new Date().toISOString();
+		const now = Date.now();
 		const sheet: Sheet = {
 			id: ids.id(),
 			name,
 			version: 1,
 			columns: columns.map((column) => ({ ...column, id: ids.id() })),
 			rows: [],
+			rowsById: new Map(),
 			createdAt: now,
 			modifiedAt: now,
 			workspaceId: options.workspaceId,
@@ -135,47 +151,41 @@ export class EmulatorState {
 		return sheet;
 	}
 
-	addRow(sheet: Sheet, values: Record<string, Cell>, bigIds = false): Row {
-		const now = new Date().toISOString();
-		const row: Row = { id: (bigIds ? this.bigIds : this.ids).id(), createdAt: now, modifiedAt: now, cells: new Map(Object.entries(values)) };
+	/** A row with a fresh ID, not yet in any sheet. */
+	newRow(cells: Map<string, Cell>, options: { bigIds?: boolean } = {}): Row {
+		const now = Date.now();
+		return { id: (options.bigIds ? this.bigIds : this.ids).id(), createdAt: now, modifiedAt: now, cells };
+	}
+
+	/** A new row at the bottom of the sheet. */
+	addRow(sheet: Sheet, values: Record<string, Cell>, options: { bigIds?: boolean } = {}): Row {
+		const row = this.newRow(new Map(Object.entries(values)), options);
 		sheet.rows.push(row);
+		sheet.rowsById.set(row.id, row);
 		return row;
+	}
+
+	/** Removes rows and everything indented under them, as Smartsheet deletes a parent's children. */
+	removeRows(sheet: Sheet, ids: Iterable<string>): string[] {
+		const doomed = new Set(ids);
+		for (const row of sheet.rows) if (row.parentId && doomed.has(row.parentId)) doomed.add(row.id);
+		sheet.rows = sheet.rows.filter((row) => !doomed.has(row.id));
+		for (const id of doomed) sheet.rowsById.delete(id);
+		return [...doomed];
+	}
+
+	/** Marks a change: the version goes up and modifiedAt moves. */
+	touch(sheet: Sheet): void {
+		sheet.version++;
+		sheet.modifiedAt = Date.now();
 	}
 }
 
-/** Demo data: a project tracker, a sheet whose IDs exceed 2^53, a workspace and a folder. */
-export function seed(state: EmulatorState): void {
-	const workspace = { id: state.ids.id(), name: 'Demo Workspace' };
-	state.workspaces.push(workspace);
-	state.folders.push({ id: state.ids.id(), name: 'Projects', workspaceId: workspace.id });
-	const tracker = state.createSheet(
-		'Project Tracker',
-		[
-			{ title: 'Task', type: 'TEXT_NUMBER', primary: true },
-			{ title: 'Status', type: 'PICKLIST', options: ['Not Started', 'In Progress', 'Done'] },
-			{ title: 'Due', type: 'DATE' },
-			{ title: 'Owner', type: 'CONTACT_LIST' },
-			{ title: 'Done', type: 'CHECKBOX' },
-		],
-		{ workspaceId: workspace.id },
-	);
-	const [task, status, due, owner, done] = tracker.columns.map((column) => column.id);
-	const tasks: Array<[string, string, string, boolean]> = [
-		['Kickoff meeting', 'Done', '2026-11-02', true],
-		['Collect requirements', 'Done', '2026-11-09', true],
-		['Design review', 'In Progress', '2026-11-20', false],
-		['Build the integration', 'In Progress', '2026-12-04', false],
-		['Launch', 'Not Started', '2026-12-18', false],
-	];
-	for (const [name, state_, date, finished] of tasks) {
-		state.addRow(tracker, {
-			[task]: { value: name },
-			[status]: { value: state_ },
-			[due]: { value: date },
-			[owner]: { value: state.user.email },
-			[done]: { value: finished },
-		});
-	}
-	const big = state.createSheet('Big IDs', [{ title: 'Name', type: 'TEXT_NUMBER', primary: true }], { bigIds: true });
-	state.addRow(big, { [big.columns[0].id]: { value: 'a row whose ID exceeds 2^53' } }, true);
+/** Smartsheet's timestamp format: UTC ISO-8601 to the second (YYYY-MM-DDTHH:MM:SSZ). */
+export function isoSeconds(ms: number): string {
+	// Rows made together share a timestamp; remembering the last one saves most of a big sheet's work.
+	if (ms !== lastStamp.ms) lastStamp = { ms, text: new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+	return lastStamp.text;
 }
+
+let lastStamp = { ms: Number.NaN, text: '' };

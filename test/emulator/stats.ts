@@ -1,5 +1,6 @@
 // Counters tests and benchmarks read through GET /__admin/stats, and a short request log.
 // Tokens appear only as their last 6 characters.
+import { tokenSuffix } from './auth';
 
 export interface LogEntry {
 	method: string;
@@ -9,6 +10,8 @@ export interface LogEntry {
 	errorCode?: number;
 	tokenSuffix?: string;
 	at: string;
+	/** Why a handler failed with 500/4000 (an emulator bug, never a Smartsheet behaviour). */
+	internalError?: string;
 	expired?: boolean;
 	tokenCall: boolean;
 }
@@ -40,7 +43,7 @@ export class Stats {
 
 	begin(method: string, path: string, route: string, token: string | null, tokenCall: boolean): LogEntry {
 		const entry: LogEntry = { method, path, route, status: 0, at: new Date().toISOString(), tokenCall };
-		if (token) entry.tokenSuffix = token.slice(-6);
+		if (token) entry.tokenSuffix = tokenSuffix(token);
 		if (tokenCall) this.tokenCalls++;
 		else {
 			this.requests++;
@@ -69,6 +72,11 @@ export class Stats {
 	snapshot() {
 		const { log: _log, ...counters } = this;
 		return counters;
+	}
+
+	/** The last `limit` requests, as GET /__admin/requests shows them. */
+	recent(limit: number) {
+		return this.log.slice(-limit).map(({ tokenCall: _tokenCall, expired: _expired, ...entry }) => entry);
 	}
 
 	private tokenCounters(suffix: string): TokenCounters {

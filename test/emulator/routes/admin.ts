@@ -1,106 +1,162 @@
-// /__admin: what tests and benchmarks use to inspect and steer the emulator. No auth: the
-// emulator listens on 127.0.0.1 only.
+// /__admin: what tests, benchmarks and demos use to inspect and steer the emulator. No auth: the
+// emulator listens on 127.0.0.1 only. Answers are JSON; mistakes answer 400 {error}.
+import { applyRuntimeConfig } from '../config';
 import type { Answer } from '../context';
 import type { Emulator } from '../emulator';
-import type { AccessLevel } from '../state';
+import { ApiError } from '../errors';
+import { JsonSyntaxError, parseJson } from '../json';
+import { ALL_SCOPES, isScope } from '../scopes';
+import { ACCESS_LEVELS, type AccessLevel, type Column } from '../state';
+import { validNewColumns } from './columnInput';
 import { issueTokens } from './oauth';
 
-const LEVELS: AccessLevel[] = ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER', 'NONE'];
+const MAX_GENERATED_ROWS = 200_000;
+
+class AdminError extends Error {}
+
+type Body = Record<string, unknown>;
+type AdminHandler = (emulator: Emulator, body: Body, url: URL) => unknown;
+
+const handlers: Record<string, AdminHandler> = {
+	'GET /__admin/stats': (emulator) => emulator.stats.snapshot(),
+	'GET /__admin/requests': (emulator, _body, url) => {
+		const raw = url.searchParams.get('limit') ?? '100';
+		const limit = Number(raw);
+		if (!Number.isInteger(limit) || limit < 0) throw new AdminError(`limit must be a whole number, not ${raw}`);
+		return emulator.stats.recent(limit);
+	},
+	'POST /__admin/reset': (emulator) => {
+		emulator.reset();
+		return { ok: true };
+	},
+	'GET /__admin/config': (emulator) => runtimeSettings(emulator),
+	'POST /__admin/config': (emulator, body) => {
+		const problem = applyRuntimeConfig(emulator.config, body);
+		if (problem) throw new AdminError(problem);
+		return runtimeSettings(emulator);
+	},
+	'GET /__admin/faults': (emulator) => emulator.faults.list(),
+	'POST /__admin/faults': (emulator, body) => {
+		try {
+			emulator.faults.add(body);
+		} catch (error) {
+			throw new AdminError((error as Error).message);
+		}
+		return { ok: true, pending: emulator.faults.list().length };
+	},
+	'DELETE /__admin/faults': (emulator) => {
+		emulator.faults.clear();
+		return { ok: true };
+	},
+	'POST /__admin/tokens': (emulator, body) => {
+		const clientId = body.clientId ?? emulator.config.clients[0]?.clientId;
+		if (typeof clientId !== 'string' || !emulator.config.clients.some((client) => client.clientId === clientId)) throw new AdminError(`unknown clientId ${String(clientId)}`);
+		if (body.scopes !== undefined && !(Array.isArray(body.scopes) && body.scopes.every((scope) => typeof scope === 'string' && isScope(scope)))) {
+			throw new AdminError(`scopes must be a list of Smartsheet scopes (${ALL_SCOPES.join(', ')})`);
+		}
+		if (body.ttlSeconds !== undefined && !(typeof body.ttlSeconds === 'number' && body.ttlSeconds > 0)) throw new AdminError('ttlSeconds must be a positive number');
+		return issueTokens(emulator, clientId, (body.scopes as string[] | undefined) ?? ALL_SCOPES, body.ttlSeconds as number | undefined);
+	},
+	'POST /__admin/tokens/expire': (emulator, body) => {
+		const tokens = emulator.state.accessTokens;
+		if (body.all === true) {
+			let expired = 0;
+			for (const grant of tokens.values()) {
+				if (grant.clientId === null) continue; // personal access tokens never expire
+				grant.expiresAt = Date.now() - 1;
+				expired++;
+			}
+			return { ok: true, expired };
+		}
+		const grant = tokens.get(String(body.token));
+		if (!grant) throw new AdminError('unknown access token (give {token} or {all: true})');
+		if (grant.clientId === null) throw new AdminError('personal access tokens never expire; revoke it instead');
+		grant.expiresAt = Date.now() - 1;
+		return { ok: true, expired: 1 };
+	},
+	'POST /__admin/tokens/revoke': (emulator, body) => {
+		const state = emulator.state;
+		if (body.all === true) {
+			// Everything OAuth handed out: as when the user removes the app in Smartsheet.
+			for (const grant of state.accessTokens.values()) if (grant.clientId !== null) grant.revoked = true;
+			for (const refresh of state.refreshTokens.values()) refresh.state = 'revoked';
+			return { ok: true };
+		}
+		const access = state.accessTokens.get(String(body.token));
+		const refresh = state.refreshTokens.get(String(body.token));
+		if (access) access.revoked = true;
+		else if (refresh) refresh.state = 'revoked';
+		else throw new AdminError('unknown token (give {token} or {all: true})');
+		return { ok: true, revoked: access ? 'access' : 'refresh' };
+	},
+	'POST /__admin/access': (emulator, body) => {
+		const sheetId = String(body.sheetId ?? '');
+		if (!emulator.state.sheets.has(sheetId)) throw new AdminError(`unknown sheet ${sheetId}`);
+		if (!ACCESS_LEVELS.includes(body.accessLevel as AccessLevel)) throw new AdminError(`accessLevel must be one of ${ACCESS_LEVELS.join(', ')}`);
+		emulator.state.access.set(sheetId, body.accessLevel as AccessLevel);
+		return { ok: true };
+	},
+	'POST /__admin/sheets': (emulator, body) => generateSheet(emulator, body),
+};
 
 export async function adminRoutes(emulator: Emulator, method: string, url: URL, rawBody: string): Promise<Answer> {
-	let body: Record<string, any> = {};
-	if (rawBody.trim()) {
-		try {
-			body = JSON.parse(rawBody);
-		} catch {
-			return bad('the body must be JSON');
-		}
-	}
 	const route = `${method} ${url.pathname.replace(/\/+$/, '')}`;
-	switch (route) {
-		case 'GET /__admin/stats':
-			return { body: emulator.stats.snapshot() };
-		case 'GET /__admin/requests': {
-			const limit = Number(url.searchParams.get('limit') ?? 100);
-			return { body: emulator.stats.log.slice(-limit).map(({ tokenCall: _tokenCall, expired: _expired, ...entry }) => entry) };
-		}
-		case 'POST /__admin/reset':
-			emulator.reset();
-			return { body: { ok: true } };
-		case 'POST /__admin/config': {
-			const allowed = ['accessTokenTtlSeconds', 'rateLimitPerMinute', 'rateWindowMs', 'retryAfterSeconds', 'writeCollisions', 'writeLatencyMs'];
-			const unknown = Object.keys(body).filter((key) => !allowed.includes(key));
-			if (unknown.length) return bad(`unknown settings: ${unknown.join(', ')}`);
-			Object.assign(emulator.config, body);
-			return { body: emulator.config };
-		}
-		case 'GET /__admin/faults':
-			return { body: emulator.faults.list() };
-		case 'POST /__admin/faults':
-			try {
-				emulator.faults.add(body as never);
-			} catch (error) {
-				return bad((error as Error).message);
-			}
-			return { body: { ok: true, pending: emulator.faults.list().length } };
-		case 'DELETE /__admin/faults':
-			emulator.faults.clear();
-			return { body: { ok: true } };
-		case 'POST /__admin/tokens': {
-			const clientId = body.clientId ?? emulator.config.clients[0]?.clientId;
-			if (!emulator.config.clients.some((client) => client.clientId === clientId)) return bad(`unknown client ${clientId}`);
-			const scopes = Array.isArray(body.scopes) ? body.scopes.map(String) : ALL_SCOPES;
-			return { body: issueTokens(emulator, clientId, scopes, body.ttlSeconds) };
-		}
-		case 'POST /__admin/tokens/expire': {
-			const tokens = body.all ? [...emulator.state.accessTokens.values()] : [emulator.state.accessTokens.get(String(body.token))];
-			if (tokens.some((token) => !token)) return bad('unknown access token');
-			for (const token of tokens) if (token!.clientId !== null) token!.expiresAt = Date.now() - 1;
-			return { body: { ok: true, expired: tokens.length } };
-		}
-		case 'POST /__admin/tokens/revoke': {
-			if (body.all === true) {
-				// Everything OAuth handed out: as when a user disconnects the app in Smartsheet.
-				for (const token of emulator.state.accessTokens.values()) if (token.clientId !== null) token.revoked = true;
-				for (const refresh of emulator.state.refreshTokens.values()) refresh.state = 'revoked';
-				return { body: { ok: true } };
-			}
-			const access = emulator.state.accessTokens.get(String(body.token));
-			const refresh = emulator.state.refreshTokens.get(String(body.token));
-			if (access) access.revoked = true;
-			else if (refresh) refresh.state = 'revoked';
-			else return bad('unknown token');
-			return { body: { ok: true } };
-		}
-		case 'POST /__admin/access': {
-			const sheetId = String(body.sheetId ?? '');
-			if (!emulator.state.sheets.has(sheetId)) return bad(`unknown sheet ${sheetId}`);
-			if (!LEVELS.includes(body.accessLevel)) return bad(`accessLevel must be one of ${LEVELS.join(', ')}`);
-			emulator.state.access.set(sheetId, body.accessLevel);
-			return { body: { ok: true } };
-		}
-		case 'POST /__admin/sheets': {
-			const rows = Number(body.rows ?? 0);
-			if (!Number.isInteger(rows) || rows < 0) return bad('rows must be a whole number');
-			const columns = Array.isArray(body.columns) && body.columns.length
-				? body.columns
-				: [{ title: 'Name', type: 'TEXT_NUMBER', primary: true }, { title: 'Value', type: 'TEXT_NUMBER' }];
-			const sheet = emulator.state.createSheet(String(body.name ?? 'Generated'), columns);
-			for (let index = 0; index < rows; index++) {
-				emulator.state.addRow(sheet, Object.fromEntries(sheet.columns.map((column, c) => [column.id, { value: `${column.title} ${index + 1}${c ? '' : ''}` }])));
-			}
-			return { body: { id: sheet.id, rows } };
-		}
-		default:
-			return { status: 404, body: { error: `no admin route ${route}` } };
+	const handler = handlers[route];
+	if (!handler) return { status: 404, body: { error: `no admin route ${route}` } };
+	try {
+		return { body: handler(emulator, bodyOf(rawBody), url) };
+	} catch (error) {
+		if (error instanceof AdminError) return { status: 400, body: { error: error.message } };
+		if (error instanceof ApiError) return { status: 400, body: { error: error.message, errorCode: error.errorCode } };
+		throw error;
 	}
 }
 
-export const ALL_SCOPES = [
-	'READ_SHEETS', 'WRITE_SHEETS', 'CREATE_SHEETS', 'ADMIN_SHEETS', 'DELETE_SHEETS', 'SHARE_SHEETS',
-	'ADMIN_WORKSPACES', 'ADMIN_WEBHOOKS', 'READ_USERS', 'ADMIN_USERS', 'READ_CONTACTS', 'READ_EVENTS',
-];
+/** The JSON body (IDs exact, as on /2.0); none is an empty object. */
+function bodyOf(rawBody: string): Body {
+	if (!rawBody.trim()) return {};
+	let body: unknown;
+	try {
+		body = parseJson(rawBody);
+	} catch (error) {
+		if (error instanceof JsonSyntaxError) throw new AdminError(`the body must be JSON: ${error.message}`);
+		throw error;
+	}
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AdminError('the body must be a JSON object');
+	return body as Body;
+}
 
-function bad(message: string): Answer {
-	return { status: 400, body: { error: message } };
+function runtimeSettings(emulator: Emulator) {
+	const { accessTokenTtlSeconds, rateLimitPerMinute, rateWindowMs, retryAfterSeconds, writeCollisions, writeLatencyMs } = emulator.config;
+	return { accessTokenTtlSeconds, rateLimitPerMinute, rateWindowMs, retryAfterSeconds, writeCollisions, writeLatencyMs };
+}
+
+/** A sheet of N generated rows, made directly in memory (a 20,000-row sheet in milliseconds). */
+function generateSheet(emulator: Emulator, body: Body) {
+	const rows = body.rows ?? 0;
+	if (!Number.isInteger(rows) || (rows as number) < 0 || (rows as number) > MAX_GENERATED_ROWS) throw new AdminError(`rows must be a whole number from 0 to ${MAX_GENERATED_ROWS}`);
+	if (body.name !== undefined && typeof body.name !== 'string') throw new AdminError('name must be a string');
+	const columns = body.columns === undefined
+		? [{ title: 'Name', type: 'TEXT_NUMBER', primary: true }, { title: 'Value', type: 'TEXT_NUMBER' }]
+		: validNewColumns(body.columns);
+	const sheet = emulator.state.createSheet((body.name as string | undefined) || 'Generated', columns);
+	for (let index = 0; index < (rows as number); index++) {
+		emulator.state.addRow(sheet, Object.fromEntries(sheet.columns.map((column) => [column.id, { value: generatedValue(emulator, column, index) }])));
+	}
+	return { id: sheet.id, rows };
+}
+
+function generatedValue(emulator: Emulator, column: Column, index: number): string | boolean {
+	switch (column.type) {
+		case 'CHECKBOX':
+			return index % 2 === 0;
+		case 'DATE':
+			return new Date(Date.UTC(2026, 0, 1) + index * 86_400_000).toISOString().slice(0, 10);
+		case 'CONTACT_LIST':
+			return emulator.state.user.email;
+		case 'PICKLIST':
+			return column.options?.length ? column.options[index % column.options.length] : `${column.title} ${index + 1}`;
+		default:
+			return `${column.title} ${index + 1}`;
+	}
 }

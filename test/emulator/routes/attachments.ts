@@ -2,7 +2,7 @@
 // temporary URL. Uploads weigh 10 against the rate limit, as Smartsheet counts them.
 import type { Answer, RequestContext, Route } from '../context';
 import { ApiError } from '../errors';
-import type { Attachment } from '../state';
+import { isoSeconds, type Attachment } from '../state';
 import { paged } from './paging';
 import { sheetOf } from './sheets';
 
@@ -34,21 +34,33 @@ function filePart(ctx: RequestContext): { name: string; type: string; bytes: Buf
 		if (next === -1) break;
 		const part = body.subarray(start + delimiter.length + 2, next - 2); // skip CRLFs around the part
 		const headerEnd = part.indexOf('\r\n\r\n');
+		if (headerEnd === -1) {
+			start = next;
+			continue;
+		}
 		const headers = part.subarray(0, headerEnd).toString('utf8');
 		if (/name="file"/i.test(headers)) {
 			const filename = /filename="([^"]*)"/i.exec(headers)?.[1] ?? 'file';
 			const partType = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? 'application/octet-stream';
-			return { name: decodeURIComponent(filename), type: partType, bytes: part.subarray(headerEnd + 4) };
+			return { name: decodeName(filename), type: partType, bytes: part.subarray(headerEnd + 4) };
 		}
 		start = next;
 	}
 	throw new ApiError(1012, ['file']);
 }
 
+function decodeName(name: string): string {
+	try {
+		return decodeURIComponent(name);
+	} catch {
+		return name;
+	}
+}
+
 function upload(ctx: RequestContext, parentType: 'SHEET' | 'ROW'): Answer {
 	const sheet = sheetOf(ctx);
-	if (parentType === 'ROW' && !sheet.rows.some((row) => row.id === ctx.params.rowId)) throw new ApiError(1006);
-	if (ctx.bodyBuffer.length > MAX_BYTES) throw new ApiError(1128, [], { status: 400, message: 'Multipart upload size limit exceeded.' });
+	if (parentType === 'ROW' && !sheet.rowsById.has(ctx.params.rowId)) throw new ApiError(1006);
+	if (ctx.bodyBuffer.length > MAX_BYTES) throw new ApiError(1128);
 	const file = filePart(ctx);
 	const attachment: Attachment = {
 		id: ctx.emulator.state.ids.id(),
@@ -57,11 +69,11 @@ function upload(ctx: RequestContext, parentType: 'SHEET' | 'ROW'): Answer {
 		sizeInKb: Math.ceil(file.bytes.length / 1024),
 		parentType,
 		parentId: parentType === 'ROW' ? ctx.params.rowId : sheet.id,
-		createdAt: new Date().toISOString(),
+		createdAt: isoSeconds(Date.now()),
 		bytes: Buffer.from(file.bytes),
 	};
 	(sheet.attachments ??= []).push(attachment);
-	sheet.version++;
+	ctx.emulator.state.touch(sheet);
 	return { body: { message: 'SUCCESS', resultCode: 0, version: sheet.version, result: attachmentOut(attachment) } };
 }
 

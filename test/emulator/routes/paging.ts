@@ -1,13 +1,33 @@
-import { ApiError } from '../errors';
+// Smartsheet's offset paging (§3.3): page (default 1), pageSize (default 100), includeAll; the
+// answer is an IndexResult, and a page past the end returns the last page (REF-2025).
+import { flag, positiveInt } from './query';
 
-/** Smartsheet's IndexResult with offset paging; a page past the end returns the last page. */
+export interface Window {
+	pageNumber: number;
+	pageSize: number;
+	totalPages: number;
+	from: number;
+	to: number;
+}
+
+/** Which slice of `total` items the query asks for. */
+export function pageWindow(total: number, query: URLSearchParams, defaultPageSize = 100): Window {
+	const pageSizeParam = positiveInt(query, 'pageSize');
+	const pageParam = positiveInt(query, 'page');
+	if (flag(query, 'includeAll')) return { pageNumber: 1, pageSize: Math.max(total, 1), totalPages: 1, from: 0, to: total };
+	const pageSize = pageSizeParam ?? defaultPageSize;
+	const totalPages = Math.max(1, Math.ceil(total / pageSize));
+	const pageNumber = Math.min(pageParam ?? 1, totalPages);
+	return { pageNumber, pageSize, totalPages, from: (pageNumber - 1) * pageSize, to: Math.min(total, pageNumber * pageSize) };
+}
+
 export function paged<T>(items: T[], query: URLSearchParams) {
-	const includeAll = query.get('includeAll') === 'true';
-	const pageSize = includeAll ? Math.max(items.length, 1) : Number(query.get('pageSize') ?? 100);
-	const requestedPage = includeAll ? 1 : Number(query.get('page') ?? 1);
-	if (!Number.isInteger(pageSize) || pageSize < 1) throw new ApiError(1018, [String(query.get('pageSize')), 'pageSize']);
-	if (!Number.isInteger(requestedPage) || requestedPage < 1) throw new ApiError(1018, [String(query.get('page')), 'page']);
-	const totalPages = Math.max(1, Math.ceil(items.length / pageSize));
-	const page = Math.min(requestedPage, totalPages);
-	return { pageNumber: page, pageSize, totalPages, totalCount: items.length, data: items.slice((page - 1) * pageSize, page * pageSize) };
+	const window = pageWindow(items.length, query);
+	return {
+		pageNumber: window.pageNumber,
+		pageSize: window.pageSize,
+		totalPages: window.totalPages,
+		totalCount: items.length,
+		data: items.slice(window.from, window.to),
+	};
 }

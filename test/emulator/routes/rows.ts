@@ -1,83 +1,63 @@
-// Rows: bulk add and update (up to 500, all-or-nothing or allowPartialSuccess), delete by IDs, get.
+// Rows (§3.2, §4.2): bulk add and update (at most 500 per request; all or nothing, or
+// allowPartialSuccess), delete by IDs, get one.
 import type { Answer, RequestContext, Route } from '../context';
 import { ApiError } from '../errors';
 import { RawNumber } from '../json';
-import type { Cell, Row, Sheet } from '../state';
+import { ACCESS_RANK, type Cell, type Row, type Sheet } from '../state';
+import { validCells } from './cellInput';
+import { flag, idList, words } from './query';
+import { hasPlacement, insertRows, moveRows, requestLocation, type Location } from './rowPlacement';
+import { placeAt, placesOf, rowOut, type ShapeOptions } from './shapes';
 import { sheetOf } from './sheets';
-import { rowOut } from './rowsOut';
 
-const MAX_ROWS = 500;
-const MAX_CELL_CHARS = 4000;
-const LOCATION_KEYS = ['toTop', 'toBottom', 'parentId', 'siblingId', 'above', 'indent', 'outdent'];
-const READ_ONLY_KEYS = ['createdAt', 'modifiedAt', 'rowNumber', 'version', 'sheetId', 'permalink'];
+/** Smartsheet: "When adding or updating rows, limit your request to 500 rows at a time." */
+export const MAX_ROWS_PER_REQUEST = 500;
+/** Attributes Smartsheet computes; a request may not set them (1032). */
+const READ_ONLY_KEYS = ['createdAt', 'modifiedAt', 'rowNumber', 'version', 'sheetId', 'permalink', 'createdBy', 'modifiedBy', 'accessLevel'];
 
 type RowInput = Record<string, unknown>;
 
+/** The rows of the body: one object or a list of them. */
 function rowsFromBody(ctx: RequestContext): RowInput[] {
 	const body = ctx.json();
 	const rows = Array.isArray(body) ? body : [body];
-	if (rows.some((row) => row === null || typeof row !== 'object' || Array.isArray(row))) throw new ApiError(1008, ['a row must be an object']);
-	if (rows.length > MAX_ROWS) throw new ApiError(1160, [], { detail: { maxRows: MAX_ROWS, received: rows.length } });
+	if (rows.length === 0) throw new ApiError(1012, ['row']);
+	if (rows.some((row) => row === null || typeof row !== 'object' || Array.isArray(row))) throw new ApiError(1008, ['a row must be a JSON object']);
+	// Which code Smartsheet uses past the limit is not documented; 1160 is its "invalid bulk request".
+	if (rows.length > MAX_ROWS_PER_REQUEST) throw new ApiError(1160, [], { detail: { maxRowCount: MAX_ROWS_PER_REQUEST, rowCount: rows.length } });
 	return rows as RowInput[];
 }
 
-/** The cells a row would get, or the ApiError that rejects it. */
-function validateCells(sheet: Sheet, row: RowInput): Map<string, Cell> {
-	const cells = new Map<string, Cell>();
-	const input = row.cells ?? [];
-	if (!Array.isArray(input)) throw new ApiError(1008, ['cells must be an array']);
-	for (const raw of input as Array<Record<string, unknown>>) {
-		if (raw === null || typeof raw !== 'object') throw new ApiError(1008, ['a cell must be an object']);
-		if (raw.columnId === undefined) throw new ApiError(1012, ['cell.columnId']);
-		const columnId = String(raw.columnId);
-		const column = sheet.columns.find((candidate) => candidate.id === columnId);
-		if (!column) throw new ApiError(1036, [columnId]);
-		if (cells.has(columnId)) throw new ApiError(1037, [columnId]);
-		if (raw.value !== undefined && raw.objectValue !== undefined) throw new ApiError(1130);
-		if (raw.formula !== undefined) {
-			if (typeof raw.formula !== 'string' || !raw.formula.startsWith('=')) throw new ApiError(1162);
-			if (raw.value !== undefined || raw.objectValue !== undefined || raw.hyperlink !== undefined) throw new ApiError(1163);
-			cells.set(columnId, { formula: raw.formula });
-			continue;
-		}
-		const value = raw.value ?? raw.objectValue;
-		if (value !== undefined && value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
-			throw new ApiError(1008, [`cell value for column ${columnId} must be a string, number or boolean`]);
-		}
-		if (typeof value === 'string' && value.length > MAX_CELL_CHARS) throw new ApiError(1041, [column.title, String(value.length)]);
-		cells.set(columnId, value === undefined || value === null ? {} : { value: value as string | number | boolean });
-	}
-	return cells;
+interface Planned<T> {
+	index: number;
+	rowId: string | null;
+	change?: T;
+	error?: ApiError;
 }
 
-function locationOf(row: RowInput): string {
-	return JSON.stringify(LOCATION_KEYS.filter((key) => row[key] !== undefined).map((key) => [key, row[key]]));
-}
-
-/** Runs `apply` per row; all-or-nothing unless allowPartialSuccess (Smartsheet's Result shapes). */
-function bulk(ctx: RequestContext, sheet: Sheet, rows: RowInput[], check: (row: RowInput) => () => Row): Answer {
-	const partial = ctx.query.get('allowPartialSuccess') === 'true';
-	const locations = new Set(rows.map(locationOf));
-	if (locations.size > 1) throw new ApiError(1123);
-	const planned: Array<{ index: number; apply?: () => Row; error?: ApiError; rowId?: string }> = rows.map((row, index) => {
+/**
+ * Checks every row first, then applies the good ones: without allowPartialSuccess one bad row fails
+ * the request (its error with detail {index, rowId}) and nothing changes; with it, the good rows are
+ * saved and the bad ones come back in failedItems.
+ */
+function bulk<T>(ctx: RequestContext, sheet: Sheet, rows: RowInput[], check: (row: RowInput) => T, apply: (changes: T[]) => Row[]): Answer {
+	const partial = flag(ctx.query, 'allowPartialSuccess');
+	const planned: Array<Planned<T>> = rows.map((row, index) => {
+		const rowId = row.id === undefined || row.id === null ? null : String(row.id);
 		try {
-			return { index, apply: check(row) };
+			return { index, rowId, change: check(row) };
 		} catch (error) {
 			if (!(error instanceof ApiError)) throw error;
-			return { index, error, rowId: row.id === undefined ? undefined : String(row.id) };
+			return { index, rowId, error };
 		}
 	});
 	const failed = planned.filter((entry) => entry.error);
-	if (failed.length && !partial) {
-		const first = failed[0];
-		throw new ApiError(first.error!.errorCode, first.error!.args, { detail: { index: first.index, ...(first.rowId ? { rowId: first.rowId } : {}) } });
-	}
-	const saved = planned.filter((entry) => entry.apply).map((entry) => entry.apply!());
-	if (saved.length) {
-		sheet.version++;
-		sheet.modifiedAt = new Date().toISOString();
-	}
-	const result = saved.map((row) => rowOut(sheet, row, sheet.rows.indexOf(row) + 1));
+	if (failed.length && !partial) throw failed[0].error!.withDetail({ index: failed[0].index, rowId: failed[0].rowId });
+	const saved = apply(planned.filter((entry) => !entry.error).map((entry) => entry.change!));
+	if (saved.length) ctx.emulator.state.touch(sheet);
+	const options = shapeOptions(ctx);
+	const places = placesOf(sheet, saved);
+	const result = saved.map((row, index) => rowOut(sheet, row, places[index], options, ctx.emulator));
 	if (!failed.length) return { body: { message: 'SUCCESS', resultCode: 0, version: sheet.version, result } };
 	return {
 		body: {
@@ -85,65 +65,111 @@ function bulk(ctx: RequestContext, sheet: Sheet, rows: RowInput[], check: (row: 
 			resultCode: 3,
 			version: sheet.version,
 			result,
-			failedItems: failed.map((entry) => ({ index: entry.index, rowId: entry.rowId ?? null, error: entry.error!.body() })),
+			failedItems: failed.map((entry) => ({ index: entry.index, rowId: entry.rowId, error: entry.error!.body() })),
 		},
 	};
 }
 
+function shapeOptions(ctx: RequestContext): ShapeOptions {
+	return {
+		numericDates: flag(ctx.query, 'numericDates'),
+		excludeNonexistentCells: words(ctx.query, 'exclude').has('nonexistentCells'),
+		rowPermalink: words(ctx.query, 'include').has('rowPermalink'),
+	};
+}
+
+/** overrideValidation is for sheet admins only (1212). */
+function checkOverride(ctx: RequestContext, sheet: Sheet): void {
+	if (flag(ctx.query, 'overrideValidation') && ACCESS_RANK[ctx.emulator.state.accessLevel(sheet.id)] < ACCESS_RANK.ADMIN) throw new ApiError(1212);
+}
+
+function readOnlyIn(row: RowInput, extra: string[] = []): void {
+	const present = [...extra, ...READ_ONLY_KEYS].filter((key) => row[key] !== undefined);
+	if (present.length) throw new ApiError(1032, [present.map((key) => `row.${key}`).join(', ')]);
+}
+
+function cellsOf(cells: Map<string, Cell | null>): Map<string, Cell> {
+	const kept = new Map<string, Cell>();
+	for (const [columnId, cell] of cells) if (cell) kept.set(columnId, cell);
+	return kept;
+}
+
 function addRows(ctx: RequestContext): Answer {
 	const sheet = sheetOf(ctx);
+	checkOverride(ctx, sheet);
 	const rows = rowsFromBody(ctx);
-	return bulk(ctx, sheet, rows, (row) => {
-		if (row.id !== undefined) throw new ApiError(1032, ['row.id']);
-		const cells = validateCells(sheet, row);
-		return () => {
-			const created = ctx.emulator.state.addRow(sheet, Object.fromEntries(cells));
-			if (row.toTop === true) {
-				sheet.rows.pop();
-				sheet.rows.unshift(created);
-			}
+	const location = requestLocation(rows, sheet, 'add');
+	return bulk(
+		ctx,
+		sheet,
+		rows,
+		(row) => {
+			readOnlyIn(row, ['id']);
+			return validCells(sheet, row.cells);
+		},
+		(changes) => {
+			const created = changes.map((cells) => ctx.emulator.state.newRow(cellsOf(cells)));
+			insertRows(sheet, created, location);
 			return created;
-		};
-	});
+		},
+	);
 }
 
 function updateRows(ctx: RequestContext): Answer {
 	const sheet = sheetOf(ctx);
+	checkOverride(ctx, sheet);
 	const rows = rowsFromBody(ctx);
-	return bulk(ctx, sheet, rows, (row) => {
-		if (row.id === undefined) throw new ApiError(1012, ['row.id']);
-		const readOnly = READ_ONLY_KEYS.filter((key) => row[key] !== undefined);
-		if (readOnly.length) throw new ApiError(1032, [readOnly.join(', ')]);
-		const existing = sheet.rows.find((candidate) => candidate.id === String(row.id));
-		if (!existing) throw new ApiError(1006);
-		const cells = validateCells(sheet, row);
-		return () => {
-			for (const [columnId, cell] of cells) existing.cells.set(columnId, cell);
-			existing.modifiedAt = new Date().toISOString();
-			return existing;
-		};
-	});
+	const location: Location = requestLocation(rows, sheet, 'update');
+	return bulk(
+		ctx,
+		sheet,
+		rows,
+		(row) => {
+			if (row.id === undefined || row.id === null) throw new ApiError(1012, ['row.id']);
+			if (typeof row.id !== 'string' && typeof row.id !== 'number') throw new ApiError(1008, ['row.id must be an ID']);
+			readOnlyIn(row);
+			// A row that is not in the sheet: Not Found, as for GET of that row.
+			const existing = sheet.rowsById.get(String(row.id));
+			if (!existing) throw new ApiError(1006);
+			return { row: existing, cells: validCells(sheet, row.cells) };
+		},
+		(changes) => {
+			const now = Date.now();
+			for (const { row, cells } of changes) {
+				for (const [columnId, cell] of cells) {
+					if (cell) row.cells.set(columnId, cell);
+					else row.cells.delete(columnId);
+				}
+				row.modifiedAt = now;
+			}
+			const moved = [...new Set(changes.map((change) => change.row))];
+			if (hasPlacement(location) && moved.length) moveRows(sheet, moved, location);
+			return changes.map((change) => change.row);
+		},
+	);
 }
 
 function deleteRows(ctx: RequestContext): Answer {
 	const sheet = sheetOf(ctx);
-	const idsParam = ctx.query.get('ids');
-	if (!idsParam) throw new ApiError(1009, ['ids']);
-	const ids = idsParam.split(',').map((id) => id.trim()).filter(Boolean);
-	if (ids.some((id) => !/^\d+$/.test(id))) throw new ApiError(1018, [idsParam, 'ids']);
-	const ignoreMissing = ctx.query.get('ignoreRowsNotFound') === 'true';
-	const found = ids.filter((id) => sheet.rows.some((row) => row.id === id));
-	if (found.length !== ids.length && !ignoreMissing) throw new ApiError(1006);
-	sheet.rows = sheet.rows.filter((row) => !found.includes(row.id));
-	if (found.length) sheet.version++;
+	const ids = idList(ctx.query, 'ids');
+	if (!ids || ids.length === 0) throw new ApiError(1009, ['ids']);
+	const ignoreMissing = flag(ctx.query, 'ignoreRowsNotFound');
+	const found = [...new Set(ids)].filter((id) => sheet.rowsById.has(id));
+	if (found.length !== new Set(ids).size && !ignoreMissing) throw new ApiError(1006); // and nothing is deleted
+	if (found.length) {
+		ctx.emulator.state.removeRows(sheet, found);
+		ctx.emulator.state.touch(sheet);
+	}
 	return { body: { message: 'SUCCESS', resultCode: 0, version: sheet.version, result: found.map((id) => new RawNumber(id)) } };
 }
 
 function getRow(ctx: RequestContext): Answer {
 	const sheet = sheetOf(ctx);
-	const index = sheet.rows.findIndex((row) => row.id === ctx.params.rowId);
-	if (index === -1) throw new ApiError(1006);
-	return { body: rowOut(sheet, sheet.rows[index], index + 1) };
+	const row = sheet.rowsById.get(ctx.params.rowId);
+	if (!row) throw new ApiError(1006);
+	const columnIds = idList(ctx.query, 'columnIds');
+	const options = { ...shapeOptions(ctx), columnIds: columnIds && new Set(columnIds) };
+	return { body: rowOut(sheet, row, placeAt(sheet, sheet.rows.indexOf(row)), options, ctx.emulator) };
 }
 
 export const rowRoutes: Route[] = [

@@ -1,0 +1,86 @@
+// The emulator's options, their defaults, and the subset that can change while it runs.
+
+export interface OAuthClient {
+	clientId: string;
+	clientSecret: string;
+	redirectUri?: string;
+}
+
+export interface EmulatorOptions {
+	/** 0 = a random free port (the default). */
+	port?: number;
+	/** Lifetime of OAuth access tokens; Smartsheet's is 604799 s (about 7 days). */
+	accessTokenTtlSeconds?: number;
+	/** Per token; Smartsheet allows 300. */
+	rateLimitPerMinute?: number;
+	/** Length of the rate-limit window: 60 s like Smartsheet (shorter only so tests need not wait). */
+	rateWindowMs?: number;
+	/** When set, 429 answers carry `Retry-After: <n>`; Smartsheet documents none (default). */
+	retryAfterSeconds?: number | null;
+	/** Concurrent writes to one sheet by one token answer 500/4004. */
+	writeCollisions?: boolean;
+	/** How long a write holds its sheet (makes collisions observable). */
+	writeLatencyMs?: number;
+	/** Accepted personal access tokens. */
+	pats?: string[];
+	/** Registered OAuth apps. */
+	clients?: OAuthClient[];
+	/** Seed the demo data (default true). */
+	seed?: boolean;
+}
+
+export interface EmulatorConfig {
+	accessTokenTtlSeconds: number;
+	rateLimitPerMinute: number;
+	rateWindowMs: number;
+	retryAfterSeconds: number | null;
+	writeCollisions: boolean;
+	writeLatencyMs: number;
+	pats: string[];
+	clients: OAuthClient[];
+	seed: boolean;
+}
+
+export const DEFAULT_PAT = 'demo-personal-access-token-000001';
+export const DEFAULT_CLIENT: OAuthClient = { clientId: 'emulator-client-id', clientSecret: 'emulator-client-secret' };
+
+export function configFrom(options: EmulatorOptions): EmulatorConfig {
+	return {
+		accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 604_799,
+		rateLimitPerMinute: options.rateLimitPerMinute ?? 300,
+		rateWindowMs: options.rateWindowMs ?? 60_000,
+		retryAfterSeconds: options.retryAfterSeconds ?? null,
+		writeCollisions: options.writeCollisions ?? false,
+		writeLatencyMs: options.writeLatencyMs ?? 0,
+		pats: [...(options.pats ?? [DEFAULT_PAT])],
+		clients: (options.clients ?? [DEFAULT_CLIENT]).map((client) => ({ ...client })),
+		seed: options.seed ?? true,
+	};
+}
+
+/** What POST /__admin/config may change, and what each value must be. */
+const RUNTIME_SETTINGS: Record<string, (value: unknown) => boolean> = {
+	accessTokenTtlSeconds: (value) => isCount(value) && value > 0,
+	rateLimitPerMinute: (value) => isCount(value) && value > 0,
+	rateWindowMs: (value) => isCount(value) && value > 0,
+	retryAfterSeconds: (value) => value === null || isCount(value),
+	writeCollisions: (value) => typeof value === 'boolean',
+	writeLatencyMs: (value) => isCount(value),
+};
+
+/** Applies a runtime change, or says which setting is wrong (and changes nothing). */
+export function applyRuntimeConfig(config: EmulatorConfig, change: unknown): string | null {
+	if (change === null || typeof change !== 'object' || Array.isArray(change)) return 'the body must be a JSON object';
+	const entries = Object.entries(change);
+	for (const [key, value] of entries) {
+		const valid = RUNTIME_SETTINGS[key];
+		if (!valid) return `unknown setting ${key} (known: ${Object.keys(RUNTIME_SETTINGS).join(', ')})`;
+		if (!valid(value)) return `invalid value ${JSON.stringify(value)} for ${key}`;
+	}
+	Object.assign(config, Object.fromEntries(entries));
+	return null;
+}
+
+function isCount(value: unknown): value is number {
+	return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}

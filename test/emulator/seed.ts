@@ -1,0 +1,41 @@
+// Demo data: a workspace with a folder, a project tracker with every common column type, and a
+// sheet whose sheet, column and row IDs all exceed 2^53.
+import type { EmulatorState } from './state';
+
+export function seed(state: EmulatorState): void {
+	const workspace = { id: state.ids.id(), name: 'Demo Workspace' };
+	state.workspaces.push(workspace);
+	state.folders.push({ id: state.ids.id(), name: 'Projects', workspaceId: workspace.id });
+
+	const tracker = state.createSheet(
+		'Project Tracker',
+		[
+			{ title: 'Task', type: 'TEXT_NUMBER', primary: true },
+			{ title: 'Status', type: 'PICKLIST', options: ['Not Started', 'In Progress', 'Done'] },
+			{ title: 'Due', type: 'DATE' },
+			{ title: 'Owner', type: 'CONTACT_LIST' },
+			{ title: 'Done', type: 'CHECKBOX' },
+		],
+		{ workspaceId: workspace.id },
+	);
+	const [task, status, due, owner, done] = tracker.columns.map((column) => column.id);
+	const tasks: Array<[string, string, string, boolean]> = [
+		['Kickoff meeting', 'Done', '2026-11-02', true],
+		['Collect requirements', 'Done', '2026-11-09', true],
+		['Design review', 'In Progress', '2026-11-20', false],
+		['Build the integration', 'In Progress', '2026-12-04', false],
+		['Launch', 'Not Started', '2026-12-18', false],
+	];
+	for (const [name, progress, date, finished] of tasks) {
+		state.addRow(tracker, {
+			[task]: { value: name },
+			[status]: { value: progress },
+			[due]: { value: date },
+			[owner]: { value: state.user.email },
+			[done]: { value: finished },
+		});
+	}
+
+	const big = state.createSheet('Big IDs', [{ title: 'Name', type: 'TEXT_NUMBER', primary: true }], { bigIds: true });
+	state.addRow(big, { [big.columns[0].id]: { value: 'a row whose ID exceeds 2^53' } }, { bigIds: true });
+}
