@@ -1,5 +1,7 @@
 // The Smartsheet emulator as a separate process (as users run it), plus its admin API.
-import { freePort, project, start, waitFor } from './lib.mjs';
+import { readFileSync } from 'node:fs';
+
+import { fatal, freePort, project, start, waitFor } from './lib.mjs';
 
 export const CLIENT = { clientId: 'e2e-client-id', clientSecret: 'e2e-client-secret-0123456789' };
 export const PAT = 'e2e-personal-access-token-0123456789';
@@ -11,7 +13,10 @@ export class EmulatorProcess {
 		if (redirectUri) args.push('--redirect-uri', redirectUri);
 		const child = start(`emulator-${port}`, `${project}/node_modules/.bin/tsx`, args, { cwd: project, env: { ...process.env, PATH: `${project}/node_modules/.bin:${process.env.PATH}` } });
 		const emulator = new EmulatorProcess(port, child);
-		await waitFor('the emulator', async () => (await fetch(`${emulator.url}/__admin/stats`)).ok, 30_000);
+		await waitFor('the emulator', async () => {
+			if (child.exitCode !== null) throw fatal(`the emulator exited (${child.exitCode}):\n${readFileSync(child.logFile, 'utf8').slice(0, 1500)}`);
+			return (await fetch(`${emulator.url}/__admin/stats`)).ok;
+		}, 30_000);
 		return emulator;
 	}
 

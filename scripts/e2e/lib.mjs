@@ -208,10 +208,3 @@ export function assert(condition, message) {
 export function seconds(since) {
 	return `${((Date.now() - since) / 1000).toFixed(1)} s`;
 }
-
-/** Lines of a log that are errors or warnings about this package (n8n names it when loading fails). */
-export function complaintsAbout(logText, words = /smartsheet/i) {
-	return logText
-		.split('\n')
-		.filter((line) => words.test(line) && /(error|warn|fail|could not|cannot|unable|invalid|deprecat)/i.test(line));
-}

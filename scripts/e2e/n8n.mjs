@@ -8,7 +8,7 @@ import { atLeast, fatal, freePort, Http, n8nBin, nodeEnv, project, run, start, w
 
 export const PACKAGE = 'n8n-nodes-smartsheet-resilient';
 export const NODE_TYPE = `${PACKAGE}.smartsheet`;
-export const OUTPUT_NAMES = ['Success', 'Auth', 'Permission', 'Payload', 'Throttled'];
+export { OUTPUT_NAMES } from './analysis.mjs';
 
 let tarball;
 
@@ -77,7 +77,7 @@ export async function baseEnv(userFolder, port, extra = {}) {
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		// 2.41 fetches an MCP server list from api.n8n.io at start; 2.8 does not know the module.
 		...(atLeast(2, 36) ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
-		N8N_LOG_LEVEL: 'info',
+		N8N_LOG_LEVEL: process.env.E2E_N8N_LOG_LEVEL ?? 'info',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		...extra,
@@ -229,22 +229,4 @@ export class N8n {
 	}
 }
 
-/** Items that left each output of a node in an execution (runData[node][0].data.main[i]). */
-export function outputsOf(execution, nodeName) {
-	const run = execution.data?.resultData?.runData?.[nodeName]?.[0];
-	return (run?.data?.main ?? []).map((items) => (items ?? []).map((item) => item.json));
-}
-
-/** Whether a node ran at all in an execution. */
-export function ran(execution, nodeName) {
-	return Boolean(execution.data?.resultData?.runData?.[nodeName]);
-}
-
-export function errorOf(execution) {
-	const error = execution.data?.resultData?.error;
-	return error ? `${error.message}${error.description ? ` (${error.description})` : ''} at ${error.node?.name ?? '?'}` : 'no error recorded';
-}
-
-export function countsOf(outputs) {
-	return JSON.stringify(Object.fromEntries(OUTPUT_NAMES.map((name, index) => [name, outputs[index]?.length ?? 0])));
-}
+export { countsOf, errorOf, outputsOf, ran } from './analysis.mjs';

@@ -1,0 +1,70 @@
+// Pure functions that read n8n's executions and logs and judge the storm (no side effects, so
+// analysis.test.mjs can check them without n8n).
+
+export const OUTPUT_NAMES = ['Success', 'Auth', 'Permission', 'Payload', 'Throttled'];
+
+/** Items that left each output of a node in an execution (runData[node][0].data.main[i]). */
+export function outputsOf(execution, nodeName) {
+	const run = execution.data?.resultData?.runData?.[nodeName]?.[0];
+	return (run?.data?.main ?? []).map((items) => (items ?? []).map((item) => item.json));
+}
+
+/** Whether a node ran at all in an execution. */
+export function ran(execution, nodeName) {
+	return Boolean(execution.data?.resultData?.runData?.[nodeName]);
+}
+
+export function errorOf(execution) {
+	const error = execution.data?.resultData?.error;
+	return error ? `${error.message}${error.description ? ` (${error.description})` : ''} at ${error.node?.name ?? '?'}` : 'no error recorded';
+}
+
+/** {"Success":n,"Auth":n,…} of a node's outputs, for messages. */
+export function countsOf(outputs) {
+	return JSON.stringify(Object.fromEntries(OUTPUT_NAMES.map((name, index) => [name, outputs[index]?.length ?? 0])));
+}
+
+/** Lines of a log that are errors or warnings about `words` (n8n names a package when loading it fails). */
+export function complaintsAbout(logText, words = /smartsheet/i) {
+	return logText
+		.split('\n')
+		.filter((line) => words.test(line) && /\b(errors?|warn|warning|fail|failed|fails|could not|cannot|unable|invalid|deprecated)\b/i.test(line));
+}
+
+/**
+ * Which webhook calls of a storm arrived: each call posted {round, index}; it counts as delivered
+ * when exactly one successful execution has that body on the Webhook node and the action node's
+ * Success output (output 0) holds one item with the expected user.
+ */
+export function accountStorm(executions, { actionName, calls, email }) {
+	const failed = executions.filter((execution) => execution.status !== 'success');
+	const delivered = new Map();
+	for (const execution of executions) {
+		if (execution.status !== 'success') continue;
+		const body = execution.data?.resultData?.runData?.Webhook?.[0]?.data?.main?.[0]?.[0]?.json?.body;
+		const success = outputsOf(execution, actionName)[0] ?? [];
+		if (body && Number.isInteger(body.round) && success.length === 1 && success[0].email === email) {
+			const key = `${body.round}/${body.index}`;
+			delivered.set(key, (delivered.get(key) ?? 0) + 1);
+		}
+	}
+	return {
+		executions: executions.length,
+		failedExecutions: failed.length,
+		itemsLost: calls - delivered.size,
+		duplicates: [...delivered.values()].filter((count) => count > 1).length,
+		sampleError: failed.length ? errorOf(failed[0]) : null,
+	};
+}
+
+/** The storm's comparison as a Markdown table. */
+export function stormTable(rows) {
+	return [
+		'| | executions | failed | items lost | token refreshes (per expiry) | invalid_grant | requests sent with an expired token | executions per worker |',
+		'|---|---|---|---|---|---|---|---|',
+		...rows.map(
+			([name, r]) =>
+				`| ${name} | ${r.executions} | ${r.failedExecutions} | ${r.itemsLost} | ${r.tokenRefreshes} (${r.rounds.map((round) => round.tokenRefreshes).join(', ')}) | ${r.invalidGrants} | ${r.requestsWithExpiredToken} | ${r.executionsPerWorker.join(' / ')} |`,
+		),
+	].join('\n');
+}

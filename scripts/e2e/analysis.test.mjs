@@ -1,0 +1,88 @@
+// Tests of the e2e's own judgement (no n8n needed): node --test scripts/e2e/
+// The real-n8n checks are only as good as these readers of executions and logs; each case below
+// is a way the storm or the routing could go wrong that must not pass unnoticed.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { accountStorm, complaintsAbout, countsOf, outputsOf, ran, stormTable } from './analysis.mjs';
+
+const EMAIL = 'demo.user@example.com';
+
+/** An execution as n8n's public API returns it with includeData=true. */
+function execution({ status = 'success', round = 1, index = 0, outputs = [[{ email: EMAIL }], [], [], [], []], action = 'Smartsheet' } = {}) {
+	const main = (items) => items.map((json) => ({ json, pairedItem: { item: 0 } }));
+	return {
+		status,
+		data: {
+			resultData: {
+				runData: {
+					Webhook: [{ data: { main: [main([{ body: { round, index }, headers: {} }])] } }],
+					[action]: [{ data: { main: outputs.map(main) } }],
+				},
+				...(status === 'success' ? {} : { error: { message: 'invalid_grant', node: { name: action } } }),
+			},
+		},
+	};
+}
+
+test('outputsOf reads each output of a node; ran tells which nodes ran', () => {
+	const e = execution({ outputs: [[], [{ smartsheetFailure: { class: 'auth' } }], [], [], []] });
+	assert.deepEqual(outputsOf(e, 'Smartsheet').map((items) => items.length), [0, 1, 0, 0, 0]);
+	assert.equal(countsOf(outputsOf(e, 'Smartsheet')), '{"Success":0,"Auth":1,"Permission":0,"Payload":0,"Throttled":0}');
+	assert.equal(ran(e, 'Smartsheet'), true);
+	assert.equal(ran(e, 'On Auth'), false);
+	assert.deepEqual(outputsOf(e, 'Not there'), []);
+});
+
+test('a storm where every call arrived once counts nothing lost', () => {
+	const executions = [0, 1, 2].map((index) => execution({ index }));
+	assert.deepEqual(accountStorm(executions, { actionName: 'Smartsheet', calls: 3, email: EMAIL }), {
+		executions: 3, failedExecutions: 0, itemsLost: 0, duplicates: 0, sampleError: null,
+	});
+});
+
+test('a failed execution, an item on a failure output, a missing execution and a duplicate are all caught', () => {
+	const executions = [
+		execution({ index: 0 }),
+		execution({ index: 1, status: 'error', outputs: [] }),
+		execution({ index: 2, outputs: [[], [{ smartsheetFailure: { class: 'auth' } }], [], [], []] }),
+		execution({ index: 0 }),
+		// index 3 never ran
+	];
+	const r = accountStorm(executions, { actionName: 'Smartsheet', calls: 4, email: EMAIL });
+	assert.equal(r.failedExecutions, 1);
+	assert.equal(r.itemsLost, 3); // 1 failed, 2 went to Auth, 3 missing
+	assert.equal(r.duplicates, 1);
+	assert.match(r.sampleError, /invalid_grant at Smartsheet/);
+});
+
+test('a Success item without the user (e.g. an empty answer) is not counted as delivered', () => {
+	const r = accountStorm([execution({ outputs: [[{}], [], [], [], []] })], { actionName: 'Smartsheet', calls: 1, email: EMAIL });
+	assert.equal(r.itemsLost, 1);
+});
+
+test('the HTTP Request baseline (one output) is read the same way', () => {
+	const r = accountStorm([execution({ action: 'HTTP Request', outputs: [[{ email: EMAIL }]] })], { actionName: 'HTTP Request', calls: 1, email: EMAIL });
+	assert.equal(r.itemsLost, 0);
+});
+
+test('log complaints: load errors about the package are caught, ordinary lines are not', () => {
+	const log = [
+		'Editor is now accessible via:',
+		'Failed to load community package "n8n-nodes-smartsheet-resilient": Cannot find module \'n8n-workflow\'',
+		'Error loading package "n8n-nodes-smartsheet-resilient" :Class could not be found.',
+		'[n8n-nodes-smartsheet-resilient] node type smartsheet: deprecated property',
+		'Workflow "Smartsheet: route every failure" activated',
+		'Python task runner failed to start: venv missing',
+	].join('\n');
+	assert.equal(complaintsAbout(log).length, 3);
+	assert.equal(complaintsAbout(log, /n8n-nodes-smartsheet-resilient/).length, 3);
+	assert.equal(complaintsAbout('Workflow "Smartsheet" started\n').length, 0);
+});
+
+test('the storm table has one row per run, with per-expiry refreshes and the worker split', () => {
+	const r = { executions: 60, failedExecutions: 0, itemsLost: 0, tokenRefreshes: 3, invalidGrants: 0, requestsWithExpiredToken: 0, executionsPerWorker: [31, 29], rounds: [1, 1, 1].map((tokenRefreshes) => ({ tokenRefreshes })) };
+	const table = stormTable([['ours', r]]).split('\n');
+	assert.equal(table.length, 3);
+	assert.equal(table[2], '| ours | 60 | 0 | 0 | 3 (1, 1, 1) | 0 | 0 | 31 / 29 |');
+});
