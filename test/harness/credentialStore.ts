@@ -18,6 +18,9 @@ export class CredentialStore {
 
 	reads = 0;
 
+	/** Runs after each read has been copied out (a test's way to act between two reads). */
+	afterRead: ((reads: number) => void) | null = null;
+
 	put(credential: StoredCredential): void {
 		this.credentials.set(credential.id, structuredClone(credential));
 	}
@@ -26,7 +29,9 @@ export class CredentialStore {
 		const credential = this.credentials.get(id);
 		if (!credential) throw new Error(`Credential ${id} does not exist in the test store`);
 		this.reads++;
-		return structuredClone(credential);
+		const copy = structuredClone(credential);
+		this.afterRead?.(this.reads);
+		return copy;
 	}
 
 	writeTokenData(id: string, oauthTokenData: unknown): void {

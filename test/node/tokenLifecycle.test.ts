@@ -2,13 +2,22 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { jsonOf, OAUTH_CREDENTIAL, OUTPUT } from '../support/smartsheetFixture';
+import { CLIENT, issuedSecrets, jsonOf, OAUTH_CREDENTIAL, OUTPUT, type TokenPair } from '../support/smartsheetFixture';
 import { useEmulator } from '../support/suite';
 
 const getCurrentUser = { resource: 'user', operation: 'getCurrent' };
 
 describe('token lifecycle', () => {
 	const suite = useEmulator();
+
+	/** A refresh by "another worker": straight to the token endpoint, not through the node. */
+	const refreshOutOfBand = async (refreshToken: string): Promise<TokenPair> => {
+		const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: CLIENT.clientId, client_secret: CLIENT.clientSecret });
+		const pair = (await (await fetch(`${suite.fx.emulator.apiBase}/token`, { method: 'POST', body })).json()) as TokenPair;
+		issuedSecrets.add(pair.access_token);
+		issuedSecrets.add(pair.refresh_token);
+		return pair;
+	};
 
 	const suffixesSeen = async () =>
 		((await suite.fx.admin<any[]>('GET', '/requests?limit=1000')) ?? [])
@@ -119,13 +128,7 @@ describe('token lifecycle', () => {
 		const stale = await suite.fx.issueTokens();
 		suite.fx.putOAuth(stale);
 		// Another worker refreshes with the same refresh token and saves a little later.
-		const body = new URLSearchParams({
-			grant_type: 'refresh_token',
-			refresh_token: stale.refresh_token,
-			client_id: 'test-client-id',
-			client_secret: 'test-client-secret-0123456789',
-		});
-		const fresh = (await (await fetch(`${suite.fx.emulator.apiBase}/token`, { method: 'POST', body })).json()) as any;
+		const fresh = await refreshOutOfBand(stale.refresh_token);
 		await suite.fx.admin('POST', '/tokens/expire', { token: stale.access_token });
 		setTimeout(() => suite.fx.putOAuth(fresh), 400);
 		const result = await suite.fx.run(getCurrentUser);
@@ -133,6 +136,25 @@ describe('token lifecycle', () => {
 		const stats = await suite.fx.stats();
 		assert.equal(stats.invalidGrants, 1, 'our refresh lost the race once');
 		assert.equal(stats.tokenRefreshes, 1, 'only the other worker refreshed');
+	});
+
+	test('another worker saving its refresh just after our read does not cause a second refresh', async () => {
+		const stale = await suite.fx.issueTokens();
+		suite.fx.putOAuth(stale, { expiresAtMs: Date.now() - 1_000 }); // expired: the node refreshes before its call
+		const fresh = await refreshOutOfBand(stale.refresh_token);
+		// Read 1 finds the expired token; read 2 is the node's check just before it asks n8n to
+		// refresh. Right after it, the other worker saves its rotated pair (as in queue mode).
+		const first = suite.fx.store.reads + 1;
+		suite.fx.store.afterRead = (reads) => {
+			if (reads === first + 1) suite.fx.putOAuth(fresh);
+		};
+		const result = await suite.fx.run(getCurrentUser);
+		assert.equal(jsonOf(result, OUTPUT.success).length, 1);
+		const stats = await suite.fx.stats();
+		assert.equal(stats.tokenRefreshes, 1, "only the other worker's refresh: n8n found its token under the lock");
+		assert.equal(stats.invalidGrants, 0);
+		assert.deepEqual(await suffixesSeen(), [fresh.access_token.slice(-6)], "the request carried the other worker's token");
+		assert.equal(suite.fx.store.tokenData(OAUTH_CREDENTIAL.id).refresh_token, fresh.refresh_token, 'its refresh token is still the stored one');
 	});
 
 	test('a revoked refresh token sends every item to Auth with the reconnect action, and the token endpoint is called once', async () => {

@@ -61,6 +61,7 @@ export class SmartsheetFixture {
 	/** Fresh emulator state and the default PAT credential back in the store. */
 	async reset(): Promise<void> {
 		await this.admin('POST', '/reset');
+		this.store.afterRead = null;
 		this.putPat(PAT);
 	}
 

@@ -135,7 +135,7 @@ export class TokenLifecycle {
 		return await this.refresh(rejectedAccessToken);
 	}
 
-	private async read(): Promise<{ auth: AuthSnapshot; tokenData: IDataObject }> {
+	private async read(): Promise<{ auth: AuthSnapshot; tokenData: IDataObject; credentials: IDataObject }> {
 		this.counters.credentialReads++;
 		const credentials = (await this.ctx.getCredentials(this.credentialType)) as IDataObject;
 		const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
@@ -150,6 +150,7 @@ export class TokenLifecycle {
 		return {
 			auth: { apiBase: resolveApiBase(credentials), tokenSuffix: secretSuffix(accessToken), accessToken },
 			tokenData,
+			credentials,
 		};
 	}
 
@@ -179,11 +180,12 @@ export class TokenLifecycle {
 
 	private async runRefresh(staleAccessToken: string | null): Promise<RefreshOutcome> {
 		// Someone (another execution, another worker) may have refreshed since we read.
-		if ((await this.read()).auth.accessToken !== staleAccessToken) return { kind: 'changedElsewhere' };
+		const current = await this.read();
+		if (current.auth.accessToken !== staleAccessToken) return { kind: 'changedElsewhere' };
 		try {
 			// n8n refreshes, persists access and refresh token together, and (2.30+) coordinates
 			// across workers. Its answer holds the new tokens: it is deliberately not kept.
-			await this.ctx.helpers.refreshOAuth2Token.call(this.ctx, this.credentialType);
+			await this.ctx.helpers.refreshOAuth2Token.call(seeing(this.ctx, current.credentials), this.credentialType);
 			this.counters.refreshes++;
 			return { kind: 'refreshed' };
 		} catch (error) {
@@ -202,6 +204,21 @@ export class TokenLifecycle {
 			return { kind: 'dead', answer };
 		}
 	}
+}
+
+/**
+ * The node's context, except that n8n's refresh starts from the credential this process just read
+ * instead of reading it again. n8n's refresh reads the credential, takes its lock, reads the store
+ * once more and refreshes only if the stored token is still the one it started from. Left to read
+ * for itself, it could start from a token another worker saved a moment after our read, find that
+ * token unchanged under the lock, and refresh a second time. Started from what we saw, it finds the
+ * other worker's token and uses it. Nothing is written here: n8n still persists what it refreshes.
+ */
+function seeing(ctx: IExecuteFunctions, credentials: IDataObject): IExecuteFunctions {
+	return new Proxy(ctx, {
+		get: (target, property) =>
+			property === 'getCredentials' ? async () => credentials : Reflect.get(target, property, target),
+	});
 }
 
 /** A refresh that could not produce a usable token; carries the token endpoint's answer. */
