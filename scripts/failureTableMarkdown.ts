@@ -10,10 +10,10 @@ export const END = '<!-- failure-table:end -->';
 export function failureTableMarkdown(): string {
 	const rows = FAILURE_RULES.map(
 		(rule) =>
-			`| ${OUTPUT_LABEL[rule.failureClass]} | ${rule.status} | ${rule.codes.join(', ')} | ${rule.meaning} | ${rule.action.replace("'{credential}'", 'the credential')} |`,
+			`| ${OUTPUT_LABEL[rule.failureClass]} | ${rule.status} | ${rule.codes.join(', ')} | ${rule.meaning} | ${generic(rule.action)} |`,
 	);
 	const fallback = Object.entries(STATUS_FAMILY_ACTIONS).map(
-		([failureClass, action]) => `| ${OUTPUT_LABEL[failureClass as keyof typeof OUTPUT_LABEL]} | family | any other | ${familyText(failureClass)} | ${action.replace("'{credential}'", 'the credential')} |`,
+		([failureClass, action]) => `| ${OUTPUT_LABEL[failureClass as keyof typeof OUTPUT_LABEL]} | family | any other | ${familyText(failureClass)} | ${generic(action)} |`,
 	);
 	return [
 		'| Output | HTTP | errorCode | Meaning | What to do (the `action` field) |',
@@ -22,6 +22,11 @@ export function failureTableMarkdown(): string {
 		...fallback,
 		'| Payload | 200 | per row | A row rejected inside a partial-success bulk request | as its own code says |',
 	].join('\n');
+}
+
+/** An action as the table shows it: the credential's name is only known at run time. */
+function generic(action: string): string {
+	return action.replace(/(the credential )?'\{credential\}'/g, 'the credential');
 }
 
 function familyText(failureClass: string): string {

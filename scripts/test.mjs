@@ -1,5 +1,6 @@
 // Runs the whole suite with node's own test runner under the project's Node 24 (node_modules/.bin/node,
-// first on PATH inside npm scripts). Test files: test/**/*.test.ts, loaded through tsx.
+// first on PATH inside npm scripts). Test files: test/**/*.test.ts, loaded through tsx, and the e2e's
+// own readers of n8n's executions (scripts/e2e/*.test.mjs, no n8n needed).
 import { spawnSync } from 'node:child_process';
 import { globSync } from 'node:fs';
 
@@ -8,7 +9,7 @@ if (major < 24) {
 	console.error(`Tests need Node 24 (n8n-core 2.41); got ${process.version}. Run them with "npm test".`);
 	process.exit(1);
 }
-const pattern = process.argv[2] ?? 'test/**/*.test.ts';
+const pattern = process.argv[2] ?? ['test/**/*.test.ts', 'scripts/e2e/*.test.mjs'];
 const files = globSync(pattern).sort();
 if (files.length === 0) {
 	console.error(`No test files match ${pattern}`);
