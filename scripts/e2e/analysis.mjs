@@ -31,6 +31,16 @@ export function complaintsAbout(logText, words = /smartsheet/i) {
 		.filter((line) => words.test(line) && /\b(errors?|warn|warning|fail|failed|fails|could not|cannot|unable|invalid|deprecated)\b/i.test(line));
 }
 
+/** The body a webhook-triggered execution started with (what the storm posted). */
+function webhookBody(execution) {
+	return execution.data?.resultData?.runData?.Webhook?.[0]?.data?.main?.[0]?.[0]?.json?.body;
+}
+
+/** The phase a storm call belonged to ('dead' for the dead-token round), or undefined. */
+export function phaseOf(execution) {
+	return webhookBody(execution)?.phase;
+}
+
 /**
  * Which webhook calls of a storm arrived: each call posted {round, index}; it counts as delivered
  * when exactly one successful execution has that body on the Webhook node and the action node's
@@ -41,7 +51,7 @@ export function accountStorm(executions, { actionName, calls, email }) {
 	const delivered = new Map();
 	for (const execution of executions) {
 		if (execution.status !== 'success') continue;
-		const body = execution.data?.resultData?.runData?.Webhook?.[0]?.data?.main?.[0]?.[0]?.json?.body;
+		const body = webhookBody(execution);
 		const success = outputsOf(execution, actionName)[0] ?? [];
 		if (body && Number.isInteger(body.round) && success.length === 1 && success[0].email === email) {
 			const key = `${body.round}/${body.index}`;
@@ -57,14 +67,34 @@ export function accountStorm(executions, { actionName, calls, email }) {
 	};
 }
 
+/**
+ * The round with the refresh token dead: how many executions failed, and how many items reached
+ * the Auth output (output 1) with the reconnect action rather than anywhere else.
+ */
+export function accountDeadToken(executions, { actionName }) {
+	const failed = executions.filter((execution) => execution.status !== 'success');
+	let onAuthWithReconnect = 0;
+	let elsewhere = 0;
+	for (const execution of executions) {
+		if (execution.status !== 'success') continue;
+		outputsOf(execution, actionName).forEach((items, output) => {
+			for (const item of items) {
+				if (output === 1 && /^Reconnect the credential/.test(item.smartsheetFailure?.action ?? '')) onAuthWithReconnect++;
+				else elsewhere++;
+			}
+		});
+	}
+	return { executions: executions.length, failedExecutions: failed.length, onAuthWithReconnect, elsewhere, sampleError: failed.length ? errorOf(failed[0]) : null };
+}
+
 /** The storm's comparison as a Markdown table. */
 export function stormTable(rows) {
 	return [
-		'| | executions | failed | items lost | token refreshes (per expiry) | invalid_grant | requests sent with an expired token | executions per worker |',
-		'|---|---|---|---|---|---|---|---|',
+		'| | executions | failed | items lost | token refreshes (per expiry) | invalid_grant | requests sent with an expired token | executions per worker | refresh token dead: failed executions |',
+		'|---|---|---|---|---|---|---|---|---|',
 		...rows.map(
 			([name, r]) =>
-				`| ${name} | ${r.executions} | ${r.failedExecutions} | ${r.itemsLost} | ${r.tokenRefreshes} (${r.rounds.map((round) => round.tokenRefreshes).join(', ')}) | ${r.invalidGrants} | ${r.requestsWithExpiredToken} | ${r.executionsPerWorker.join(' / ')} |`,
+				`| ${name} | ${r.executions} | ${r.failedExecutions} | ${r.itemsLost} | ${r.tokenRefreshes} (${r.rounds.map((round) => round.tokenRefreshes).join(', ')}) | ${r.invalidGrants} | ${r.requestsWithExpiredToken} | ${r.executionsPerWorker.length ? r.executionsPerWorker.join(' / ') : '—'} | ${r.deadToken ? `${r.deadToken.failedExecutions} of ${r.deadToken.calls}` : '—'} |`,
 		),
 	].join('\n');
 }

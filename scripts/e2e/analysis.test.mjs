@@ -4,19 +4,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { accountStorm, complaintsAbout, countsOf, outputsOf, ran, stormTable } from './analysis.mjs';
+import { accountDeadToken, accountStorm, complaintsAbout, countsOf, outputsOf, phaseOf, ran, stormTable } from './analysis.mjs';
 
 const EMAIL = 'demo.user@example.com';
 
 /** An execution as n8n's public API returns it with includeData=true. */
-function execution({ status = 'success', round = 1, index = 0, outputs = [[{ email: EMAIL }], [], [], [], []], action = 'Smartsheet' } = {}) {
+function execution({ status = 'success', round = 1, index = 0, phase, outputs = [[{ email: EMAIL }], [], [], [], []], action = 'Smartsheet' } = {}) {
 	const main = (items) => items.map((json) => ({ json, pairedItem: { item: 0 } }));
 	return {
 		status,
 		data: {
 			resultData: {
 				runData: {
-					Webhook: [{ data: { main: [main([{ body: { round, index }, headers: {} }])] } }],
+					Webhook: [{ data: { main: [main([{ body: phase ? { phase, index } : { round, index }, headers: {} }])] } }],
 					[action]: [{ data: { main: outputs.map(main) } }],
 				},
 				...(status === 'success' ? {} : { error: { message: 'invalid_grant', node: { name: action } } }),
@@ -80,9 +80,24 @@ test('log complaints: load errors about the package are caught, ordinary lines a
 	assert.equal(complaintsAbout('Workflow "Smartsheet" started\n').length, 0);
 });
 
-test('the storm table has one row per run, with per-expiry refreshes and the worker split', () => {
-	const r = { executions: 60, failedExecutions: 0, itemsLost: 0, tokenRefreshes: 3, invalidGrants: 0, requestsWithExpiredToken: 0, executionsPerWorker: [31, 29], rounds: [1, 1, 1].map((tokenRefreshes) => ({ tokenRefreshes })) };
-	const table = stormTable([['ours', r]]).split('\n');
-	assert.equal(table.length, 3);
-	assert.equal(table[2], '| ours | 60 | 0 | 0 | 3 (1, 1, 1) | 0 | 0 | 31 / 29 |');
+test('the dead-token round: only items on Auth with the reconnect action count; failures and other outputs are told apart', () => {
+	const reconnect = { smartsheetFailure: { class: 'auth', action: "Reconnect the credential 'x' in n8n" } };
+	const executions = [
+		execution({ phase: 'dead', outputs: [[], [reconnect], [], [], []] }),
+		execution({ phase: 'dead', outputs: [[], [{ smartsheetFailure: { class: 'auth', action: 'Check the Region' } }], [], [], []] }),
+		execution({ phase: 'dead', outputs: [[{ email: EMAIL }], [], [], [], []] }),
+		execution({ phase: 'dead', status: 'error', outputs: [] }),
+	];
+	assert.equal(phaseOf(executions[0]), 'dead');
+	assert.equal(phaseOf(execution()), undefined);
+	const r = accountDeadToken(executions, { actionName: 'Smartsheet' });
+	assert.deepEqual({ ...r, sampleError: Boolean(r.sampleError) }, { executions: 4, failedExecutions: 1, onAuthWithReconnect: 1, elsewhere: 2, sampleError: true });
+});
+
+test('the storm table has one row per run, with per-expiry refreshes, the worker split and the dead-token failures', () => {
+	const r = { executions: 60, failedExecutions: 0, itemsLost: 0, tokenRefreshes: 3, invalidGrants: 0, requestsWithExpiredToken: 0, executionsPerWorker: [31, 29], rounds: [1, 1, 1].map((tokenRefreshes) => ({ tokenRefreshes })), deadToken: { failedExecutions: 0, calls: 20 } };
+	const table = stormTable([['ours', r], ['single', { ...r, executionsPerWorker: [], deadToken: { failedExecutions: 20, calls: 20 } }]]).split('\n');
+	assert.equal(table.length, 4);
+	assert.equal(table[2], '| ours | 60 | 0 | 0 | 3 (1, 1, 1) | 0 | 0 | 31 / 29 | 0 of 20 |');
+	assert.equal(table[3], '| single | 60 | 0 | 0 | 3 (1, 1, 1) | 0 | 0 | — | 20 of 20 |');
 });

@@ -8,6 +8,7 @@ import { CLIENT, EmulatorProcess, PAT } from './emulator.mjs';
 import { complaintsAbout, countsOf, errorOf, OUTPUT_NAMES, outputsOf, ran } from './analysis.mjs';
 import { assert, check, freePort, n8nVersion, workDir } from './lib.mjs';
 import { installPackage, N8n, NODE_TYPE } from './n8n.mjs';
+import { stormChecks } from './storm.mjs';
 
 const SCOPE = 'READ_SHEETS WRITE_SHEETS CREATE_SHEETS ADMIN_SHEETS DELETE_SHEETS ADMIN_WORKSPACES ADMIN_WEBHOOKS READ_USERS';
 const manual = { id: 'manual', name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -93,10 +94,13 @@ export async function singleProcess() {
 		assert(after.tokenRefreshes === 0 && after.byRoute?.['GET /2.0/users/me'] !== undefined, `the stored access token was used as is (refreshes ${after.tokenRefreshes})`);
 	});
 
+	const pat = await n8n.createCredential('Smartsheet (PAT)', 'smartsheetApi', { region: 'custom', apiBaseUrl: emulator.apiBase, accessToken: PAT, allowedHttpRequestDomains: 'all' });
 	await check("the credential dialog's Test: a working token passes, a wrong one says to check the Region", async () => {
+		// As the editor tests a saved credential: its id, and the dialog's current values (n8n 2.8
+		// tests only saved credentials).
 		const test = async (accessToken) =>
 			(await n8n.http.request('POST', '/rest/credentials/test', {
-				body: { credentials: { id: '', name: 'test', type: 'smartsheetApi', data: { region: 'custom', apiBaseUrl: emulator.apiBase, accessToken } } },
+				body: { credentials: { id: pat.id, name: pat.name, type: 'smartsheetApi', data: { region: 'custom', apiBaseUrl: emulator.apiBase, accessToken } } },
 			})).json.data;
 		const ok = await test(PAT);
 		assert(ok.status === 'OK', `a working token passes (${JSON.stringify(ok)})`);
@@ -106,7 +110,6 @@ export async function singleProcess() {
 		if (!n8nVersion.startsWith('2.8.')) assert(/Region/.test(wrong.message), `the message names the Region (${wrong.message})`);
 	});
 
-	const pat = await n8n.createCredential('Smartsheet (PAT)', 'smartsheetApi', { region: 'custom', apiBaseUrl: emulator.apiBase, accessToken: PAT, allowedHttpRequestDomains: 'all' });
 	const patRef = { smartsheetApi: { id: pat.id, name: pat.name } };
 	const fast = { maxRetryWaitSeconds: 0.5, retryInitialDelayMs: 50 };
 	const routing = await n8n.createWorkflow(smartsheetWorkflow('Routing (access token)', { authentication: 'accessToken', resource: 'user', operation: 'getCurrent', options: fast }, patRef, 3));
@@ -187,6 +190,8 @@ export async function singleProcess() {
 			}
 		}
 	});
+
+	await stormChecks(n8n, { mode: 'single', workers: 1 });
 
 	await check('n8n\'s log after all of it: no error or warning about the package', async () => {
 		const complaints = complaintsAbout(readFileSync(n8n.main.logFile, 'utf8'), /n8n-nodes-smartsheet-resilient/i);
