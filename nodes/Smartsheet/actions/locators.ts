@@ -1,5 +1,5 @@
-// Pickers for the objects a builder chooses (reports, workspaces, folders): from a searchable
-// list, by URL, or by ID, as the sheet picker does, and the ID an item's choice resolves to.
+// Pickers for the objects a builder chooses (sheets, reports, workspaces, folders): from a searchable
+// list, by URL, or by ID, and the ID an item's choice resolves to.
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idOf } from './sheetId';
