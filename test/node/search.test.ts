@@ -42,7 +42,7 @@ describe('search', () => {
 	});
 
 	test('the index lags: a row just added is not found by search, but Row: List with a filter finds it at once', async () => {
-		await suite.fx.admin('POST', '/config', { searchLagMs: 500 });
+		await suite.fx.admin('POST', '/config', { searchLagMs: 1000 });
 		const tracker = await suite.fx.sheet('Project Tracker');
 		const sheetId = byId(tracker.id);
 		const [added] = jsonOf(await suite.fx.run({ ...pat, resource: 'row', operation: 'add', sheetId }, [{ Task: 'Post-mortem' }]), OUTPUT.success);
@@ -54,7 +54,7 @@ describe('search', () => {
 			OUTPUT.success,
 		);
 		assert.deepEqual(listed.map((row) => row.id), [added.id], 'Row: List reads the sheet itself');
-		await sleep(550);
+		await sleep(1100);
 		assert.deepEqual(await searchNow(), [added.id], 'after the lag the index has it');
 	});
 
