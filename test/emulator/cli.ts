@@ -1,5 +1,5 @@
 // npm run emulator -- [--port 8787] [--access-token-ttl s] [--rate-limit n] [--retry-after s]
-//   [--write-collisions] [--write-latency-ms ms] [--pat token]... [--client-id id
+//   [--write-collisions] [--write-latency-ms ms] [--search-lag-ms ms] [--pat token]... [--client-id id
 //   --client-secret s [--redirect-uri url]] [--no-seed]
 // Runs in the foreground, prints one line with its URL when ready, stops on SIGINT/SIGTERM.
 import type { EmulatorOptions } from './config';
@@ -12,6 +12,7 @@ const USAGE = `Usage: npm run emulator -- [options]
   --retry-after <seconds>        send Retry-After with 429 answers (default: none, like Smartsheet)
   --write-collisions             concurrent writes to one sheet by one token answer 500/4004
   --write-latency-ms <ms>        how long a write holds its sheet (default 0)
+  --search-lag-ms <ms>           how long a change takes to reach search (default 1000)
   --pat <token>                  an accepted personal access token (repeatable)
   --client-id <id> --client-secret <secret> [--redirect-uri <url>]   the OAuth app
   --no-seed                      start without the demo data
@@ -20,7 +21,7 @@ const USAGE = `Usage: npm run emulator -- [options]
 class UsageError extends Error {}
 
 const SWITCHES = new Set(['--write-collisions', '--no-seed', '--help']);
-const VALUED = new Set(['--port', '--access-token-ttl', '--rate-limit', '--retry-after', '--write-latency-ms', '--pat', '--client-id', '--client-secret', '--redirect-uri']);
+const VALUED = new Set(['--port', '--access-token-ttl', '--rate-limit', '--retry-after', '--write-latency-ms', '--search-lag-ms', '--pat', '--client-id', '--client-secret', '--redirect-uri']);
 
 export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
 	const options: EmulatorOptions = { port: 8787 };
@@ -53,6 +54,9 @@ export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
 				break;
 			case '--write-latency-ms':
 				options.writeLatencyMs = whole(flag, value, 0);
+				break;
+			case '--search-lag-ms':
+				options.searchLagMs = whole(flag, value, 0);
 				break;
 			case '--pat':
 				if (!value.trim()) throw new UsageError('--pat needs a token');

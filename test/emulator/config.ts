@@ -27,6 +27,8 @@ export interface EmulatorOptions {
 	clients?: OAuthClient[];
 	/** Seed the demo data (default true). */
 	seed?: boolean;
+	/** How long a change takes to reach the search index (Smartsheet's lags too, §4.4); default 1000. */
+	searchLagMs?: number;
 }
 
 export interface EmulatorConfig {
@@ -39,6 +41,7 @@ export interface EmulatorConfig {
 	pats: string[];
 	clients: OAuthClient[];
 	seed: boolean;
+	searchLagMs: number;
 }
 
 export const DEFAULT_PAT = 'demo-personal-access-token-000001';
@@ -55,6 +58,7 @@ export function configFrom(options: EmulatorOptions): EmulatorConfig {
 		pats: [...(options.pats ?? [DEFAULT_PAT])],
 		clients: (options.clients ?? [DEFAULT_CLIENT]).map((client) => ({ ...client })),
 		seed: options.seed ?? true,
+		searchLagMs: options.searchLagMs ?? 1000,
 	};
 }
 
@@ -66,6 +70,7 @@ const RUNTIME_SETTINGS: Record<string, (value: unknown) => boolean> = {
 	retryAfterSeconds: (value) => value === null || isCount(value),
 	writeCollisions: (value) => typeof value === 'boolean',
 	writeLatencyMs: (value) => isCount(value),
+	searchLagMs: (value) => isCount(value),
 };
 
 /** Applies a runtime change, or says which setting is wrong (and changes nothing). */

@@ -1,5 +1,6 @@
-// Demo data: a workspace with a folder, a project tracker with every common column type, and a
-// sheet whose sheet, column and row IDs all exceed 2^53.
+// Demo data: a workspace with a folder, a project tracker with every common column type, a
+// report of its open tasks, and a sheet whose sheet, column and row IDs all exceed 2^53.
+import { primeSearchIndex } from './searchIndex';
 import type { EmulatorState } from './state';
 
 export function seed(state: EmulatorState): void {
@@ -36,6 +37,12 @@ export function seed(state: EmulatorState): void {
 		});
 	}
 
+	state.createReport('Open Tasks', [tracker.id], ['Task', 'Status', 'Due'], {
+		workspaceId: workspace.id,
+		filter: { title: 'Done', operator: 'notEquals', value: true },
+	});
+
 	const big = state.createSheet('Big IDs', [{ title: 'Name', type: 'TEXT_NUMBER', primary: true }], { bigIds: true });
 	state.addRow(big, { [big.columns[0].id]: { value: 'a row whose ID exceeds 2^53' } }, { bigIds: true });
+	primeSearchIndex(state); // the demo data is searchable from the start
 }

@@ -59,6 +59,19 @@ export interface Sheet {
 	attachments?: Attachment[];
 }
 
+/** A saved view over source sheets (§4.7): the rows of those sheets the user may see that pass its filter. */
+export interface Report {
+	id: string;
+	name: string;
+	sourceSheetIds: string[];
+	/** Report columns match source columns by title; each has its own (virtual) ID. */
+	columns: Array<{ virtualId: string; title: string }>;
+	filter?: { title: string; operator: 'equals' | 'notEquals'; value: Cell['value'] };
+	workspaceId?: string;
+	createdAt: number;
+	modifiedAt: number;
+}
+
 export type AccessLevel = 'OWNER' | 'ADMIN' | 'EDITOR' | 'VIEWER' | 'NONE';
 export const ACCESS_LEVELS: AccessLevel[] = ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER', 'NONE'];
 
@@ -116,16 +129,19 @@ export class EmulatorState {
 		account: { id: '2046297837381508', name: 'Demo Account' },
 	};
 	readonly users: User[] = [this.user];
-	readonly workspaces: Array<{ id: string; name: string }> = [];
-	readonly folders: Array<{ id: string; name: string; workspaceId: string }> = [];
+	readonly workspaces: Array<{ id: string; name: string; createdAt?: number }> = [];
+	/** workspaceId is the folder's workspace; parentFolderId is set for a folder inside a folder. */
+	readonly folders: Array<{ id: string; name: string; workspaceId: string; parentFolderId?: string; createdAt?: number }> = [];
+	readonly reports = new Map<string, Report>();
 	readonly sheets = new Map<string, Sheet>();
 	readonly access = new Map<string, AccessLevel>();
 	readonly accessTokens = new Map<string, AccessToken>();
 	readonly refreshTokens = new Map<string, RefreshToken>();
 	readonly codes = new Map<string, AuthorizationCode>();
 
-	accessLevel(sheetId: string): AccessLevel {
-		return this.access.get(sheetId) ?? 'OWNER';
+	/** The user's level on a sheet, report or workspace (folders share their workspace's). */
+	accessLevel(objectId: string): AccessLevel {
+		return this.access.get(objectId) ?? 'OWNER';
 	}
 
 	createSheet(
@@ -149,6 +165,29 @@ export class EmulatorState {
 		};
 		this.sheets.set(sheet.id, sheet);
 		return sheet;
+	}
+
+	/** A report over `sourceSheetIds` showing the columns titled `titles`. */
+	createReport(
+		name: string,
+		sourceSheetIds: string[],
+		titles: string[],
+		options: { bigIds?: boolean; workspaceId?: string; filter?: Report['filter'] } = {},
+	): Report {
+		const ids = options.bigIds ? this.bigIds : this.ids;
+		const now = Date.now();
+		const report: Report = {
+			id: ids.id(),
+			name,
+			sourceSheetIds,
+			columns: titles.map((title) => ({ virtualId: ids.id(), title })),
+			filter: options.filter,
+			workspaceId: options.workspaceId,
+			createdAt: now,
+			modifiedAt: now,
+		};
+		this.reports.set(report.id, report);
+		return report;
 	}
 
 	/** A row with a fresh ID, not yet in any sheet. */

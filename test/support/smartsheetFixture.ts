@@ -9,7 +9,8 @@ import { SmartsheetOAuth2Api } from '../../credentials/SmartsheetOAuth2Api.crede
 import { Smartsheet } from '../../nodes/Smartsheet/Smartsheet.node.ts';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
 import { CredentialStore } from '../harness/credentialStore';
-import { runNode, type RunOptions, type RunResult } from '../harness/runWorkflow';
+import { runListSearch } from '../harness/listSearch';
+import { runNode, type NodeUnderTest, type RunOptions, type RunResult } from '../harness/runWorkflow';
 
 export const CLIENT = { clientId: 'test-client-id', clientSecret: 'test-client-secret-0123456789' };
 export const PAT = 'test-personal-access-token-0123456789abcdef';
@@ -55,7 +56,7 @@ export class SmartsheetFixture {
 		});
 		const text = await response.text();
 		if (!response.ok) throw new Error(`admin ${method} ${path} → ${response.status} ${text}`);
-		return (text ? JSON.parse(text) : undefined) as T;
+		return (text ? parseWithStringIds(text) : undefined) as T;
 	}
 
 	/** Fresh emulator state and the default PAT credential back in the store. */
@@ -105,14 +106,8 @@ export class SmartsheetFixture {
 		extra: Partial<RunOptions> = {},
 	): Promise<RunResult> {
 		const authentication = (parameters.authentication as string) ?? 'oAuth2';
-		const credentials: Record<string, { id: string; name: string }> =
-			authentication === 'accessToken' ? { smartsheetApi: PAT_CREDENTIAL } : { smartsheetOAuth2Api: OAUTH_CREDENTIAL };
 		const result = await runNode({
-			subject: {
-				type: 'n8n-nodes-smartsheet-resilient.smartsheet',
-				node: new Smartsheet(),
-				credentialTypes: [new SmartsheetOAuth2Api(), new SmartsheetApi()],
-			},
+			subject: subject(),
 			parameters: {
 				authentication,
 				failureRouting: 'outputs',
@@ -122,12 +117,26 @@ export class SmartsheetFixture {
 				options: { retryInitialDelayMs: 20, maxRetryWaitSeconds: 5, requestsPerMinute: 1_000_000, ...((parameters.options as IDataObject) ?? {}) },
 			},
 			items,
-			credentials,
+			credentials: credentialsFor(authentication),
 			store: this.store,
 			...extra,
 		});
 		allRunResults.push(result);
 		return result;
+	}
+
+	/** Calls an editor picker (listSearch method) as n8n's editor does, with the node's parameters. */
+	async listSearch(method: string, parameters: INodeParameters = {}, filter?: string, paginationToken?: string) {
+		const authentication = (parameters.authentication as string) ?? 'oAuth2';
+		return await runListSearch({
+			subject: subject(),
+			method,
+			parameters: { authentication, ...parameters },
+			credentials: credentialsFor(authentication),
+			store: this.store,
+			filter,
+			paginationToken,
+		});
 	}
 
 	/** A seeded sheet by name, with its columns. */
@@ -147,9 +156,25 @@ export class SmartsheetFixture {
 			headers: { authorization: `Bearer ${PAT}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
-		const text = await response.text();
-		return JSON.parse(text.replace(/(:\s*|\[\s*|,\s*)(-?\d{6,})(?=\s*[,}\]])/g, '$1"$2"')) as T;
+		return parseWithStringIds(await response.text()) as T;
 	}
+}
+
+/** JSON with every integer of 6 digits or more (IDs) as a string, so none loses precision. */
+function parseWithStringIds(text: string): any {
+	return JSON.parse(text.replace(/(:\s*|\[\s*|,\s*)(-?\d{6,})(?=\s*[,}\]])/g, '$1"$2"'));
+}
+
+function subject(): NodeUnderTest {
+	return {
+		type: 'n8n-nodes-smartsheet-resilient.smartsheet',
+		node: new Smartsheet(),
+		credentialTypes: [new SmartsheetOAuth2Api(), new SmartsheetApi()],
+	};
+}
+
+function credentialsFor(authentication: string): Record<string, { id: string; name: string }> {
+	return authentication === 'accessToken' ? { smartsheetApi: PAT_CREDENTIAL } : { smartsheetOAuth2Api: OAUTH_CREDENTIAL };
 }
 
 /** Every run of the suite, for the secrets scan. */

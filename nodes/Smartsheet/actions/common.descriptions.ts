@@ -1,44 +1,16 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
+import { idLocator } from './locators';
+
 /** The sheet picker: from a searchable list, by URL, or by ID. */
-export const sheetLocator: INodeProperties = {
+export const sheetLocator: INodeProperties = idLocator({
 	displayName: 'Sheet',
 	name: 'sheetId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchSheets', searchable: true },
-		},
-		{
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: 'https://app.smartsheet.com/sheets/1234567890123456',
-			extractValue: { type: 'regex', regex: '(\\d{6,})' },
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '.*\\d{6,}.*', errorMessage: 'The URL must contain the numeric sheet ID' },
-				},
-			],
-		},
-		{
-			displayName: 'ID',
-			name: 'id',
-			type: 'string',
-			placeholder: '4583173393803140',
-			validation: [
-				{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A sheet ID is a number' } },
-			],
-		},
-	],
+	what: 'sheet',
+	searchListMethod: 'searchSheets',
+	urlPath: 'sheets',
 	description: 'The sheet to work with',
-};
+});
 
 export function rowIdField(operation: string): INodeProperties {
 	return {

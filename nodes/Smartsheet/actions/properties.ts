@@ -4,12 +4,16 @@ import * as attachment from './attachment/attachment.resource';
 import * as column from './column/column.resource';
 import * as credential from './credential/credential.resource';
 import { sheetLocator, transportOptions } from './common.descriptions';
+import * as folder from './folder/folder.resource';
+import * as report from './report/report.resource';
 import * as row from './row/row.resource';
+import * as search from './search/search.resource';
 import * as sheet from './sheet/sheet.resource';
 import * as user from './user/user.resource';
+import * as workspace from './workspace/workspace.resource';
 
 /** The operations of each resource, for the router. */
-export const resources = { row, sheet, column, attachment, user, credential };
+export const resources = { row, sheet, column, attachment, user, credential, report, workspace, folder, search };
 
 /** Every parameter of the Smartsheet node, in the order the editor shows them. */
 export const nodeProperties: INodeProperties[] = [
@@ -32,9 +36,13 @@ export const nodeProperties: INodeProperties[] = [
 				{ name: 'Attachment', value: 'attachment' },
 				{ name: 'Column', value: 'column' },
 				{ name: 'Credential', value: 'credential' },
+				{ name: 'Folder', value: 'folder' },
+				{ name: 'Report', value: 'report' },
 				{ name: 'Row', value: 'row' },
+				{ name: 'Search', value: 'search' },
 				{ name: 'Sheet', value: 'sheet' },
 				{ name: 'User', value: 'user' },
+				{ name: 'Workspace', value: 'workspace' },
 			],
 			default: 'row',
 		},
@@ -44,6 +52,10 @@ export const nodeProperties: INodeProperties[] = [
 	...attachment.description,
 		...user.description,
 	...credential.description,
+	...report.description,
+	...workspace.description,
+	...folder.description,
+	...search.description,
 		// Two copies with disjoint conditions: `hide` would drop it wherever any one condition holds.
 		{ ...sheetLocator, displayOptions: { show: { resource: ['row', 'column', 'attachment'] } } },
 		{ ...sheetLocator, displayOptions: { show: { resource: ['sheet'], operation: ['get', 'getVersion', 'rename', 'delete'] } } },

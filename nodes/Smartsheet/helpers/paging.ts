@@ -23,3 +23,35 @@ export async function* offsetPages(
 		if ((answer.pageNumber ?? page) >= totalPages || totalPages < 0) return;
 	}
 }
+
+const TOKEN_PAGE_SIZE = 100;
+
+/** Smartsheet's token paging (maxItems, lastKey): stops at the page that carries no lastKey. */
+export async function* tokenPages(
+	client: SmartsheetClient,
+	path: string,
+	operation: string,
+	qs: IDataObject = {},
+): AsyncGenerator<IDataObject[]> {
+	let lastKey: string | undefined;
+	do {
+		const answer = await client.request<{ data?: IDataObject[]; lastKey?: string | null }>({
+			method: 'GET',
+			path,
+			qs: { ...qs, maxItems: TOKEN_PAGE_SIZE, ...(lastKey ? { lastKey } : {}) },
+			operation,
+		});
+		yield answer.data ?? [];
+		lastKey = answer.lastKey || undefined;
+	} while (lastKey);
+}
+
+/** The items of all pages, or of as many as `limit` needs (later pages are never requested). */
+export async function collect(pages: AsyncGenerator<IDataObject[]>, limit?: number): Promise<IDataObject[]> {
+	const items: IDataObject[] = [];
+	for await (const page of pages) {
+		items.push(...page);
+		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
+	}
+	return items;
+}

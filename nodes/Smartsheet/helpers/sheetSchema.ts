@@ -80,12 +80,15 @@ function cell(columnId: string, value: unknown, options: CellOptions): IDataObje
 	return { columnId, value: value ?? '', ...(options.strict ? {} : { strict: false }) };
 }
 
-/** A Smartsheet row as a flat object: id, rowNumber and one field per column title. */
-export function flattenRow(row: IDataObject, columns: Column[]): IDataObject {
+/**
+ * A Smartsheet row as a flat object: id, rowNumber and one field per column title. Report rows
+ * name their cells' columns by `virtualColumnId` (and the columns are the report's virtual ones).
+ */
+export function flattenRow(row: IDataObject, columns: Column[], cellColumnKey: 'columnId' | 'virtualColumnId' = 'columnId'): IDataObject {
 	const titles = new Map(columns.map((column) => [column.id, column.title]));
 	const flat: IDataObject = { id: row.id, rowNumber: row.rowNumber };
 	for (const cellData of (row.cells as IDataObject[] | undefined) ?? []) {
-		const title = titles.get(String(cellData.columnId)) ?? String(cellData.columnId);
+		const title = titles.get(String(cellData[cellColumnKey])) ?? String(cellData[cellColumnKey]);
 		flat[title] = cellData.value ?? null;
 	}
 	return flat;

@@ -12,3 +12,5 @@ export async function searchSheets(this: ILoadOptionsFunctions, filter?: string,
 		.map((sheet) => ({ name: String(sheet.name), value: String(sheet.id), url: sheet.permalink as string | undefined }));
 	return { results, paginationToken: page < (answer.totalPages ?? 1) ? String(page + 1) : undefined };
 }
+
+export { searchFolders, searchReports, searchWorkspaces } from './containerListSearch';

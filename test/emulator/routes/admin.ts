@@ -6,13 +6,13 @@ import type { Emulator } from '../emulator';
 import { ApiError } from '../errors';
 import { JsonSyntaxError, parseJson } from '../json';
 import { ALL_SCOPES, isScope } from '../scopes';
-import { ACCESS_LEVELS, type AccessLevel, type Column } from '../state';
+import type { Column } from '../state';
+import { AdminError } from './adminError';
+import { setAccess, worldHandlers } from './adminWorld';
 import { validNewColumns } from './columnInput';
 import { issueTokens } from './oauth';
 
 const MAX_GENERATED_ROWS = 200_000;
-
-class AdminError extends Error {}
 
 type Body = Record<string, unknown>;
 type AdminHandler = (emulator: Emulator, body: Body, url: URL) => unknown;
@@ -89,14 +89,9 @@ const handlers: Record<string, AdminHandler> = {
 		else throw new AdminError('unknown token (give {token} or {all: true})');
 		return { ok: true, revoked: access ? 'access' : 'refresh' };
 	},
-	'POST /__admin/access': (emulator, body) => {
-		const sheetId = String(body.sheetId ?? '');
-		if (!emulator.state.sheets.has(sheetId)) throw new AdminError(`unknown sheet ${sheetId}`);
-		if (!ACCESS_LEVELS.includes(body.accessLevel as AccessLevel)) throw new AdminError(`accessLevel must be one of ${ACCESS_LEVELS.join(', ')}`);
-		emulator.state.access.set(sheetId, body.accessLevel as AccessLevel);
-		return { ok: true };
-	},
+	'POST /__admin/access': (emulator, body) => setAccess(emulator, body),
 	'POST /__admin/sheets': (emulator, body) => generateSheet(emulator, body),
+	...worldHandlers,
 };
 
 export async function adminRoutes(emulator: Emulator, method: string, url: URL, rawBody: string): Promise<Answer> {
@@ -127,8 +122,8 @@ function bodyOf(rawBody: string): Body {
 }
 
 function runtimeSettings(emulator: Emulator) {
-	const { accessTokenTtlSeconds, rateLimitPerMinute, rateWindowMs, retryAfterSeconds, writeCollisions, writeLatencyMs } = emulator.config;
-	return { accessTokenTtlSeconds, rateLimitPerMinute, rateWindowMs, retryAfterSeconds, writeCollisions, writeLatencyMs };
+	const { accessTokenTtlSeconds, rateLimitPerMinute, rateWindowMs, retryAfterSeconds, writeCollisions, writeLatencyMs, searchLagMs } = emulator.config;
+	return { accessTokenTtlSeconds, rateLimitPerMinute, rateWindowMs, retryAfterSeconds, writeCollisions, writeLatencyMs, searchLagMs };
 }
 
 /** A sheet of N generated rows, made directly in memory (a 20,000-row sheet in milliseconds). */

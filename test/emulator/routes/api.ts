@@ -4,9 +4,12 @@ import type { Route } from '../context';
 import { attachmentRoutes } from './attachments';
 import { columnRoutes } from './columns';
 import { revokeEndpoint, tokenEndpoint } from './oauth';
+import { reportRoutes } from './reports';
 import { rowRoutes } from './rows';
+import { searchRoutes } from './search';
 import { sheetRoutes } from './sheets';
 import { userRoutes } from './users';
+import { workspaceRoutes } from './workspaces';
 
 export const apiRoutes: Route[] = [
 	{ method: 'POST', path: '/2.0/token', scope: 'none', handler: tokenEndpoint },
@@ -16,4 +19,7 @@ export const apiRoutes: Route[] = [
 	...columnRoutes,
 	...rowRoutes,
 	...attachmentRoutes,
+	...reportRoutes,
+	...workspaceRoutes,
+	...searchRoutes,
 ];

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
 import type { SmartsheetClient } from '../../transport';
-import { idOf } from '../sheetId';
+import { folderLocator, locatedId, workspaceLocator } from '../locators';
 import { COLUMN_TYPES } from '../column/columnTypes';
 
 const show = { resource: ['sheet'], operation: ['create'] };
@@ -22,14 +22,9 @@ export const description: INodeProperties[] = [
 		default: 'workspace',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Workspace or Folder ID',
-		name: 'containerId',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: { show: { ...show, destination: ['workspace', 'folder'] } },
-	},
+	// One parameter, two pickers: a plain ID string (older workflows) reads the same.
+	{ ...workspaceLocator, name: 'containerId', description: 'The workspace to create the sheet in', displayOptions: { show: { ...show, destination: ['workspace'] } } },
+	{ ...folderLocator, name: 'containerId', description: 'The folder to create the sheet in', displayOptions: { show: { ...show, destination: ['folder'] } } },
 	{
 		displayName: 'Columns',
 		name: 'columns',
@@ -65,7 +60,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 		}));
 		if (columns.filter((column) => 'primary' in column).length !== 1) throw new InvalidInput('Mark exactly one column as primary');
 		const destination = this.getNodeParameter('destination', item) as string;
-		const path = destination === 'home' ? '/sheets' : `/${destination}s/${idOf(this.getNodeParameter('containerId', item), 'Workspace or folder')}/sheets`;
+		const path = destination === 'home' ? '/sheets' : `/${destination}s/${locatedId(this, 'containerId', item, 'Workspace or folder')}/sheets`;
 		const answer = await client.request<{ result: IDataObject }>({ method: 'POST', path, body: { name, columns }, operation: 'sheet:create' });
 		return answer.result;
 	});

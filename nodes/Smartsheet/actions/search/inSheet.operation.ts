@@ -1,0 +1,19 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../helpers/interfaces';
+import type { SmartsheetClient } from '../../transport';
+import { sheetLocator } from '../common.descriptions';
+import { sheetIdOf } from '../sheetId';
+import { runSearch, searchFields } from './searchFields';
+
+export const description: INodeProperties[] = [
+	{ ...sheetLocator, displayOptions: { show: { resource: ['search'], operation: ['inSheet'] } } },
+	...searchFields('inSheet'),
+];
+
+/** One item per matching row of the sheet (objectId is the row ID). */
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
+	return await runSearch(this, client, items, 'search:inSheet', async (item, query) =>
+		await client.request({ method: 'GET', path: `/search/sheets/${sheetIdOf(this, item)}`, qs: { query }, operation: 'search:inSheet' }),
+	);
+}

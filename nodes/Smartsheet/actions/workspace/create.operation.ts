@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../helpers/interfaces';
+import { InvalidInput, perItem } from '../../helpers/perItem';
+import type { SmartsheetClient } from '../../transport';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { resource: ['workspace'], operation: ['create'] } },
+	},
+];
+
+/** A new workspace, owned by the credential's user. */
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
+	return await perItem(this, client, items, 'workspace:create', async (item) => {
+		const name = nameOf(this, item, 'workspace');
+		const answer = await client.request<{ result: IDataObject }>({ method: 'POST', path: '/workspaces', body: { name }, operation: 'workspace:create' });
+		return answer.result;
+	});
+}
+
+/** The item's Name, trimmed; an empty one never reaches Smartsheet. */
+export function nameOf(ctx: IExecuteFunctions, itemIndex: number, what: string): string {
+	const name = String(ctx.getNodeParameter('name', itemIndex)).trim();
+	if (!name) throw new InvalidInput(`The ${what} needs a name`);
+	return name;
+}
