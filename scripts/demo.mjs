@@ -5,12 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { CLIENT, EmulatorProcess, PAT } from './e2e/emulator.mjs';
-import { project, run, stopAll, workDir } from './e2e/lib.mjs';
+import { project, stopAll, workDir } from './e2e/lib.mjs';
+import { ensureN8n } from './e2e/install.mjs';
 import { installPackage, N8n } from './e2e/n8n.mjs';
 
 async function main() {
 	console.log('Installing n8n (once, cached) and building the package…');
-	console.log((await run('bash', [`${project}/scripts/e2e/install-n8n.sh`])).trim());
+	console.log(await ensureN8n());
 	const userFolder = join(workDir, 'demo');
 	await installPackage(userFolder);
 	const emulator = await EmulatorProcess.start();

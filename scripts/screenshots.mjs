@@ -7,13 +7,14 @@ import { chromium } from 'playwright-core';
 
 import { CLIENT, EmulatorProcess, PAT } from './e2e/emulator.mjs';
 import { project, run, sleep, stopAll, workDir } from './e2e/lib.mjs';
+import { ensureN8n } from './e2e/install.mjs';
 import { installPackage, N8n } from './e2e/n8n.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 
 async function main() {
 	if (!existsSync(CHROMIUM)) await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium']);
-	await run('bash', [`${project}/scripts/e2e/install-n8n.sh`]);
+	await ensureN8n();
 	const userFolder = `${workDir}/screens`;
 	await installPackage(userFolder);
 	const emulator = await EmulatorProcess.start();
