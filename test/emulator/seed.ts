@@ -1,6 +1,9 @@
-// Demo data: a workspace with a folder, a project tracker with every common column type, and a
-// sheet whose sheet, column and row IDs all exceed 2^53.
-import type { EmulatorState } from './state';
+// Demo data: a workspace with a folder, a project tracker with every common column type (and a
+// colleague's discussion on one row), and a sheet whose sheet, column and row IDs all exceed 2^53.
+import type { EmulatorState, Person } from './state';
+
+/** Someone who shares the sheets but is not the emulator's user. */
+export const COLLEAGUE: Person = { name: 'Casey Colleague', email: 'casey.colleague@example.com' };
 
 export function seed(state: EmulatorState): void {
 	const workspace = { id: state.ids.id(), name: 'Demo Workspace' };
@@ -35,6 +38,12 @@ export function seed(state: EmulatorState): void {
 			[done]: { value: finished },
 		});
 	}
+
+	// A colleague's question on a row: a comment the demo user did not write (and may not delete).
+	const review = tracker.rows[2];
+	const asked = Date.UTC(2026, 10, 16, 9, 30);
+	const question = { id: state.ids.id(), text: 'Can we move the design review to Friday?', createdBy: COLLEAGUE, createdAt: asked, modifiedAt: asked };
+	tracker.discussions = [{ id: state.ids.id(), parentType: 'ROW', parentId: review.id, comments: [question] }];
 
 	const big = state.createSheet('Big IDs', [{ title: 'Name', type: 'TEXT_NUMBER', primary: true }], { bigIds: true });
 	state.addRow(big, { [big.columns[0].id]: { value: 'a row whose ID exceeds 2^53' } }, { bigIds: true });

@@ -2,9 +2,13 @@
 // segment and a parameter compete (/users/me before /users/{userId}).
 import type { Route } from '../context';
 import { attachmentRoutes } from './attachments';
+import { cellHistoryRoutes } from './cellHistory';
 import { columnRoutes } from './columns';
+import { discussionRoutes } from './discussions';
 import { revokeEndpoint, tokenEndpoint } from './oauth';
 import { rowRoutes } from './rows';
+import { rowTransferRoutes } from './rowTransfer';
+import { sheetCopyRoutes } from './sheetCopy';
 import { sheetRoutes } from './sheets';
 import { userRoutes } from './users';
 
@@ -14,6 +18,10 @@ export const apiRoutes: Route[] = [
 	...userRoutes,
 	...sheetRoutes,
 	...columnRoutes,
+	...sheetCopyRoutes,
+	...rowTransferRoutes, // before rows/{rowId}: the first template a path matches names it in stats
 	...rowRoutes,
 	...attachmentRoutes,
+	...cellHistoryRoutes,
+	...discussionRoutes,
 ];
