@@ -42,6 +42,14 @@ describe('attachments: URLs, lists, download, delete', () => {
 		assertError(await call(suite.emu, 'POST', path, { raw: 'hello', headers: { 'content-type': 'text/plain' } }), 415, 1124);
 	});
 
+	test('multipart boundaries are case-sensitive: one with capitals is read as sent', async () => {
+		const { id } = await tracker(suite.emu);
+		const boundary = '----BoundaryWithCAPITALS42';
+		const raw = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="caps.txt"\r\nContent-Type: text/plain\r\n\r\nupper\r\n--${boundary}--\r\n`;
+		const reply = await call(suite.emu, 'POST', `/2.0/sheets/${id}/attachments`, { raw, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+		assert.deepEqual([reply.status, reply.json.result.name, reply.json.result.sizeInKb], [200, 'caps.txt', 1], reply.text);
+	});
+
 	test("a row's list has its attachments only; the sheet's list has all of them; both paged; unknown row 1006", async () => {
 		const { id, rowIds } = await tracker(suite.emu);
 		await uploadFile(`/sheets/${id}/attachments`, 'sheet.txt', 'on the sheet');

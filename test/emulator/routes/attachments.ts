@@ -112,8 +112,8 @@ function urlAttachment(ctx: RequestContext): NewAttachment {
 function attach(ctx: RequestContext, parentType: 'SHEET' | 'ROW'): Answer {
 	const sheet = sheetOf(ctx);
 	const parentId = parentType === 'ROW' ? rowOf(sheet, ctx.params.rowId).id : sheet.id;
-	const type = String(ctx.request.headers['content-type'] ?? '').toLowerCase();
-	const made = type.startsWith('multipart/form-data') ? fileAttachment(ctx, type) : urlAttachment(ctx);
+	const type = String(ctx.request.headers['content-type'] ?? ''); // as sent: the boundary is case-sensitive
+	const made = /^multipart\/form-data/i.test(type) ? fileAttachment(ctx, type) : urlAttachment(ctx);
 	const attachment: Attachment = {
 		...made,
 		id: idsFor(ctx.emulator, sheet).id(),
