@@ -27,6 +27,8 @@ describe('attachments: URLs, lists, download, delete', () => {
 		assert.deepEqual([drive.json.result.parentType, drive.json.result.parentId, drive.json.result.name, drive.json.result.attachmentSubType], ['ROW', rowIds[1], 'https://docs.google.com/d/1', 'SPREADSHEET']);
 		const got = await call(suite.emu, 'GET', `/2.0/sheets/${id}/attachments/${link.json.result.id}`);
 		assert.deepEqual([got.json.url, got.json.urlExpiresInMillis], ['https://example.com/spec', undefined], 'a link is its own URL; nothing expires');
+		const stats = await admin(suite.emu, 'GET', '/stats');
+		assert.deepEqual([stats.rateUnitsByRoute['POST /2.0/sheets/{sheetId}/attachments'], stats.rateUnitsByRoute['POST /2.0/sheets/{sheetId}/rows/{rowId}/attachments']], [10, 10], 'a URL attachment weighs 10 too');
 	});
 
 	test('URL attachment errors: FILE by JSON 1051, missing type or url 1012, unknown type 1008, bad url or subtype 1031', async () => {

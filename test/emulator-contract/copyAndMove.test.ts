@@ -153,6 +153,9 @@ describe('sheets: copy', () => {
 		assertError(await call(suite.emu, 'POST', copy, { body: { destinationType: 'home', destinationId: workspaceId(), newName: 'x' } }), 400, 1031);
 		assertError(await call(suite.emu, 'POST', copy, { body: { destinationType: 'home' } }), 400, 1012);
 		assertError(await call(suite.emu, 'POST', '/2.0/sheets/123/copy', { body: { destinationType: 'home', newName: 'x' } }), 404, 1006);
+		const accepted = await call(suite.emu, 'POST', `${copy}?include=cellLinks,filters,forms,ruleRecipients,rules,shares`, { body: { destinationType: 'home', newName: 'x' } });
+		assert.equal(accepted.status, 200, 'the include words without an emulated feature are accepted');
+		assert.equal((await call(suite.emu, 'GET', `/2.0/sheets/${accepted.json.result.id}`)).json.rows.length, 0, 'and bring no rows');
 	});
 
 	test('scope CREATE_SHEETS; a VIEWER may copy, NONE may not; a copy of "Big IDs" has IDs above 2^53', async () => {

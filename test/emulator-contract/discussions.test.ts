@@ -39,7 +39,10 @@ describe('discussions and comments', () => {
 
 	test('get a discussion (with its comments), add a comment ({text}), get, edit and delete it; the last comment takes its thread', async () => {
 		const { id } = await tracker(suite.emu);
+		const version = async () => (await call(suite.emu, 'GET', `/2.0/sheets/${id}/version`)).json.version as number;
+		const before = await version();
 		const created = (await call(suite.emu, 'POST', `/2.0/sheets/${id}/discussions`, { body: { comment: { text: 'first' } } })).json.result;
+		assert.equal(await version(), before + 1, 'a new discussion moves the version');
 		const reply = await call(suite.emu, 'POST', `/2.0/sheets/${id}/discussions/${created.id}/comments`, { body: { text: 'second' } });
 		assert.deepEqual([reply.status, reply.json.result.text, reply.json.result.discussionId], [200, 'second', created.id]);
 		const thread = await call(suite.emu, 'GET', `/2.0/sheets/${id}/discussions/${created.id}`);
@@ -48,6 +51,7 @@ describe('discussions and comments', () => {
 		assert.equal((await call(suite.emu, 'GET', `/2.0/sheets/${id}/comments/${commentId}`)).json.text, 'second');
 		const edited = await call(suite.emu, 'PUT', `/2.0/sheets/${id}/comments/${commentId}`, { body: { text: 'second, edited' } });
 		assert.deepEqual([edited.status, edited.json.result.text], [200, 'second, edited']);
+		assert.equal(await version(), before + 3, 'so do a reply and an edit');
 		assert.deepEqual((await call(suite.emu, 'DELETE', `/2.0/sheets/${id}/comments/${commentId}`)).json, { message: 'SUCCESS', resultCode: 0 });
 		assertError(await call(suite.emu, 'GET', `/2.0/sheets/${id}/comments/${commentId}`), 404, 1006);
 		await call(suite.emu, 'DELETE', `/2.0/sheets/${id}/comments/${created.comments[0].id}`);

@@ -5,19 +5,16 @@ import { describe, test } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { jsonOf, OUTPUT } from '../support/smartsheetFixture';
+import { byId, jsonOf, OUTPUT } from '../support/smartsheetFixture';
 import { useEmulator } from '../support/suite';
 
 describe('attachments', () => {
 	const suite = useEmulator();
 	const pat = { authentication: 'accessToken' };
-	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-
-	async function tracker() {
-		const sheet = await suite.fx.sheet('Project Tracker');
-		const rows = (await suite.fx.api('GET', `/sheets/${sheet.id}`)).rows as Array<{ id: string }>;
-		return { sheetId: sheet.id, rowIds: rows.map((row) => row.id) };
-	}
+	const tracker = async () => {
+		const { id, rowIds } = await suite.fx.sheetWithRows('Project Tracker');
+		return { sheetId: id, rowIds };
+	};
 
 	const upload = (sheetId: string, attachTo: 'sheet' | 'row', rowId: string, content: string, fileName: string) =>
 		suite.fx.run({ ...pat, resource: 'attachment', operation: 'upload', sheetId: byId(sheetId), attachTo, rowId, binaryPropertyName: 'data' }, [{}], {
@@ -108,7 +105,7 @@ describe('attachments', () => {
 
 	test('IDs above 2^53: attachments on a row of "Big IDs" keep exact IDs through attach, list, get and delete', async () => {
 		const big = await suite.fx.sheet('Big IDs');
-		const rowId = ((await suite.fx.api('GET', `/sheets/${big.id}`)).rows as Array<{ id: string }>)[0].id;
+		const [rowId] = (await suite.fx.sheetWithRows('Big IDs')).rowIds;
 		const [made] = jsonOf(await attachUrl(big.id, { attachTo: 'row', rowId, url: 'https://example.com/big' }), OUTPUT.success);
 		assert.ok(BigInt(made.id as string) > 2n ** 53n);
 		assert.equal(made.parentId, rowId);

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { jsonOf, OUTPUT, PAT } from '../support/smartsheetFixture';
+import { byId, jsonOf, OUTPUT, PAT } from '../support/smartsheetFixture';
 import { useEmulator } from '../support/suite';
 
 const HISTORY_ROUTE = 'GET /2.0/sheets/{sheetId}/rows/{rowId}/columns/{columnId}/history';
@@ -13,13 +13,10 @@ const HISTORY_ROUTE = 'GET /2.0/sheets/{sheetId}/rows/{rowId}/columns/{columnId}
 describe('cell history', () => {
 	const suite = useEmulator();
 	const pat = { authentication: 'accessToken' };
-	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-
 	async function trackerRow() {
-		const sheet = await suite.fx.sheet('Project Tracker');
-		const rows = (await suite.fx.api('GET', `/sheets/${sheet.id}`)).rows as Array<{ id: string }>;
+		const sheet = await suite.fx.sheetWithRows('Project Tracker');
 		const column = (title: string) => sheet.columns.find((candidate) => candidate.title === title)!.id;
-		return { sheetId: sheet.id, rowId: rows[0].id, column };
+		return { sheetId: sheet.id, rowId: sheet.rowIds[0], column };
 	}
 
 	async function setStatus(sheetId: string, rowId: string, columnId: string, values: string[]) {
@@ -91,8 +88,8 @@ describe('cell history', () => {
 	});
 
 	test('IDs above 2^53: sheet, row and column of "Big IDs" stay exact', async () => {
-		const big = await suite.fx.sheet('Big IDs');
-		const rowId = ((await suite.fx.api('GET', `/sheets/${big.id}`)).rows as Array<{ id: string }>)[0].id;
+		const big = await suite.fx.sheetWithRows('Big IDs');
+		const [rowId] = big.rowIds;
 		assert.ok(BigInt(rowId) > 2n ** 53n && BigInt(big.columns[0].id) > 2n ** 53n);
 		const [entry] = jsonOf(await history(big.id, rowId, big.columns[0].id), OUTPUT.success);
 		assert.deepEqual([entry.columnId, entry.rowId, entry.value], [big.columns[0].id, rowId, 'a row whose ID exceeds 2^53']);

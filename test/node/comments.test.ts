@@ -5,13 +5,12 @@ import { describe, test } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { jsonOf, OUTPUT } from '../support/smartsheetFixture';
+import { byId, jsonOf, OUTPUT } from '../support/smartsheetFixture';
 import { useEmulator } from '../support/suite';
 
 describe('comments', () => {
 	const suite = useEmulator();
 	const pat = { authentication: 'accessToken' };
-	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 	const run = (sheetId: string, operation: string, params: object = {}, items: IDataObject[] = [{}]) =>
 		suite.fx.run({ ...pat, resource: 'comment', operation, sheetId: byId(sheetId), ...params }, items);

@@ -5,19 +5,16 @@ import { describe, test } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { jsonOf, OUTPUT } from '../support/smartsheetFixture';
+import { byId, jsonOf, OUTPUT } from '../support/smartsheetFixture';
 import { useEmulator } from '../support/suite';
 
 describe('discussions', () => {
 	const suite = useEmulator();
 	const pat = { authentication: 'accessToken' };
-	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-
-	async function tracker() {
-		const sheet = await suite.fx.sheet('Project Tracker');
-		const rows = (await suite.fx.api('GET', `/sheets/${sheet.id}`)).rows as Array<{ id: string }>;
-		return { sheetId: sheet.id, rowIds: rows.map((row) => row.id) };
-	}
+	const tracker = async () => {
+		const { id, rowIds } = await suite.fx.sheetWithRows('Project Tracker');
+		return { sheetId: id, rowIds };
+	};
 
 	const run = (sheetId: string, operation: string, params: object = {}, items: IDataObject[] = [{}]) =>
 		suite.fx.run({ ...pat, resource: 'discussion', operation, sheetId: byId(sheetId), ...params }, items);
@@ -84,7 +81,7 @@ describe('discussions', () => {
 
 	test('IDs above 2^53: a discussion on a row of "Big IDs" keeps exact IDs through create, list, get and delete', async () => {
 		const big = await suite.fx.sheet('Big IDs');
-		const rowId = ((await suite.fx.api('GET', `/sheets/${big.id}`)).rows as Array<{ id: string }>)[0].id;
+		const [rowId] = (await suite.fx.sheetWithRows('Big IDs')).rowIds;
 		const [created] = jsonOf(await run(big.id, 'create', { discussionOn: 'row', rowId, text: 'big' }), OUTPUT.success);
 		assert.ok(BigInt(created.id as string) > 2n ** 53n);
 		assert.ok(BigInt((created.comments as any[])[0].id) > 2n ** 53n);

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { jsonOf, OUTPUT } from '../support/smartsheetFixture';
+import { byId, jsonOf, OUTPUT } from '../support/smartsheetFixture';
 import { useEmulator } from '../support/suite';
 
 const COPY_ROUTE = 'POST /2.0/sheets/{sheetId}/rows/copy';
@@ -15,18 +15,16 @@ const MOVE_ROUTE = 'POST /2.0/sheets/{sheetId}/rows/move';
 describe('row copy and move to another sheet', () => {
 	const suite = useEmulator();
 	const pat = { authentication: 'accessToken' };
-	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 	async function archive(name = 'Archive') {
 		const made = await suite.fx.api('POST', '/sheets', { name, columns: [{ title: 'Task', type: 'TEXT_NUMBER', primary: true }] });
 		return String(made.result.id);
 	}
 
-	async function trackerRows() {
-		const sheet = await suite.fx.sheet('Project Tracker');
-		const rows = (await suite.fx.api('GET', `/sheets/${sheet.id}`)).rows as Array<{ id: string }>;
-		return { sheetId: sheet.id, rowIds: rows.map((row) => row.id) };
-	}
+	const trackerRows = async () => {
+		const { id, rowIds } = await suite.fx.sheetWithRows('Project Tracker');
+		return { sheetId: id, rowIds };
+	};
 
 	const transfer = (operation: 'copy' | 'move', sheetId: string, destination: string, items: IDataObject[], extra: object = {}) =>
 		suite.fx.run({ ...pat, resource: 'row', operation, sheetId: byId(sheetId), destinationSheetId: byId(destination), rowId: '={{ $json.id }}', ...extra }, items);
@@ -107,8 +105,8 @@ describe('row copy and move to another sheet', () => {
 	});
 
 	test('IDs above 2^53: a "Big IDs" row copied by its exact ID; the source row ID in the output is exact', async () => {
-		const big = await suite.fx.sheet('Big IDs');
-		const rowId = ((await suite.fx.api('GET', `/sheets/${big.id}`)).rows as Array<{ id: string }>)[0].id;
+		const big = await suite.fx.sheetWithRows('Big IDs');
+		const [rowId] = big.rowIds;
 		assert.ok(BigInt(rowId) > 2n ** 53n);
 		const made = await suite.fx.api('POST', '/sheets', { name: 'Big target', columns: [{ title: 'Name', type: 'TEXT_NUMBER', primary: true }] });
 		const target = String(made.result.id);

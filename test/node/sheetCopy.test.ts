@@ -5,13 +5,12 @@ import { describe, test } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { jsonOf, OUTPUT } from '../support/smartsheetFixture';
+import { byId, jsonOf, OUTPUT } from '../support/smartsheetFixture';
 import { useEmulator } from '../support/suite';
 
 describe('sheet copy', () => {
 	const suite = useEmulator();
 	const pat = { authentication: 'accessToken' };
-	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 	const copy = (sheetId: string, params: object, items: IDataObject[] = [{}]) =>
 		suite.fx.run({ ...pat, resource: 'sheet', operation: 'copy', sheetId: byId(sheetId), copyDestination: 'workspace', include: ['data'], ...params }, items);
 

@@ -5,6 +5,7 @@ import { collectPages, offsetPages } from '../../helpers/paging';
 import { InvalidInput, perItem } from '../../helpers/perItem';
 import { SheetSchemas } from '../../helpers/sheetSchema';
 import type { SmartsheetClient } from '../../transport';
+import { columnIdField } from '../column/columnFields';
 import { rowIdField } from '../common.descriptions';
 import { limitOf, returnAllFields } from '../returnAll';
 import { idOf, sheetIdOf } from '../sheetId';
@@ -14,17 +15,7 @@ const CELL_HISTORY_WEIGHT = 10;
 
 export const description: INodeProperties[] = [
 	rowIdField('getHistory', 'cell'),
-	{
-		displayName: 'Column Name or ID',
-		name: 'columnId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getColumns', loadOptionsDependsOn: ['sheetId.value'] },
-		default: '',
-		required: true,
-		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'An expression may also give the column title',
-		displayOptions: { show: { resource: ['cell'], operation: ['getHistory'] } },
-	},
+	{ ...columnIdField('getHistory', 'cell'), hint: 'An expression may also give the column title' },
 	...returnAllFields('cell', 'getHistory'),
 ];
 

@@ -4,7 +4,7 @@
 // row Smartsheet did not find fails alone (Payload), with ignoreRowsNotFound so the rest still go.
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { MAX_ROWS_PER_REQUEST } from '../../helpers/bulkRows';
+import { chunksOf, MAX_ROWS_PER_REQUEST } from '../../helpers/bulkRows';
 import type { ItemResult, Operation } from '../../helpers/interfaces';
 import { failureOf, inputFailure } from '../../helpers/perItem';
 import type { SmartsheetClient } from '../../transport';
@@ -86,10 +86,7 @@ export async function transferRows(
 		}
 	}
 	for (const group of groups.values()) {
-		for (let start = 0; start < group.rows.length; start += MAX_ROWS_PER_REQUEST) {
-			const chunk = group.rows.slice(start, start + MAX_ROWS_PER_REQUEST);
-			results.push(...(await sendChunk(client, operation, mode, group, chunk)));
-		}
+		for (const chunk of chunksOf(group.rows, MAX_ROWS_PER_REQUEST)) results.push(...(await sendChunk(client, operation, mode, group, chunk)));
 	}
 	return results;
 }

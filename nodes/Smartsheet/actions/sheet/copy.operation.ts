@@ -4,6 +4,7 @@ import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
 import type { SmartsheetClient } from '../../transport';
 import { idOf, sheetIdOf } from '../sheetId';
+import { SHEET_CONTAINERS } from './create.operation';
 
 const show = { resource: ['sheet'], operation: ['copy'] };
 
@@ -21,11 +22,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Copy To',
 		name: 'copyDestination',
 		type: 'options',
-		options: [
-			{ name: 'Folder', value: 'folder' },
-			{ name: 'Sheets (Home)', value: 'home', description: 'Deprecated by Smartsheet; prefer a workspace or folder' },
-			{ name: 'Workspace', value: 'workspace' },
-		],
+		options: SHEET_CONTAINERS,
 		default: 'workspace',
 		displayOptions: { show },
 	},
