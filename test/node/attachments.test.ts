@@ -66,6 +66,16 @@ describe('attachments', () => {
 		const binary = item.binary!.file;
 		assert.deepEqual([binary.fileName, binary.mimeType, Buffer.from(binary.data, 'base64').toString()], ['report.txt', 'text/plain', 'the contents of the file']);
 		assert.deepEqual(item.pairedItem, { item: 0 });
+		// The file gone from storage after Get handed out its URL: the item fails on its own (Payload, 404).
+		const stored = suite.fx.emulator.state.sheets.get(sheetId)!.attachments!.find((entry) => entry.id === uploaded.id)!;
+		stored.bytes = undefined;
+		const lost = await suite.fx.run(
+			{ ...pat, resource: 'attachment', operation: 'get', sheetId: byId(sheetId), attachmentId: '={{ $json.id }}', download: true, binaryPropertyName: 'file' },
+			[uploaded],
+		);
+		const lostFailure = jsonOf(lost, OUTPUT.payload)[0].smartsheetFailure as any;
+		assert.deepEqual([lostFailure.httpStatus, lostFailure.operation], [404, 'attachment:get']);
+		assert.match(lostFailure.message, /does not exist/);
 		const [link] = jsonOf(await attachUrl(sheetId, { url: 'https://example.com' }), OUTPUT.success);
 		const notAFile = await suite.fx.run({ ...pat, resource: 'attachment', operation: 'get', sheetId: byId(sheetId), attachmentId: link.id as string, download: true, binaryPropertyName: 'data' });
 		assert.match((jsonOf(notAFile, OUTPUT.payload)[0].smartsheetFailure as any).message, /only files can be downloaded/);

@@ -42,7 +42,10 @@ describe('comments', () => {
 		const { sheetId, colleagueCommentId } = await seededThread();
 		const update = jsonOf(await run(sheetId, 'update', { commentId: colleagueCommentId, text: 'rewritten' }), OUTPUT.permission)[0].smartsheetFailure as any;
 		const remove = jsonOf(await run(sheetId, 'delete', { commentId: colleagueCommentId }), OUTPUT.permission)[0].smartsheetFailure as any;
-		for (const failure of [update, remove]) assert.deepEqual([failure.httpStatus, failure.errorCode, failure.attempts], [403, 1081, 1]);
+		for (const failure of [update, remove]) {
+			assert.deepEqual([failure.httpStatus, failure.errorCode, failure.attempts], [403, 1081, 1]);
+			assert.match(failure.action, /ask its author/);
+		}
 		assert.equal((await suite.fx.api('GET', `/sheets/${sheetId}/comments/${colleagueCommentId}`)).text, 'Can we move the design review to Friday?');
 	});
 
