@@ -309,7 +309,7 @@ describe('attachments', () => {
 		const one = await call(suite.emu, 'GET', `/2.0/sheets/${id}/attachments/${list.json.data[0].id}`);
 		assert.deepEqual([typeof one.json.url, one.json.urlExpiresInMillis], ['string', 120_000]);
 		assertError(await call(suite.emu, 'GET', `/2.0/sheets/${id}/attachments/123`), 404, 1006);
-		assertError(await call(suite.emu, 'POST', `/2.0/sheets/${id}/attachments`, { body: { name: 'x' } }), 415, 1124);
+		assertError(await call(suite.emu, 'POST', `/2.0/sheets/${id}/attachments`, { raw: 'hello', headers: { 'content-type': 'text/plain' } }), 415, 1124);
 		assert.equal((await upload(`/sheets/${id}/rows/123/attachments`)).status, 404);
 	});
 });

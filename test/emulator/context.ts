@@ -28,7 +28,7 @@ export interface Route {
 
 export interface Answer {
 	status?: number;
-	/** An object is written as JSON (IDs as bare numbers); a string is sent as it is. */
+	/** An object is written as JSON (IDs as bare numbers); a string or a Buffer is sent as it is. */
 	body?: unknown;
 	headers?: Record<string, string>;
 }

@@ -13,6 +13,7 @@ import { RateLimiter } from './rateLimiter';
 import { Router } from './router';
 import { adminRoutes } from './routes/admin';
 import { apiRoutes } from './routes/api';
+import { FILES_PATH, serveAttachmentFile } from './routes/attachments';
 import { authorize } from './routes/oauth';
 import { seed } from './seed';
 import { ACCESS_RANK, EmulatorState } from './state';
@@ -95,6 +96,7 @@ export class Emulator {
 			if (url.pathname === '/b/authorize' && (method === 'GET' || method === 'POST')) {
 				return send(response, authorize(this, url, method === 'POST' ? rawBody : ''));
 			}
+			if (url.pathname.startsWith(FILES_PATH) && method === 'GET') return send(response, serveAttachmentFile(this, url));
 			await this.handleApi(request, response, { method, url, rawBody, bodyBuffer });
 		} catch (error) {
 			send(response, errorAnswer(error));
@@ -160,6 +162,7 @@ export class Emulator {
 			const headers: Record<string, string> = this.config.retryAfterSeconds === null ? {} : { 'Retry-After': String(this.config.retryAfterSeconds) };
 			return { status: 429, body: new ApiError(4003).body(), headers };
 		}
+		this.stats.charge(entry, route.weight ?? 1);
 		const sheetId = params.sheetId;
 		if (sheetId !== undefined) this.checkSheetAccess(sheetId, route.access ?? (route.write ? 'EDITOR' : 'VIEWER'));
 		if (route.write && sheetId !== undefined) {

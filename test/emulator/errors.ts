@@ -30,6 +30,7 @@ export const ERRORS: Record<number, { status: number; message: string }> = {
 	1042: { status: 400, message: 'The value for cell in column {0}, {1}, did not conform to the strict requirements for type {2}.' },
 	1045: { status: 403, message: 'The resource specified is read-only.' },
 	1050: { status: 403, message: 'You cannot edit a locked row.' },
+	1051: { status: 400, message: 'Attachments of type FILE cannot be created using JSON.' },
 	1052: { status: 406, message: 'Invalid Accept header.' },
 	1055: { status: 400, message: 'One and only one column must be primary.' },
 	1056: { status: 400, message: 'Column titles must be unique.' },
@@ -44,6 +45,8 @@ export const ERRORS: Record<number, { status: number; message: string }> = {
 	1071: { status: 400, message: 'Invalid Grant. The authorization code or refresh token provided was invalid.' },
 	1072: { status: 400, message: 'Invalid hash value. The hash provided did not match the expected value.' },
 	1073: { status: 400, message: 'The redirect_uri did not match the expected value.' },
+	// The code is the reference's (§4.6); its status and wording are the emulator's assumption.
+	1081: { status: 403, message: "You cannot delete or edit another user's comment." },
 	1114: { status: 404, message: 'Invalid sheetId or reportId: {0}' },
 	1123: { status: 400, message: 'Specifying multiple row locations is not yet supported. Each row must use the same row location attribute and value.' },
 	1124: { status: 415, message: 'Invalid Content-Type header. Media type not supported.' },

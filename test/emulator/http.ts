@@ -27,8 +27,8 @@ export function jsonBody(request: IncomingMessage, rawBody: string): unknown {
 export function send(response: ServerResponse, answer: Answer): void {
 	if (response.headersSent || response.destroyed) return;
 	const headers: Record<string, string> = { ...(answer.headers ?? {}) };
-	let text = '';
-	if (typeof answer.body === 'string') text = answer.body;
+	let text: string | Buffer = '';
+	if (typeof answer.body === 'string' || Buffer.isBuffer(answer.body)) text = answer.body;
 	else if (answer.body !== undefined) {
 		text = stringifyJson(answer.body);
 		if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json;charset=UTF-8';

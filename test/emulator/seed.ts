@@ -1,7 +1,11 @@
-// Demo data: a workspace with a folder, a project tracker with every common column type, a
-// report of its open tasks, and a sheet whose sheet, column and row IDs all exceed 2^53.
+// Demo data: a workspace with a folder, a project tracker with every common column type (and a
+// colleague's discussion on one row), a report of its open tasks, and a sheet whose sheet, column
+// and row IDs all exceed 2^53.
 import { primeSearchIndex } from './searchIndex';
-import type { EmulatorState } from './state';
+import type { EmulatorState, Person } from './state';
+
+/** Someone who shares the sheets but is not the emulator's user. */
+export const COLLEAGUE: Person = { name: 'Casey Colleague', email: 'casey.colleague@example.com' };
 
 export function seed(state: EmulatorState): void {
 	const workspace = { id: state.ids.id(), name: 'Demo Workspace' };
@@ -37,6 +41,11 @@ export function seed(state: EmulatorState): void {
 		});
 	}
 
+	// A colleague's question on a row: a comment the demo user did not write (and may not delete).
+	const review = tracker.rows[2];
+	const asked = Date.UTC(2026, 10, 16, 9, 30);
+	const question = { id: state.ids.id(), text: 'Can we move the design review to Friday?', createdBy: COLLEAGUE, createdAt: asked, modifiedAt: asked };
+	tracker.discussions = [{ id: state.ids.id(), parentType: 'ROW', parentId: review.id, comments: [question] }];
 	state.createReport('Open Tasks', [tracker.id], ['Task', 'Status', 'Due'], {
 		workspaceId: workspace.id,
 		filter: { title: 'Done', operator: 'notEquals', value: true },

@@ -31,17 +31,55 @@ export interface Row {
 	createdAt: number;
 	modifiedAt: number;
 	cells: Map<string, Cell>;
+	/** Every change of each cell through the API, oldest first, by column ID (cell history). */
+	history?: Map<string, CellChange[]>;
+}
+
+/** Who did something, as Smartsheet names people in createdBy / modifiedBy. */
+export interface Person {
+	name: string;
+	email: string;
+}
+
+export interface CellChange {
+	value?: string | number | boolean;
+	formula?: string;
+	displayValue?: string;
+	modifiedAt: number;
+	modifiedBy: Person;
 }
 
 export interface Attachment {
 	id: string;
 	name: string;
-	mimeType: string;
-	sizeInKb: number;
+	/** FILE (uploaded bytes) or a URL attachment: LINK, GOOGLE_DRIVE, BOX_COM, … */
+	attachmentType: string;
+	attachmentSubType?: string;
+	mimeType?: string;
+	sizeInKb?: number;
 	parentType: 'SHEET' | 'ROW';
 	parentId: string;
 	createdAt: string;
-	bytes: Buffer;
+	createdBy?: Person;
+	/** FILE only. */
+	bytes?: Buffer;
+	/** URL attachments only: where the link points. */
+	url?: string;
+}
+
+export interface Comment {
+	id: string;
+	text: string;
+	createdBy: Person;
+	createdAt: number;
+	modifiedAt: number;
+}
+
+export interface Discussion {
+	id: string;
+	parentType: 'SHEET' | 'ROW';
+	parentId: string;
+	comments: Comment[];
 }
 
 export interface Sheet {
@@ -57,6 +95,7 @@ export interface Sheet {
 	workspaceId?: string;
 	folderId?: string;
 	attachments?: Attachment[];
+	discussions?: Discussion[];
 }
 
 /** A saved view over source sheets (§4.7): the rows of those sheets the user may see that pass its filter. */
@@ -210,6 +249,9 @@ export class EmulatorState {
 		for (const row of sheet.rows) if (row.parentId && doomed.has(row.parentId)) doomed.add(row.id);
 		sheet.rows = sheet.rows.filter((row) => !doomed.has(row.id));
 		for (const id of doomed) sheet.rowsById.delete(id);
+		// A deleted row's attachments and discussions go with it.
+		sheet.attachments = sheet.attachments?.filter((part) => part.parentType !== 'ROW' || !doomed.has(part.parentId));
+		sheet.discussions = sheet.discussions?.filter((part) => part.parentType !== 'ROW' || !doomed.has(part.parentId));
 		return [...doomed];
 	}
 

@@ -35,6 +35,9 @@ export class Stats {
 	faultsInjected = 0;
 	byToken: Record<string, TokenCounters> = {};
 	byRoute: Record<string, number> = {};
+	/** Rate-limit units the limiter accepted (heavy routes count their weight), in all and per route. */
+	rateUnits = 0;
+	rateUnitsByRoute: Record<string, number> = {};
 	log: LogEntry[] = [];
 
 	reset(): void {
@@ -53,6 +56,12 @@ export class Stats {
 		this.log.push(entry);
 		if (this.log.length > LOG_LIMIT) this.log.shift();
 		return entry;
+	}
+
+	/** A request the rate limiter let through, with the units it used. */
+	charge(entry: LogEntry, units: number): void {
+		this.rateUnits += units;
+		this.rateUnitsByRoute[entry.route] = (this.rateUnitsByRoute[entry.route] ?? 0) + units;
 	}
 
 	end(entry: LogEntry, status: number, errorCode?: number): void {

@@ -149,6 +149,13 @@ export class SmartsheetFixture {
 		return { id, columns: columns.data.map((column: any) => ({ id: String(column.id), title: column.title })) };
 	}
 
+	/** A seeded sheet by name, with its columns and its row IDs in order. */
+	async sheetWithRows(name: string): Promise<{ id: string; columns: Array<{ id: string; title: string }>; rowIds: string[] }> {
+		const sheet = await this.sheet(name);
+		const rows = (await this.api<any>('GET', `/sheets/${sheet.id}`)).rows as Array<{ id: string }>;
+		return { ...sheet, rowIds: rows.map((row) => String(row.id)) };
+	}
+
 	/** A direct API call with the PAT (test setup, not the code under test). IDs come back as strings. */
 	async api<T = any>(method: string, path: string, body?: unknown): Promise<T> {
 		const response = await fetch(`${this.emulator.apiBase}${path}`, {
@@ -181,6 +188,11 @@ function credentialsFor(authentication: string): Record<string, { id: string; na
 export const allRunResults: RunResult[] = [];
 
 export const OUTPUT = { success: 0, auth: 1, permission: 2, payload: 3, throttled: 4 } as const;
+
+/** A sheet (or other) resource locator set to an ID. */
+export function byId(value: string) {
+	return { __rl: true, mode: 'id', value };
+}
 
 export function jsonOf(result: RunResult, output: number): IDataObject[] {
 	return (result.outputs[output] ?? []).map((item) => item.json);

@@ -12,16 +12,32 @@ export const sheetLocator: INodeProperties = idLocator({
 	description: 'The sheet to work with',
 });
 
-export function rowIdField(operation: string): INodeProperties {
-	return {
-		displayName: 'Row ID',
+export function rowIdField(operation: string, resource = 'row'): INodeProperties {
+	return idField({
 		name: 'rowId',
+		displayName: 'Row ID',
+		show: { resource: [resource], operation: [operation] },
+		description: 'ID of the row. By default the row ID that the Get and Add operations output for the incoming item.',
+	});
+}
+
+/** A required ID field, by default the incoming item's `id` (what Get, List and Create output). */
+export function idField(field: {
+	name: string;
+	displayName: string;
+	show: { [key: string]: string[] };
+	description: string;
+	default?: string;
+}): INodeProperties {
+	const defaultId = field.default ?? '={{ $json.id }}';
+	return {
+		displayName: field.displayName,
+		name: field.name,
 		type: 'string',
-		default: '={{ $json.id }}',
+		default: defaultId,
 		required: true,
-		description:
-			'ID of the row. By default the row ID that the Get and Add operations output for the incoming item.',
-		displayOptions: { show: { resource: ['row'], operation: [operation] } },
+		description: field.description,
+		displayOptions: { show: field.show },
 	};
 }
 

@@ -25,5 +25,6 @@ export function limitFields(show: NonNullable<IDisplayOptions['show']>): INodePr
 
 /** How many results the item asks for; undefined = all. */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
-	return ctx.getNodeParameter('returnAll', itemIndex, false) === true ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) === true) return undefined;
+	return Math.max(1, Number(ctx.getNodeParameter('limit', itemIndex, 50)));
 }

@@ -1,9 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as attachment from './attachment/attachment.resource';
+import * as cell from './cell/cell.resource';
 import * as column from './column/column.resource';
+import * as comment from './comment/comment.resource';
 import * as credential from './credential/credential.resource';
 import { sheetLocator, transportOptions } from './common.descriptions';
+import * as discussion from './discussion/discussion.resource';
 import * as folder from './folder/folder.resource';
 import * as report from './report/report.resource';
 import * as row from './row/row.resource';
@@ -13,7 +16,7 @@ import * as user from './user/user.resource';
 import * as workspace from './workspace/workspace.resource';
 
 /** The operations of each resource, for the router. */
-export const resources = { row, sheet, column, attachment, user, credential, report, workspace, folder, search };
+export const resources = { row, sheet, column, attachment, user, credential, report, workspace, folder, search, cell, discussion, comment };
 
 /** Every parameter of the Smartsheet node, in the order the editor shows them. */
 export const nodeProperties: INodeProperties[] = [
@@ -34,8 +37,11 @@ export const nodeProperties: INodeProperties[] = [
 			noDataExpression: true,
 			options: [
 				{ name: 'Attachment', value: 'attachment' },
+				{ name: 'Cell', value: 'cell' },
 				{ name: 'Column', value: 'column' },
+				{ name: 'Comment', value: 'comment' },
 				{ name: 'Credential', value: 'credential' },
+				{ name: 'Discussion', value: 'discussion' },
 				{ name: 'Folder', value: 'folder' },
 				{ name: 'Report', value: 'report' },
 				{ name: 'Row', value: 'row' },
@@ -56,9 +62,12 @@ export const nodeProperties: INodeProperties[] = [
 	...workspace.description,
 	...folder.description,
 	...search.description,
+	...cell.description,
+	...discussion.description,
+	...comment.description,
 		// Two copies with disjoint conditions: `hide` would drop it wherever any one condition holds.
-		{ ...sheetLocator, displayOptions: { show: { resource: ['row', 'column', 'attachment'] } } },
-		{ ...sheetLocator, displayOptions: { show: { resource: ['sheet'], operation: ['get', 'getVersion', 'rename', 'delete'] } } },
+		{ ...sheetLocator, displayOptions: { show: { resource: ['row', 'column', 'attachment', 'cell', 'discussion', 'comment'] } } },
+		{ ...sheetLocator, displayOptions: { show: { resource: ['sheet'], operation: ['get', 'getVersion', 'rename', 'delete', 'copy'] } } },
 		{
 			displayName: 'Failure Routing',
 			name: 'failureRouting',

@@ -48,12 +48,18 @@ export async function writeRowsInBulk(
 		}
 	}
 	for (const group of groups.values()) {
-		for (let start = 0; start < group.rows.length; start += MAX_ROWS_PER_REQUEST) {
-			const chunk = group.rows.slice(start, start + MAX_ROWS_PER_REQUEST);
+		for (const chunk of chunksOf(group.rows, MAX_ROWS_PER_REQUEST)) {
 			results.push(...(await sendChunk(client, group.sheetId, chunk, group.method, operation)));
 		}
 	}
 	return results;
+}
+
+/** The list cut into consecutive pieces of at most `size` (one request each). */
+export function chunksOf<T>(list: T[], size: number): T[][] {
+	const chunks: T[][] = [];
+	for (let start = 0; start < list.length; start += size) chunks.push(list.slice(start, start + size));
+	return chunks;
 }
 
 async function sendChunk(

@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { SmartsheetClient } from '../transport';
 import type { SmartsheetFailure } from '../transport/failure';
 
 /** What an operation says about one input item: its output JSON, or why it failed. */
 export type ItemResult =
-	| { item: number; json: IDataObject[] }
+	| { item: number; json: IDataObject[]; binary?: IBinaryKeyData }
 	| { item: number; failure: SmartsheetFailure };
 
 export type OperationExecute = (

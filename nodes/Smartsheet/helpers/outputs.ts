@@ -27,7 +27,7 @@ export function assembleOutputs(
 	for (const result of [...results].sort((a, b) => a.item - b.item)) {
 		const pairedItem = { item: result.item };
 		if ('json' in result) {
-			for (const json of result.json) outputs[0].push({ json, pairedItem });
+			for (const json of result.json) outputs[0].push({ json, pairedItem, ...(result.binary ? { binary: result.binary } : {}) });
 			continue;
 		}
 		const failure = result.failure;

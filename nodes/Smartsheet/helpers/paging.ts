@@ -10,12 +10,14 @@ export async function* offsetPages(
 	path: string,
 	operation: string,
 	qs: IDataObject = {},
+	weight = 1,
 ): AsyncGenerator<IDataObject[]> {
 	for (let page = 1; ; page++) {
 		const answer = await client.request<{ data?: IDataObject[]; totalPages?: number; pageNumber?: number }>({
 			method: 'GET',
 			path,
 			qs: { ...qs, page, pageSize: PAGE_SIZE },
+			weight,
 			operation,
 		});
 		yield answer.data ?? [];

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { SmartsheetClient } from '../transport';
 import { SmartsheetRequestError } from '../transport/failure';
@@ -12,19 +12,28 @@ export class InvalidInput extends Error {
 	}
 }
 
+/** An item's output with a file (a downloaded attachment). */
+export class WithBinary {
+	constructor(
+		readonly json: IDataObject,
+		readonly binary: IBinaryKeyData,
+	) {}
+}
+
 /** Runs `work` for every item in turn; a Smartsheet failure or bad input fails only that item. */
 export async function perItem(
 	ctx: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
 	operation: string,
-	work: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+	work: (itemIndex: number) => Promise<IDataObject | IDataObject[] | WithBinary>,
 ): Promise<ItemResult[]> {
 	const results: ItemResult[] = [];
 	for (let item = 0; item < items.length; item++) {
 		try {
 			const json = await work(item);
-			results.push({ item, json: Array.isArray(json) ? json : [json] });
+			if (json instanceof WithBinary) results.push({ item, json: [json.json], binary: json.binary });
+			else results.push({ item, json: Array.isArray(json) ? json : [json] });
 		} catch (error) {
 			results.push({ item, failure: failureOf(client, operation, error) });
 		}

@@ -10,6 +10,7 @@ export function executionSummary(client: SmartsheetClient, outputs: INodeExecuti
 	outputs.forEach((items, index) => (perOutput[OUTPUT_NAMES[index] ?? `output${index}`] = items.length));
 	return {
 		requests: client.counters.requests,
+		rateLimitUnits: client.counters.rateUnits,
 		retries: client.counters.retries,
 		rateLimitAnswers: client.counters.throttledAnswers,
 		waitedForRateLimitMs: client.counters.waitedForRateMs,

@@ -35,6 +35,7 @@ export const FAILURE_RULES: FailureRule[] = [
 	{ codes: [1045], status: 403, failureClass: 'permission', meaning: 'Resource is read-only', action: 'The sheet or object is read-only; write somewhere else or ask its owner.' },
 	{ codes: [1050, 1092], status: 403, failureClass: 'permission', meaning: 'Row is locked', action: 'Ask a sheet admin to unlock the row, or use an admin credential.' },
 	{ codes: [1212], status: 403, failureClass: 'permission', meaning: 'Only a sheet admin may override validation', action: "Turn off Override Validation, or use a credential with admin access to the sheet." },
+	{ codes: [1081], status: 403, failureClass: 'permission', meaning: "Someone else's comment (only its author may edit or delete it)", action: "Leave the comment as it is, or ask its author; a sheet admin may delete the whole discussion." },
 	{ codes: [1356], status: 403, failureClass: 'permission', meaning: 'Not supported in Smartsheet Gov', action: 'This operation is unavailable in Smartsheet Gov.' },
 	{ codes: [1361, 1362, 1363], status: 403, failureClass: 'permission', meaning: 'Blocked by an SSO, MFA or data-egress policy', action: 'Ask your Smartsheet admin about the policy that blocks API access for this user.' },
 	{ codes: [1153, 1154], status: 403, failureClass: 'permission', meaning: 'Webhook disabled for good (app revoked or by Smartsheet)', action: 'Create a new webhook; this one cannot be re-enabled.' },

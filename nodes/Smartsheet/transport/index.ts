@@ -50,6 +50,8 @@ export interface ClientCounters {
 	waitedForRateMs: number;
 	backoffMs: number;
 	throttledAnswers: number;
+	/** Requests as Smartsheet counts them against its limit: attachments and cell history weigh 10. */
+	rateUnits: number;
 }
 
 const INTEGRATION_SOURCE = 'APPLICATION,,n8n-nodes-smartsheet-resilient';
@@ -57,7 +59,7 @@ const INTEGRATION_SOURCE = 'APPLICATION,,n8n-nodes-smartsheet-resilient';
 export class SmartsheetClient {
 	readonly lifecycle: TokenLifecycle;
 
-	readonly counters: ClientCounters = { requests: 0, retries: 0, waitedForRateMs: 0, backoffMs: 0, throttledAnswers: 0 };
+	readonly counters: ClientCounters = { requests: 0, retries: 0, waitedForRateMs: 0, backoffMs: 0, throttledAnswers: 0, rateUnits: 0 };
 
 	constructor(
 		private readonly ctx: IExecuteFunctions,
@@ -91,6 +93,7 @@ export class SmartsheetClient {
 				);
 				attempts++;
 				this.counters.requests++;
+				this.counters.rateUnits += request.weight ?? 1;
 				const send = async () =>
 					await sendOnce(this.ctx, this.lifecycle.credentialType, {
 						method: request.method,

@@ -2,11 +2,15 @@
 // segment and a parameter compete (/users/me before /users/{userId}).
 import type { Route } from '../context';
 import { attachmentRoutes } from './attachments';
+import { cellHistoryRoutes } from './cellHistory';
 import { columnRoutes } from './columns';
+import { discussionRoutes } from './discussions';
 import { revokeEndpoint, tokenEndpoint } from './oauth';
 import { reportRoutes } from './reports';
 import { rowRoutes } from './rows';
 import { searchRoutes } from './search';
+import { rowTransferRoutes } from './rowTransfer';
+import { sheetCopyRoutes } from './sheetCopy';
 import { sheetRoutes } from './sheets';
 import { userRoutes } from './users';
 import { workspaceRoutes } from './workspaces';
@@ -17,9 +21,13 @@ export const apiRoutes: Route[] = [
 	...userRoutes,
 	...sheetRoutes,
 	...columnRoutes,
+	...sheetCopyRoutes,
+	...rowTransferRoutes, // before rows/{rowId}: the first template a path matches names it in stats
 	...rowRoutes,
 	...attachmentRoutes,
 	...reportRoutes,
 	...workspaceRoutes,
 	...searchRoutes,
+	...cellHistoryRoutes,
+	...discussionRoutes,
 ];

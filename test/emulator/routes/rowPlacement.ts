@@ -101,7 +101,7 @@ function anchor(sheet: Sheet, location: Location): { index: number; parentId?: s
 }
 
 /** The row and every row under it (they follow it directly). */
-function subtree(sheet: Sheet, row: Row): Row[] {
+export function subtree(sheet: Sheet, row: Row): Row[] {
 	const start = sheet.rows.indexOf(row);
 	let end = start + 1;
 	while (end < sheet.rows.length && ancestry(sheet, sheet.rows[end].id).has(row.id)) end++;

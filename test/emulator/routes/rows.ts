@@ -5,6 +5,7 @@ import { ApiError } from '../errors';
 import { RawNumber } from '../json';
 import { ACCESS_RANK, type Cell, type Row, type Sheet } from '../state';
 import { validCells } from './cellInput';
+import { recordNewRow, setCell } from './cellHistory';
 import { flag, idList, words } from './query';
 import { hasPlacement, insertRows, moveRows, requestLocation, type Location } from './rowPlacement';
 import { placeAt, placesOf, rowOut, type ShapeOptions } from './shapes';
@@ -110,6 +111,7 @@ function addRows(ctx: RequestContext): Answer {
 		(changes) => {
 			const created = changes.map((cells) => ctx.emulator.state.newRow(cellsOf(cells)));
 			insertRows(sheet, created, location);
+			for (const row of created) recordNewRow(ctx.emulator, sheet, row);
 			return created;
 		},
 	);
@@ -136,10 +138,7 @@ function updateRows(ctx: RequestContext): Answer {
 		(changes) => {
 			const now = Date.now();
 			for (const { row, cells } of changes) {
-				for (const [columnId, cell] of cells) {
-					if (cell) row.cells.set(columnId, cell);
-					else row.cells.delete(columnId);
-				}
+				for (const [columnId, cell] of cells) setCell(ctx.emulator, sheet, row, columnId, cell, now);
 				row.modifiedAt = now;
 			}
 			const moved = [...new Set(changes.map((change) => change.row))];

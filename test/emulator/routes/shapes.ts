@@ -108,7 +108,7 @@ export function rowOut(
 }
 
 /** What the UI shows: the text for text, numbers and picklists, a contact's name; none for checkboxes and dates. */
-function displayValue(column: Column, value: string | number | boolean, emulator?: Emulator): string | undefined {
+export function displayValue(column: Column, value: string | number | boolean, emulator?: Emulator): string | undefined {
 	if (column.type === 'CHECKBOX' || column.type === 'DATE' || column.type === 'DATETIME' || column.type === 'ABSTRACT_DATETIME') return undefined;
 	if (column.type === 'CONTACT_LIST' && typeof value === 'string') {
 		const user = emulator?.state.users.find((candidate) => candidate.email.toLowerCase() === value.toLowerCase());

@@ -4,31 +4,14 @@ import type { ItemResult } from '../../helpers/interfaces';
 import { multipartFile } from '../../helpers/multipart';
 import { InvalidInput, perItem } from '../../helpers/perItem';
 import type { SmartsheetClient } from '../../transport';
-import { idOf, sheetIdOf } from '../sheetId';
+import { sheetIdOf } from '../sheetId';
+import { sheetOrRowPath } from '../sheetOrRow';
+import { attachToFields } from './attachmentFields';
 
-const show = { resource: ['attachment'], operation: ['upload'] };
 const MAX_BYTES = 30 * 1024 * 1024; // Smartsheet's API upload limit
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Attach To',
-		name: 'attachTo',
-		type: 'options',
-		options: [
-			{ name: 'Sheet', value: 'sheet' },
-			{ name: 'Row', value: 'row' },
-		],
-		default: 'row',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Row ID',
-		name: 'rowId',
-		type: 'string',
-		default: '={{ $json.id }}',
-		required: true,
-		displayOptions: { show: { ...show, attachTo: ['row'] } },
-	},
+	...attachToFields('upload'),
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
@@ -47,17 +30,13 @@ export async function execute(
 ): Promise<ItemResult[]> {
 	return await perItem(this, client, items, 'attachment:upload', async (item) => {
 		const sheetId = sheetIdOf(this, item);
-		const attachTo = this.getNodeParameter('attachTo', item) as string;
 		const field = this.getNodeParameter('binaryPropertyName', item) as string;
 		const binary = items[item].binary?.[field];
 		if (!binary) throw new InvalidInput(`The item has no binary field "${field}"`);
 		const data = await this.helpers.getBinaryDataBuffer(item, field);
 		if (data.length > MAX_BYTES) throw new InvalidInput(`The file is ${Math.ceil(data.length / 1048576)} MB; Smartsheet accepts at most 30 MB`);
 		const { body, contentType } = multipartFile(binary.fileName ?? field, binary.mimeType, data);
-		const path =
-			attachTo === 'row'
-				? `/sheets/${sheetId}/rows/${idOf(this.getNodeParameter('rowId', item), 'Row ID')}/attachments`
-				: `/sheets/${sheetId}/attachments`;
+		const path = sheetOrRowPath(this, item, 'attachTo', sheetId, 'attachments');
 		const answer = await client.request<{ result: IDataObject }>({
 			method: 'POST',
 			path,

@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { COLUMN_TYPES } from './columnTypes';
 
-/** The column an Update or Delete acts on, picked from the sheet. */
-export function columnIdField(operation: string): INodeProperties {
+/** The column an operation acts on (Column: Update, Delete; Cell: Get History), picked from the sheet. */
+export function columnIdField(operation: string, resource = 'column'): INodeProperties {
 	return {
 		displayName: 'Column Name or ID',
 		name: 'columnId',
@@ -12,7 +12,7 @@ export function columnIdField(operation: string): INodeProperties {
 		default: '',
 		required: true,
 		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		displayOptions: { show: { resource: ['column'], operation: [operation] } },
+		displayOptions: { show: { resource: [resource], operation: [operation] } },
 	};
 }
 

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { chunksOf } from '../../helpers/bulkRows';
 import type { ItemResult } from '../../helpers/interfaces';
 import { failureOf, inputFailure } from '../../helpers/perItem';
 import type { SmartsheetClient } from '../../transport';
@@ -29,8 +30,7 @@ export async function execute(
 		}
 	}
 	for (const [sheetId, group] of bySheet) {
-		for (let start = 0; start < group.length; start += IDS_PER_REQUEST) {
-			const chunk = group.slice(start, start + IDS_PER_REQUEST);
+		for (const chunk of chunksOf(group, IDS_PER_REQUEST)) {
 			try {
 				const answer = await client.request<{ result?: string[] }>({
 					method: 'DELETE',

@@ -3,20 +3,24 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../../helpers/interfaces';
 import { operationPicker } from '../common.descriptions';
 import * as add from './add.operation';
+import * as copy from './copy.operation';
 import * as deleteRow from './delete.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
+import * as move from './move.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export const operations: Record<string, Operation> = { add, update, upsert, get, list, delete: deleteRow };
+export const operations: Record<string, Operation> = { add, update, upsert, get, list, delete: deleteRow, copy, move };
 
 export const description: INodeProperties[] = [
 	operationPicker('row', [
 		{ name: 'Add', value: 'add', description: 'Add rows to a sheet, 500 per request', action: 'Add rows' },
+		{ name: 'Copy to Sheet', value: 'copy', description: 'Copy rows to the bottom of another sheet, 500 per request', action: 'Copy rows to another sheet' },
 		{ name: 'Delete', value: 'delete', description: 'Delete rows by ID', action: 'Delete rows' },
 		{ name: 'Get', value: 'get', description: 'Get a row by ID', action: 'Get a row' },
 		{ name: 'List', value: 'list', description: 'Every row of a sheet, optionally filtered', action: 'List rows' },
+		{ name: 'Move to Sheet', value: 'move', description: 'Move rows to the bottom of another sheet, 500 per request', action: 'Move rows to another sheet' },
 		{ name: 'Update', value: 'update', description: 'Update rows by ID, 500 per request', action: 'Update rows' },
 		{ name: 'Create or Update', value: 'upsert', description: 'Create a new record, or update the current one if it already exists (upsert)', action: 'Create or update rows' },
 	], 'add'),
@@ -26,4 +30,6 @@ export const description: INodeProperties[] = [
 	...list.description,
 	...get.description,
 	...deleteRow.description,
+	...copy.description,
+	...move.description,
 ];

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
@@ -8,17 +8,20 @@ import { COLUMN_TYPES } from '../column/columnTypes';
 
 const show = { resource: ['sheet'], operation: ['create'] };
 
+/** Where a new sheet can go (Create, Copy). */
+export const SHEET_CONTAINERS: INodePropertyOptions[] = [
+	{ name: 'Folder', value: 'folder' },
+	{ name: 'Sheets (Home)', value: 'home', description: 'Deprecated by Smartsheet; prefer a workspace or folder' },
+	{ name: 'Workspace', value: 'workspace' },
+];
+
 export const description: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, displayOptions: { show } },
 	{
 		displayName: 'Create In',
 		name: 'destination',
 		type: 'options',
-		options: [
-			{ name: 'Folder', value: 'folder' },
-			{ name: 'Sheets (Home)', value: 'home', description: 'Deprecated by Smartsheet; prefer a workspace or folder' },
-			{ name: 'Workspace', value: 'workspace' },
-		],
+		options: SHEET_CONTAINERS,
 		default: 'workspace',
 		displayOptions: { show },
 	},

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../helpers/interfaces';
 import { operationPicker } from '../common.descriptions';
+import * as copy from './copy.operation';
 import * as create from './create.operation';
 import * as deleteSheet from './delete.operation';
 import * as get from './get.operation';
@@ -9,10 +10,11 @@ import * as getVersion from './getVersion.operation';
 import * as list from './list.operation';
 import * as rename from './rename.operation';
 
-export const operations: Record<string, Operation> = { create, delete: deleteSheet, get, getVersion, list, rename };
+export const operations: Record<string, Operation> = { copy, create, delete: deleteSheet, get, getVersion, list, rename };
 
 export const description: INodeProperties[] = [
 	operationPicker('sheet', [
+		{ name: 'Copy', value: 'copy', description: 'Copy a sheet (with its rows, attachments, discussions… as chosen) into a workspace or folder', action: 'Copy a sheet' },
 		{ name: 'Create', value: 'create', description: 'Create a sheet with columns in a workspace or folder', action: 'Create a sheet' },
 		{ name: 'Delete', value: 'delete', description: 'Delete a sheet', action: 'Delete a sheet' },
 		{ name: 'Get', value: 'get', description: 'Get a sheet with its columns and rows', action: 'Get a sheet' },
@@ -20,6 +22,7 @@ export const description: INodeProperties[] = [
 		{ name: 'List', value: 'list', description: 'List every sheet you can access', action: 'List sheets' },
 		{ name: 'Rename', value: 'rename', description: 'Give a sheet a new name', action: 'Rename a sheet' },
 	], 'get'),
+	...copy.description,
 	...create.description,
 	...get.description,
 	...list.description,

@@ -1,0 +1,42 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../helpers/interfaces';
+import { collect, offsetPages } from '../../helpers/paging';
+import { InvalidInput, perItem } from '../../helpers/perItem';
+import { SheetSchemas } from '../../helpers/sheetSchema';
+import type { SmartsheetClient } from '../../transport';
+import { columnIdField } from '../column/columnFields';
+import { rowIdField } from '../common.descriptions';
+import { limitFields, readLimit } from '../limitFields';
+import { idOf, sheetIdOf } from '../sheetId';
+
+/** Smartsheet counts a cell-history call as 10 requests against the rate limit (§3.1). */
+const CELL_HISTORY_WEIGHT = 10;
+
+export const description: INodeProperties[] = [
+	rowIdField('getHistory', 'cell'),
+	{ ...columnIdField('getHistory', 'cell'), hint: 'An expression may also give the column title' },
+	...limitFields({ resource: ['cell'], operation: ['getHistory'] }),
+];
+
+/** Every value the cell has had, newest first, one item each; each page counts 10 against the rate limit. */
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
+	const schemas = new SheetSchemas(client);
+	return await perItem(this, client, items, 'cell:getHistory', async (item) => {
+		const sheetId = sheetIdOf(this, item);
+		const rowId = idOf(this.getNodeParameter('rowId', item), 'Row');
+		const columnId = await columnIdOf(String(this.getNodeParameter('columnId', item) ?? '').trim(), async () => await schemas.columns(sheetId, 'cell:getHistory'));
+		const path = `/sheets/${sheetId}/rows/${rowId}/columns/${columnId}/history`;
+		const entries = await collect(offsetPages(client, path, 'cell:getHistory', { include: 'columnType' }, CELL_HISTORY_WEIGHT), readLimit(this, item));
+		return entries.map((entry) => ({ ...entry, rowId }));
+	});
+}
+
+/** A column ID as given (digits), or the ID of the column with that title. */
+async function columnIdOf(value: string, columns: () => Promise<Array<{ id: string; title: string }>>): Promise<string> {
+	if (/^\d+$/.test(value)) return value;
+	if (!value) throw new InvalidInput('Choose the column of the cell');
+	const column = (await columns()).find((candidate) => candidate.title === value);
+	if (!column) throw new InvalidInput(`The sheet has no column "${value}"`);
+	return column.id;
+}

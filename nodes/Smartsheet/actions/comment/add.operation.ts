@@ -1,0 +1,26 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../helpers/interfaces';
+import { perItem } from '../../helpers/perItem';
+import type { SmartsheetClient } from '../../transport';
+import { commentTextOf } from '../discussion/commentText';
+import { commentTextField, discussionIdField } from '../discussion/discussionFields';
+import { idOf, sheetIdOf } from '../sheetId';
+
+export const description: INodeProperties[] = [discussionIdField('comment', 'add', false), commentTextField('comment', 'add')];
+
+/** Replies to a discussion; outputs the new comment. */
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
+	return await perItem(this, client, items, 'comment:add', async (item) => {
+		const sheetId = sheetIdOf(this, item);
+		const discussionId = idOf(this.getNodeParameter('discussionId', item), 'Discussion');
+		const answer = await client.request<{ result: IDataObject }>({
+			method: 'POST',
+			path: `/sheets/${sheetId}/discussions/${discussionId}/comments`,
+			body: { text: commentTextOf(this, item) },
+			sheetId,
+			operation: 'comment:add',
+		});
+		return answer.result;
+	});
+}

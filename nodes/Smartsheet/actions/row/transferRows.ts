@@ -1,0 +1,123 @@
+// Copy or move rows to another sheet. Each item names one row; the rows of items that share a
+// source sheet, a destination and the same choices go 500 per request (the add/update rows limit;
+// Smartsheet documents none for these calls). A request that fails fails its own items only; a
+// row Smartsheet did not find fails alone (Payload), with ignoreRowsNotFound so the rest still go.
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { chunksOf, MAX_ROWS_PER_REQUEST } from '../../helpers/bulkRows';
+import type { ItemResult, Operation } from '../../helpers/interfaces';
+import { failureOf, inputFailure } from '../../helpers/perItem';
+import type { SmartsheetClient } from '../../transport';
+import { idArray } from '../../transport/smartsheetJson';
+import { rowIdField, sheetLocator } from '../common.descriptions';
+import { idOf, sheetIdOf } from '../sheetId';
+
+export type TransferMode = 'copy' | 'move';
+
+/** Row: Copy and Row: Move, one description and execute each. */
+export function transferOperation(mode: TransferMode): Operation {
+	return {
+		description: transferDescription(mode),
+		async execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]) {
+			return await transferRows(this, client, items, mode);
+		},
+	};
+}
+
+export function transferDescription(mode: TransferMode): INodeProperties[] {
+	const show = { resource: ['row'], operation: [mode] };
+	const include = [
+		{ name: 'Attachments', value: 'attachments', description: "The row's attachments" },
+		...(mode === 'copy' ? [{ name: 'Children', value: 'children', description: 'The rows indented under it (a moved row always takes them)' }] : []),
+		{ name: 'Discussions', value: 'discussions', description: "The row's discussions and comments" },
+	];
+	return [
+		rowIdField(mode),
+		{
+			...sheetLocator,
+			name: 'destinationSheetId',
+			displayName: 'To Sheet',
+			description: `The sheet the rows are ${mode === 'copy' ? 'copied' : 'moved'} to (at its bottom). Cells go to the columns of the same title; Smartsheet adds columns the sheet lacks.`,
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Include',
+			name: 'rowInclude',
+			type: 'multiOptions',
+			options: include,
+			default: [],
+			description: `What goes along with each ${mode === 'copy' ? 'copied' : 'moved'} row besides its cells`,
+			displayOptions: { show },
+		},
+	];
+}
+
+interface Pending {
+	item: number;
+	rowId: string;
+}
+
+interface CopyOrMoveResult {
+	destinationSheetId?: string;
+	rowMappings?: Array<{ from?: unknown; to?: unknown }>;
+}
+
+export async function transferRows(
+	ctx: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	mode: TransferMode,
+): Promise<ItemResult[]> {
+	const operation = `row:${mode}`;
+	const results: ItemResult[] = [];
+	const groups = new Map<string, { sheetId: string; destinationId: string; include: string; rows: Pending[] }>();
+	for (let item = 0; item < items.length; item++) {
+		try {
+			const sheetId = sheetIdOf(ctx, item);
+			const destinationId = sheetIdOf(ctx, item, 'destinationSheetId');
+			const rowId = idOf(ctx.getNodeParameter('rowId', item), 'Row');
+			const include = [...(ctx.getNodeParameter('rowInclude', item, []) as string[])].sort().join(',');
+			const key = `${sheetId}>${destinationId}?${include}`;
+			const group = groups.get(key) ?? { sheetId, destinationId, include, rows: [] };
+			group.rows.push({ item, rowId });
+			groups.set(key, group);
+		} catch (error) {
+			results.push({ item, failure: failureOf(client, operation, error) });
+		}
+	}
+	for (const group of groups.values()) {
+		for (const chunk of chunksOf(group.rows, MAX_ROWS_PER_REQUEST)) results.push(...(await sendChunk(client, operation, mode, group, chunk)));
+	}
+	return results;
+}
+
+async function sendChunk(
+	client: SmartsheetClient,
+	operation: string,
+	mode: TransferMode,
+	group: { sheetId: string; destinationId: string; include: string },
+	chunk: Pending[],
+): Promise<ItemResult[]> {
+	let answer: CopyOrMoveResult;
+	try {
+		answer = await client.request<CopyOrMoveResult>({
+			method: 'POST',
+			path: `/sheets/${group.sheetId}/rows/${mode}`,
+			qs: { ignoreRowsNotFound: true, ...(group.include ? { include: group.include } : {}) },
+			body: { rowIds: idArray([...new Set(chunk.map(({ rowId }) => rowId))]), to: { sheetId: group.destinationId } },
+			sheetId: group.sheetId,
+			operation,
+		});
+	} catch (error) {
+		const failure = failureOf(client, operation, error);
+		return chunk.map(({ item }) => ({ item, failure }));
+	}
+	// rowMappings' from/to are IDs under keys the JSON reader does not know as IDs: read them as strings.
+	const newIds = new Map((answer.rowMappings ?? []).map((mapping) => [String(mapping.from), String(mapping.to)]));
+	const destinationSheetId = String(answer.destinationSheetId ?? group.destinationId);
+	return chunk.map(({ item, rowId }) => {
+		const newId = newIds.get(rowId);
+		if (!newId) return { item, failure: inputFailure(client, operation, `Row ${rowId} was not found in sheet ${group.sheetId}`) };
+		return { item, json: [{ id: newId, sheetId: destinationSheetId, sourceRowId: rowId, sourceSheetId: group.sheetId }] };
+	});
+}
