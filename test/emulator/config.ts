@@ -1,4 +1,5 @@
 // The emulator's options, their defaults, and the subset that can change while it runs.
+import { webhookConfigFrom, type WebhookConfig, type WebhookOptions } from './webhooks/config';
 
 export interface OAuthClient {
 	clientId: string;
@@ -27,6 +28,8 @@ export interface EmulatorOptions {
 	clients?: OAuthClient[];
 	/** Seed the demo data (default true). */
 	seed?: boolean;
+	/** Webhook delivery (callback URL rules, retry time scale): webhooks/config.ts. */
+	webhooks?: WebhookOptions;
 }
 
 export interface EmulatorConfig {
@@ -39,6 +42,7 @@ export interface EmulatorConfig {
 	pats: string[];
 	clients: OAuthClient[];
 	seed: boolean;
+	webhooks: WebhookConfig;
 }
 
 export const DEFAULT_PAT = 'demo-personal-access-token-000001';
@@ -55,6 +59,7 @@ export function configFrom(options: EmulatorOptions): EmulatorConfig {
 		pats: [...(options.pats ?? [DEFAULT_PAT])],
 		clients: (options.clients ?? [DEFAULT_CLIENT]).map((client) => ({ ...client })),
 		seed: options.seed ?? true,
+		webhooks: webhookConfigFrom(options.webhooks),
 	};
 }
 

@@ -1,5 +1,6 @@
 // The emulator's world: one user, workspaces and folders, sheets with columns and rows, and the
 // OAuth grants it has handed out. IDs are digit strings (see json.ts); some exceed 2^53 on purpose.
+import { WebhookRegistry } from './webhooks/registry';
 
 export interface User {
 	id: string;
@@ -123,6 +124,7 @@ export class EmulatorState {
 	readonly accessTokens = new Map<string, AccessToken>();
 	readonly refreshTokens = new Map<string, RefreshToken>();
 	readonly codes = new Map<string, AuthorizationCode>();
+	readonly webhooks = new WebhookRegistry();
 
 	accessLevel(sheetId: string): AccessLevel {
 		return this.access.get(sheetId) ?? 'OWNER';

@@ -7,12 +7,12 @@ import { ApiError } from '../errors';
 import { JsonSyntaxError, parseJson } from '../json';
 import { ALL_SCOPES, isScope } from '../scopes';
 import { ACCESS_LEVELS, type AccessLevel, type Column } from '../state';
+import { webhookAdminHandlers } from '../webhooks/admin';
+import { AdminError } from './adminError';
 import { validNewColumns } from './columnInput';
 import { issueTokens } from './oauth';
 
 const MAX_GENERATED_ROWS = 200_000;
-
-class AdminError extends Error {}
 
 type Body = Record<string, unknown>;
 type AdminHandler = (emulator: Emulator, body: Body, url: URL) => unknown;
@@ -97,6 +97,7 @@ const handlers: Record<string, AdminHandler> = {
 		return { ok: true };
 	},
 	'POST /__admin/sheets': (emulator, body) => generateSheet(emulator, body),
+	...webhookAdminHandlers,
 };
 
 export async function adminRoutes(emulator: Emulator, method: string, url: URL, rawBody: string): Promise<Answer> {
@@ -104,7 +105,7 @@ export async function adminRoutes(emulator: Emulator, method: string, url: URL, 
 	const handler = handlers[route];
 	if (!handler) return { status: 404, body: { error: `no admin route ${route}` } };
 	try {
-		return { body: handler(emulator, bodyOf(rawBody), url) };
+		return { body: await handler(emulator, bodyOf(rawBody), url) };
 	} catch (error) {
 		if (error instanceof AdminError) return { status: 400, body: { error: error.message } };
 		if (error instanceof ApiError) return { status: 400, body: { error: error.message, errorCode: error.errorCode } };

@@ -7,6 +7,7 @@ import { revokeEndpoint, tokenEndpoint } from './oauth';
 import { rowRoutes } from './rows';
 import { sheetRoutes } from './sheets';
 import { userRoutes } from './users';
+import { webhookRoutes } from './webhooks';
 
 export const apiRoutes: Route[] = [
 	{ method: 'POST', path: '/2.0/token', scope: 'none', handler: tokenEndpoint },
@@ -16,4 +17,5 @@ export const apiRoutes: Route[] = [
 	...columnRoutes,
 	...rowRoutes,
 	...attachmentRoutes,
+	...webhookRoutes,
 ];
