@@ -1,7 +1,7 @@
 // A subscriber for webhook callbacks on 127.0.0.1: records every request the emulator sends (raw
 // body and headers) and answers as a test tells it. By default it answers challenges correctly
 // (header and body) and events with 200.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Received {
@@ -42,42 +42,45 @@ export class CallbackReceiver {
 	behaviour: Behaviour = echoChallenge;
 	private active = 0;
 
-	private constructor(
-		private readonly server: Server,
-		readonly url: string,
-	) {}
+	private readonly server: Server;
+	url = '';
+
+	private constructor() {
+		this.server = createServer((request, response) => void this.handle(request, response));
+	}
 
 	static async start(path = '/hook'): Promise<CallbackReceiver> {
-		let receiver!: CallbackReceiver;
-		const server = createServer(async (request, response) => {
-			const chunks: Buffer[] = [];
-			for await (const chunk of request) chunks.push(chunk as Buffer);
-			const raw = Buffer.concat(chunks).toString('utf8');
-			let json: unknown;
-			try {
-				json = JSON.parse(raw);
-			} catch {
-				json = undefined;
-			}
-			receiver.active++;
-			const entry: Received = { headers: request.headers, raw, json, at: Date.now(), concurrent: receiver.active };
-			receiver.received.push(entry);
-			try {
-				const reply = receiver.behaviour(entry);
-				if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
-				if (reply.drop) {
-					request.socket.destroy();
-					return;
-				}
-				response.writeHead(reply.status ?? 200, reply.headers ?? {});
-				response.end(reply.body ?? '');
-			} finally {
-				receiver.active--;
-			}
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		receiver = new CallbackReceiver(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`);
+		const receiver = new CallbackReceiver();
+		await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+		receiver.url = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}${path}`;
 		return receiver;
+	}
+
+	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of request) chunks.push(chunk as Buffer);
+		const raw = Buffer.concat(chunks).toString('utf8');
+		let json: unknown;
+		try {
+			json = JSON.parse(raw);
+		} catch {
+			json = undefined;
+		}
+		this.active++;
+		const entry: Received = { headers: request.headers, raw, json, at: Date.now(), concurrent: this.active };
+		this.received.push(entry);
+		try {
+			const reply = this.behaviour(entry);
+			if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+			if (reply.drop) {
+				request.socket.destroy();
+				return;
+			}
+			response.writeHead(reply.status ?? 200, reply.headers ?? {});
+			response.end(reply.body ?? '');
+		} finally {
+			this.active--;
+		}
 	}
 
 	events(): Received[] {
