@@ -7,9 +7,10 @@ import { sheetLocator, transportOptions } from './common.descriptions';
 import * as row from './row/row.resource';
 import * as sheet from './sheet/sheet.resource';
 import * as user from './user/user.resource';
+import * as webhook from './webhook/webhook.resource';
 
 /** The operations of each resource, for the router. */
-export const resources = { row, sheet, column, attachment, user, credential };
+export const resources = { row, sheet, column, attachment, user, credential, webhook };
 
 /** Every parameter of the Smartsheet node, in the order the editor shows them. */
 export const nodeProperties: INodeProperties[] = [
@@ -35,6 +36,7 @@ export const nodeProperties: INodeProperties[] = [
 				{ name: 'Row', value: 'row' },
 				{ name: 'Sheet', value: 'sheet' },
 				{ name: 'User', value: 'user' },
+				{ name: 'Webhook', value: 'webhook' },
 			],
 			default: 'row',
 		},
@@ -44,9 +46,11 @@ export const nodeProperties: INodeProperties[] = [
 	...attachment.description,
 		...user.description,
 	...credential.description,
+	...webhook.description,
 		// Two copies with disjoint conditions: `hide` would drop it wherever any one condition holds.
 		{ ...sheetLocator, displayOptions: { show: { resource: ['row', 'column', 'attachment'] } } },
 		{ ...sheetLocator, displayOptions: { show: { resource: ['sheet'], operation: ['get', 'getVersion', 'rename', 'delete'] } } },
+	{ ...sheetLocator, displayOptions: { show: { resource: ['webhook'], operation: ['create'] } } },
 		{
 			displayName: 'Failure Routing',
 			name: 'failureRouting',
