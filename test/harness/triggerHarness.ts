@@ -67,6 +67,8 @@ export class TriggerHarness {
 	registered = false;
 	/** Simulates the window between create() and n8n saving the static data. */
 	holdStaticData = false;
+	/** A proxy in front of n8n that answers everything itself (e.g. 502), or null. */
+	answerWith: { status: number; body: string } | null = null;
 	private readonly nodeWebhookId = randomUUID();
 	private readonly server: Server;
 	private baseUrl = '';
@@ -118,7 +120,7 @@ export class TriggerHarness {
 			throw error;
 		}
 		if (!this.holdStaticData) this.save(workflow);
-		else this.pendingStaticData = structuredClone(workflow.staticData as IDataObject);
+		else this.pendingStaticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 		return 'created';
 	}
 
@@ -237,6 +239,7 @@ export class TriggerHarness {
 		for await (const chunk of request) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks);
 		const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+		if (this.answerWith) return this.reply(response, this.answerWith.status, this.answerWith.body, false);
 		if (!this.registered || request.method !== 'POST' || path !== new URL(this.webhookUrl).pathname) {
 			return this.reply(response, 404, { message: `The requested webhook "${request.method} ${path}" is not registered.` }, false);
 		}
