@@ -3,7 +3,7 @@ import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INod
 import { sheetLocator } from '../Smartsheet/actions/common.descriptions';
 import { credentialTest } from '../Smartsheet/methods';
 import { searchSheets } from '../Smartsheet/methods/listSearch';
-import { authenticationProperty, triggerCredentials } from '../SmartsheetTrigger/common/credentials';
+import { authenticationProperty, smartsheetCredentials } from '../Smartsheet/credentialChoice';
 import { pollSheet } from './poll';
 
 /**
@@ -24,7 +24,7 @@ export class SmartsheetPollingTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: triggerCredentials,
+		credentials: smartsheetCredentials,
 		properties: [
 			authenticationProperty,
 			{ ...sheetLocator, description: 'The sheet to watch' },

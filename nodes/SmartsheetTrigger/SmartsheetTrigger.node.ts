@@ -11,7 +11,7 @@ import { credentialTest } from '../Smartsheet/methods';
 import { getColumns } from '../Smartsheet/methods/loadOptions';
 import { searchSheets } from '../Smartsheet/methods/listSearch';
 import { handleCallback } from './callback';
-import { triggerCredentials } from './common/credentials';
+import { smartsheetCredentials } from '../Smartsheet/credentialChoice';
 import { triggerProperties } from './description';
 import { createWebhook, deleteWebhook, webhookExists } from './lifecycle';
 
@@ -29,7 +29,7 @@ export class SmartsheetTrigger implements INodeType {
 		defaults: { name: 'Smartsheet Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: triggerCredentials,
+		credentials: smartsheetCredentials,
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: triggerProperties,
 	};

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { sheetLocator } from '../Smartsheet/actions/common.descriptions';
-import { authenticationProperty } from './common/credentials';
+import { authenticationProperty } from '../Smartsheet/credentialChoice';
 import { PACKAGE_CHANGE_AGENT } from './common/client';
 import { EVENT_OPTIONS } from './events';
 

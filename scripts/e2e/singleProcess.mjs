@@ -188,6 +188,8 @@ export async function singleProcess() {
 		}
 	});
 
+	await (await import('./trigger.mjs')).smartsheetTriggerInN8n(n8n, emulator);
+
 	await check('n8n\'s log after all of it: no error or warning about the package', async () => {
 		const complaints = complaintsAbout(readFileSync(n8n.main.logFile, 'utf8'), /n8n-nodes-smartsheet-resilient/i);
 		assert(complaints.length === 0, complaints.join(' | '));

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { authenticationProperty } from '../credentialChoice';
 import * as attachment from './attachment/attachment.resource';
 import * as column from './column/column.resource';
 import * as credential from './credential/credential.resource';
@@ -14,16 +15,7 @@ export const resources = { row, sheet, column, attachment, user, credential, web
 
 /** Every parameter of the Smartsheet node, in the order the editor shows them. */
 export const nodeProperties: INodeProperties[] = [
-		{
-			displayName: 'Authentication',
-			name: 'authentication',
-			type: 'options',
-			options: [
-				{ name: 'OAuth2', value: 'oAuth2' },
-				{ name: 'Access Token', value: 'accessToken' },
-			],
-			default: 'oAuth2',
-		},
+		authenticationProperty,
 		{
 			displayName: 'Resource',
 			name: 'resource',

@@ -1,5 +1,5 @@
-// The Authentication choice and the two credential types, as on the Smartsheet node, for both
-// trigger nodes.
+// The Authentication choice and the two credential types it picks between, shared by the
+// Smartsheet node and both trigger nodes.
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 export const authenticationProperty: INodeProperties = {
@@ -13,7 +13,7 @@ export const authenticationProperty: INodeProperties = {
 	default: 'oAuth2',
 };
 
-export const triggerCredentials: INodeCredentialDescription[] = [
+export const smartsheetCredentials: INodeCredentialDescription[] = [
 	{
 		name: 'smartsheetOAuth2Api',
 		required: true,
