@@ -72,13 +72,15 @@ export async function createWebhook(ctx: IHookFunctions): Promise<boolean> {
 	const usable = identical.filter((webhook) => !REPLACE.has(webhook.status));
 	const chosen = usable.find((webhook) => webhook.status === 'ENABLED') ?? usable[0];
 
-	// Everything else that is (or was) this trigger's goes: dead duplicates, extra duplicates, and
-	// the previous webhook if the sheet, URL or columns changed.
 	for (const dead of identical.filter((webhook) => REPLACE.has(webhook.status))) {
 		ctx.logger.warn(`Smartsheet disabled webhook ${dead.id} of sheet ${want.sheetId} for good (${dead.status}: the app's access was revoked, errorCode 1153); the trigger replaces it with a new one.`);
 	}
+	// Everything else that is this trigger's goes: dead duplicates, extra duplicates, and its previous
+	// webhook at this URL if the sheet or columns changed. A webhook at another URL stays: "Listen for
+	// test event" runs with the production webhook's static data and must not delete that webhook.
 	const leftovers = identical.filter((webhook) => webhook !== chosen).map((webhook) => webhook.id);
-	if (stored.webhookId && stored.webhookId !== chosen?.id && !leftovers.includes(stored.webhookId)) leftovers.push(stored.webhookId);
+	const previous = all.find((webhook) => webhook.id === stored.webhookId);
+	if (previous && previous !== chosen && previous.callbackUrl === want.callbackUrl && !leftovers.includes(previous.id)) leftovers.push(previous.id);
 	for (const id of leftovers) await removeQuietly(ctx, client, id);
 
 	let webhook = chosen ?? (await newWebhook(ctx, client, want));

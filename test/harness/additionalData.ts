@@ -13,6 +13,8 @@ export interface AdditionalDataOptions {
 	executionId: string;
 	/** Where n8n would serve production webhooks, e.g. http://127.0.0.1:<port>/webhook. */
 	webhookBaseUrl?: string;
+	/** Where n8n would serve test webhooks ("Listen for test event"). */
+	webhookTestBaseUrl?: string;
 }
 
 export function buildAdditionalData(options: AdditionalDataOptions): IWorkflowExecuteAdditionalData {
@@ -37,7 +39,7 @@ export function buildAdditionalData(options: AdditionalDataOptions): IWorkflowEx
 		formTestBaseUrl: `${base}/form-test`,
 		webhookBaseUrl: options.webhookBaseUrl ?? `${base}/webhook`,
 		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
-		webhookTestBaseUrl: `${base}/webhook-test`,
+		webhookTestBaseUrl: options.webhookTestBaseUrl ?? `${base}/webhook-test`,
 		mcpBaseUrl: `${base}/mcp`,
 		mcpTestBaseUrl: `${base}/mcp-test`,
 	} as unknown as IWorkflowExecuteAdditionalData;

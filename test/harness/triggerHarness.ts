@@ -98,6 +98,37 @@ export class TriggerHarness {
 		return `${this.baseUrl}/${this.nodeWebhookId}/webhook`;
 	}
 
+	/** The URL of "Listen for test event". */
+	get testWebhookUrl(): string {
+		return `${this.baseUrl}-test/${this.nodeWebhookId}/webhook`;
+	}
+
+	/** The static data of a test registration, which n8n keeps in memory only. */
+	private testStaticData: IDataObject | null = null;
+	private testRegistered = false;
+
+	/**
+	 * "Listen for test event": n8n builds the workflow from the saved (production) static data,
+	 * registers the test route, runs checkExists → create with the test URL and keeps that static
+	 * data in memory for the test request; it never saves it.
+	 */
+	async listenForTestEvent(): Promise<void> {
+		const workflow = this.workflow();
+		const context = this.hookContext(workflow, 'manual', true);
+		const methods = this.options.node.webhookMethods!.default!;
+		this.testRegistered = true; // before create(), "in case service sends a confirmation request immediately"
+		if (!(await methods.checkExists.call(context))) await methods.create.call(context);
+		this.testStaticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+	}
+
+	/** The test registration ends: delete with its in-memory static data. */
+	async stopListening(): Promise<boolean> {
+		const workflow = this.workflow(this.testStaticData ?? {});
+		this.testStaticData = null;
+		this.testRegistered = false;
+		return await this.options.node.webhookMethods!.default!.delete.call(this.hookContext(workflow, 'manual', true));
+	}
+
 	setParameters(parameters: INodeParameters): void {
 		this.options.parameters = parameters;
 		this.pollWorkflow = null;
@@ -209,10 +240,10 @@ export class TriggerHarness {
 	private additionalData(extra: Record<string, unknown> = {}) {
 		const executionId = `trigger-exec-${++this.counter}`;
 		const hooks = new ExecutionLifecycleHooks('webhook', executionId, { id: WORKFLOW_ID, name: 'Trigger test', nodes: [], connections: {}, active: true, isArchived: false, createdAt: new Date(), updatedAt: new Date(), settings: {} } as never);
-		return Object.assign(buildAdditionalData({ hooks, store: this.options.store, credentialTypes: this.options.credentialTypes, executionId, webhookBaseUrl: this.baseUrl }), extra);
+		return Object.assign(buildAdditionalData({ hooks, store: this.options.store, credentialTypes: this.options.credentialTypes, executionId, webhookBaseUrl: this.baseUrl, webhookTestBaseUrl: `${this.baseUrl}-test` }), extra);
 	}
 
-	private webhookData(workflow: Workflow, additionalData: ReturnType<TriggerHarness['additionalData']>): IWebhookData {
+	private webhookData(workflow: Workflow, additionalData: ReturnType<TriggerHarness['additionalData']>, isTest = false): IWebhookData {
 		return {
 			httpMethod: 'POST',
 			node: this.triggerNode(workflow).name,
@@ -221,13 +252,13 @@ export class TriggerHarness {
 			workflowId: WORKFLOW_ID,
 			workflowExecuteAdditionalData: additionalData,
 			webhookId: this.nodeWebhookId,
-			isTest: false,
+			isTest,
 		} as IWebhookData;
 	}
 
-	private hookContext(workflow: Workflow, activation: WorkflowActivateMode): HookContext {
+	private hookContext(workflow: Workflow, activation: WorkflowActivateMode, isTest = false): HookContext {
 		const additionalData = this.additionalData();
-		return new HookContext(workflow, this.triggerNode(workflow), additionalData, 'trigger', activation, this.webhookData(workflow, additionalData));
+		return new HookContext(workflow, this.triggerNode(workflow), additionalData, isTest ? 'manual' : 'trigger', activation, this.webhookData(workflow, additionalData, isTest));
 	}
 
 	private save(workflow: Workflow): void {
@@ -240,22 +271,23 @@ export class TriggerHarness {
 		const rawBody = Buffer.concat(chunks);
 		const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
 		if (this.answerWith) return this.reply(response, this.answerWith.status, this.answerWith.body, false);
-		if (!this.registered || request.method !== 'POST' || path !== new URL(this.webhookUrl).pathname) {
+		const isTest = this.testRegistered && path === new URL(this.testWebhookUrl).pathname;
+		if (request.method !== 'POST' || !(isTest || (this.registered && path === new URL(this.webhookUrl).pathname))) {
 			return this.reply(response, 404, { message: `The requested webhook "${request.method} ${path}" is not registered.` }, false);
 		}
 		// What n8n's body parser leaves on the request: the raw bytes and the parsed JSON.
 		const req = Object.assign(request, { rawBody, body: parseJson(rawBody), query: {}, params: {}, readRawBody: async () => {} });
-		const workflow = this.workflow();
+		const workflow = this.workflow(isTest ? (this.testStaticData ?? this.savedStaticData) : this.savedStaticData);
 		const before = JSON.stringify(workflow.staticData);
 		const additionalData = this.additionalData({ httpRequest: req, httpResponse: response });
-		const context = new WebhookContext(workflow, this.triggerNode(workflow), additionalData, 'webhook', this.webhookData(workflow, additionalData), [], null);
+		const context = new WebhookContext(workflow, this.triggerNode(workflow), additionalData, isTest ? 'manual' : 'webhook', this.webhookData(workflow, additionalData, isTest), [], null);
 		let result: IWebhookResponseData;
 		try {
 			result = await this.options.node.webhook!.call(context);
 		} catch (error) {
 			return this.reply(response, 500, { message: (error as Error).message }, false);
 		}
-		if (JSON.stringify(workflow.staticData) !== before) this.save(workflow);
+		if (!isTest && JSON.stringify(workflow.staticData) !== before) this.save(workflow);
 		const started = result.workflowData !== undefined;
 		if (result.noWebhookResponse) this.record(response, started);
 		else if (!started) this.reply(response, 200, result.webhookResponse ?? { message: 'Webhook call received' }, false);

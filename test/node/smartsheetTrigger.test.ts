@@ -153,6 +153,32 @@ describe('Smartsheet Trigger (webhooks)', () => {
 		assert.deepEqual((await webhooks()).map((webhook) => webhook.id), before.map((webhook) => webhook.id));
 	});
 
+	test('"Listen for test event" on an active workflow makes its own webhook at the test URL and leaves the production one alone', async () => {
+		const harness = await start({ events: ['row.updated'] });
+		await harness.activate();
+		const [production] = await webhooks();
+		await harness.listenForTestEvent();
+		const both = await webhooks();
+		assert.deepEqual(both.map((webhook) => webhook.callbackUrl).sort(), [harness.webhookUrl, harness.testWebhookUrl].sort());
+		assert.ok(both.every((webhook) => webhook.status === 'ENABLED'));
+		await setStatus('Not Started');
+		await harness.waitForExecutions(2);
+		assert.deepEqual(harness.executions.map((execution) => execution.items[0].webhookId).sort(), both.map((webhook) => String(webhook.id)).sort(), 'each URL got the change');
+		assert.equal(await harness.stopListening(), true);
+		assert.deepEqual((await webhooks()).map((webhook) => webhook.id), [production.id], 'only the test webhook is gone');
+		assert.equal(await harness.activate(), 'existed');
+	});
+
+	test('a credential without ADMIN_WEBHOOKS fails activation, naming the missing permission', async () => {
+		suite.fx.putOAuth(await suite.fx.issueTokens({ scopes: ['READ_SHEETS', 'WRITE_SHEETS'] }));
+		const harness = await start({}, 'oAuth2');
+		await assert.rejects(harness.activate(), (error: Error & { description?: string }) => {
+			assert.match(error.message, /Smartsheet refused to list the webhooks: You are not authorized/);
+			assert.match(error.description ?? '', /add the missing scope .* \(HTTP 403, errorCode 1004/);
+			return true;
+		});
+	});
+
 	test('changed columns replace the webhook (its subscope is fixed); deactivation deletes it', async () => {
 		const harness = await start();
 		await harness.activate();
