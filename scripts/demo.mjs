@@ -15,6 +15,7 @@ async function main() {
 	const userFolder = join(workDir, 'demo');
 	await installPackage(userFolder);
 	const emulator = await EmulatorProcess.start();
+	await emulator.admin('POST', '/webhooks/config', { allowInsecureCallbacks: true }); // the Smartsheet Trigger calls back to http://127.0.0.1
 	const n8n = await N8n.start({ userFolder, port: Number(process.env.N8N_PORT ?? 5678) });
 	await n8n.setupOwner();
 	const pat = await n8n.createCredential('Smartsheet demo (access token)', 'smartsheetApi', {

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { nodeProperties } from './actions/properties';
+import { smartsheetCredentials } from './credentialChoice';
 import { router } from './actions/router';
 import { credentialTest, listSearch, loadOptions } from './methods';
 
@@ -30,20 +31,7 @@ export class Smartsheet implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: `={{(${configuredOutputs})($parameter.failureRouting)}}`,
-		credentials: [
-			{
-				name: 'smartsheetOAuth2Api',
-				required: true,
-				testedBy: 'smartsheetCredentialTest',
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-			{
-				name: 'smartsheetApi',
-				required: true,
-				testedBy: 'smartsheetCredentialTest',
-				displayOptions: { show: { authentication: ['accessToken'] } },
-			},
-		],
+		credentials: smartsheetCredentials,
 		properties: nodeProperties,
 	};
 

@@ -9,6 +9,7 @@ import { complaintsAbout, countsOf, errorOf, OUTPUT_NAMES, outputsOf, ran } from
 import { assert, check, freePort, n8nVersion, workDir } from './lib.mjs';
 import { installPackage, N8n, NODE_TYPE } from './n8n.mjs';
 import { stormChecks } from './storm.mjs';
+import { smartsheetTriggerInN8n } from './trigger.mjs';
 
 const SCOPE = 'READ_SHEETS WRITE_SHEETS CREATE_SHEETS ADMIN_SHEETS DELETE_SHEETS ADMIN_WORKSPACES ADMIN_WEBHOOKS READ_USERS';
 const manual = { id: 'manual', name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -190,6 +191,8 @@ export async function singleProcess() {
 			}
 		}
 	});
+
+	await smartsheetTriggerInN8n(n8n, emulator);
 
 	await stormChecks(n8n, { mode: 'single', workers: 1 });
 

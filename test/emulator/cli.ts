@@ -1,6 +1,6 @@
 // npm run emulator -- [--port 8787] [--access-token-ttl s] [--rate-limit n] [--retry-after s]
 //   [--write-collisions] [--write-latency-ms ms] [--search-lag-ms ms] [--pat token]... [--client-id id
-//   --client-secret s [--redirect-uri url]] [--no-seed]
+//   --client-secret s [--redirect-uri url]] [--no-seed] [--allow-insecure-callbacks]
 // Runs in the foreground, prints one line with its URL when ready, stops on SIGINT/SIGTERM.
 import type { EmulatorOptions } from './config';
 import { startEmulator } from './index';
@@ -16,11 +16,12 @@ const USAGE = `Usage: npm run emulator -- [options]
   --pat <token>                  an accepted personal access token (repeatable)
   --client-id <id> --client-secret <secret> [--redirect-uri <url>]   the OAuth app
   --no-seed                      start without the demo data
+  --allow-insecure-callbacks     accept http:// webhook callback URLs on any port and private addresses (tests, demos)
   --help                         this text`;
 
 class UsageError extends Error {}
 
-const SWITCHES = new Set(['--write-collisions', '--no-seed', '--help']);
+const SWITCHES = new Set(['--write-collisions', '--no-seed', '--allow-insecure-callbacks', '--help']);
 const VALUED = new Set(['--port', '--access-token-ttl', '--rate-limit', '--retry-after', '--write-latency-ms', '--search-lag-ms', '--pat', '--client-id', '--client-secret', '--redirect-uri']);
 
 export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
@@ -34,6 +35,7 @@ export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
 			if (flag === '--help') return 'help';
 			if (flag === '--write-collisions') options.writeCollisions = true;
 			if (flag === '--no-seed') options.seed = false;
+			if (flag === '--allow-insecure-callbacks') options.webhooks = { allowInsecureCallbacks: true };
 			continue;
 		}
 		if (!VALUED.has(flag)) throw new UsageError(`unknown flag ${flag}`);

@@ -1,4 +1,5 @@
 // The emulator's options, their defaults, and the subset that can change while it runs.
+import { webhookConfigFrom, type WebhookConfig, type WebhookOptions } from './webhooks/config';
 
 export interface OAuthClient {
 	clientId: string;
@@ -29,6 +30,8 @@ export interface EmulatorOptions {
 	seed?: boolean;
 	/** How long a change takes to reach the search index (Smartsheet's lags too, §4.4); default 1000. */
 	searchLagMs?: number;
+	/** Webhook delivery (callback URL rules, retry time scale): webhooks/config.ts. */
+	webhooks?: WebhookOptions;
 }
 
 export interface EmulatorConfig {
@@ -42,6 +45,7 @@ export interface EmulatorConfig {
 	clients: OAuthClient[];
 	seed: boolean;
 	searchLagMs: number;
+	webhooks: WebhookConfig;
 }
 
 export const DEFAULT_PAT = 'demo-personal-access-token-000001';
@@ -59,6 +63,7 @@ export function configFrom(options: EmulatorOptions): EmulatorConfig {
 		clients: (options.clients ?? [DEFAULT_CLIENT]).map((client) => ({ ...client })),
 		seed: options.seed ?? true,
 		searchLagMs: options.searchLagMs ?? 1000,
+		webhooks: webhookConfigFrom(options.webhooks),
 	};
 }
 

@@ -18,6 +18,7 @@ import { authorize } from './routes/oauth';
 import { seed } from './seed';
 import { ACCESS_RANK, EmulatorState } from './state';
 import { Stats, type LogEntry } from './stats';
+import { observeSheetChanges } from './webhooks/events';
 import { WriteLocks } from './writeLocks';
 
 export type { EmulatorConfig, EmulatorOptions } from './config';
@@ -45,6 +46,7 @@ export class Emulator {
 	/** Back to the state the emulator started in: data, tokens, counters, faults, settings. */
 	reset(): void {
 		this.config = configFrom(this.options);
+		this.state.webhooks.stop(); // no callback of the old state may reach anyone
 		this.state = new EmulatorState();
 		if (this.config.seed) seed(this.state);
 		for (const pat of this.config.pats) {
@@ -78,6 +80,7 @@ export class Emulator {
 	async close(): Promise<void> {
 		const server = this.server;
 		this.server = null;
+		this.state.webhooks.stop();
 		if (!server) return;
 		const closed = new Promise<void>((resolve) => server.close(() => resolve()));
 		for (const socket of this.sockets) socket.destroy();
@@ -167,7 +170,7 @@ export class Emulator {
 		if (sheetId !== undefined) this.checkSheetAccess(sheetId, route.access ?? (route.write ? 'EDITOR' : 'VIEWER'));
 		if (route.write && sheetId !== undefined) {
 			const options = { collide: this.config.writeCollisions, latencyMs: this.config.writeLatencyMs };
-			return await this.writeLocks.run(token!, sheetId, options, () => route.handler(context));
+			return await this.writeLocks.run(token!, sheetId, options, () => observeSheetChanges(context, sheetId, () => route.handler(context)));
 		}
 		return await route.handler(context);
 	}

@@ -1,5 +1,6 @@
 // The emulator's world: one user, workspaces and folders, sheets with columns and rows, and the
 // OAuth grants it has handed out. IDs are digit strings (see json.ts); some exceed 2^53 on purpose.
+import { WebhookRegistry } from './webhooks/registry';
 
 export interface User {
 	id: string;
@@ -177,6 +178,7 @@ export class EmulatorState {
 	readonly accessTokens = new Map<string, AccessToken>();
 	readonly refreshTokens = new Map<string, RefreshToken>();
 	readonly codes = new Map<string, AuthorizationCode>();
+	readonly webhooks = new WebhookRegistry();
 
 	/** The user's level on a sheet, report or workspace (folders share their workspace's). */
 	accessLevel(objectId: string): AccessLevel {

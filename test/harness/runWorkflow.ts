@@ -12,12 +12,11 @@ import {
 	type INodeType,
 	type INodeTypes,
 	type IRun,
-	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
+import { buildAdditionalData } from './additionalData';
 import { installCaptureLogger } from './captureLogger';
 import type { CredentialStore } from './credentialStore';
-import { TestCredentialsHelper } from './credentialsHelper';
 
 /** A trigger-like first node that emits the items a test gives it. */
 class StartNode implements INodeType {
@@ -122,30 +121,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	} as never);
-	const types = Object.fromEntries(subject.credentialTypes.map((type) => [type.name, type]));
-	const additionalData = {
-		hooks,
-		credentialsHelper: new TestCredentialsHelper(options.store, types),
-		executeWorkflow: async () => {
-			throw new Error('sub-workflows are not supported in tests');
-		},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		currentNodeExecutionIndex: 0,
-		variables: {},
-		logAiEvent: () => {},
-		executionId,
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		formBaseUrl: 'http://127.0.0.1:5678/form',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
-		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = buildAdditionalData({ hooks, store: options.store, credentialTypes: subject.credentialTypes, executionId });
 
 	const run = await new WorkflowExecute(additionalData, 'manual', createRunExecutionData()).run({
 		workflow,

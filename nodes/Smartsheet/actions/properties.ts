@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { authenticationProperty } from '../credentialChoice';
 import * as attachment from './attachment/attachment.resource';
 import * as cell from './cell/cell.resource';
 import * as column from './column/column.resource';
@@ -13,23 +14,15 @@ import * as row from './row/row.resource';
 import * as search from './search/search.resource';
 import * as sheet from './sheet/sheet.resource';
 import * as user from './user/user.resource';
+import * as webhook from './webhook/webhook.resource';
 import * as workspace from './workspace/workspace.resource';
 
 /** The operations of each resource, for the router. */
-export const resources = { row, sheet, column, attachment, user, credential, report, workspace, folder, search, cell, discussion, comment };
+export const resources = { row, sheet, column, attachment, user, credential, report, workspace, folder, search, cell, discussion, comment, webhook };
 
 /** Every parameter of the Smartsheet node, in the order the editor shows them. */
 export const nodeProperties: INodeProperties[] = [
-		{
-			displayName: 'Authentication',
-			name: 'authentication',
-			type: 'options',
-			options: [
-				{ name: 'OAuth2', value: 'oAuth2' },
-				{ name: 'Access Token', value: 'accessToken' },
-			],
-			default: 'oAuth2',
-		},
+		authenticationProperty,
 		{
 			displayName: 'Resource',
 			name: 'resource',
@@ -48,6 +41,7 @@ export const nodeProperties: INodeProperties[] = [
 				{ name: 'Search', value: 'search' },
 				{ name: 'Sheet', value: 'sheet' },
 				{ name: 'User', value: 'user' },
+				{ name: 'Webhook', value: 'webhook' },
 				{ name: 'Workspace', value: 'workspace' },
 			],
 			default: 'row',
@@ -65,9 +59,11 @@ export const nodeProperties: INodeProperties[] = [
 	...cell.description,
 	...discussion.description,
 	...comment.description,
+	...webhook.description,
 		// Two copies with disjoint conditions: `hide` would drop it wherever any one condition holds.
 		{ ...sheetLocator, displayOptions: { show: { resource: ['row', 'column', 'attachment', 'cell', 'discussion', 'comment'] } } },
 		{ ...sheetLocator, displayOptions: { show: { resource: ['sheet'], operation: ['get', 'getVersion', 'rename', 'delete', 'copy'] } } },
+	{ ...sheetLocator, displayOptions: { show: { resource: ['webhook'], operation: ['create'] } } },
 		{
 			displayName: 'Failure Routing',
 			name: 'failureRouting',

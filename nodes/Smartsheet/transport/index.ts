@@ -2,8 +2,9 @@
 // token lifecycle (tokenLifecycle.ts) → pacing and per-sheet write order (pacing.ts) → the HTTP
 // call through n8n (send.ts) → classification (failure.ts, failureTable.ts) → retry or refresh
 // (retryPolicy.ts). Operations describe requests and get bodies or a SmartsheetRequestError back.
-import { sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods } from 'n8n-workflow';
+import { sleep, type IDataObject, type IHttpRequestMethods } from 'n8n-workflow';
 
+import type { SmartsheetContext } from './context';
 import {
 	actionFor,
 	answerFromResponse,
@@ -62,7 +63,7 @@ export class SmartsheetClient {
 	readonly counters: ClientCounters = { requests: 0, retries: 0, waitedForRateMs: 0, backoffMs: 0, throttledAnswers: 0, rateUnits: 0 };
 
 	constructor(
-		private readonly ctx: IExecuteFunctions,
+		private readonly ctx: SmartsheetContext,
 		kind: AuthKind,
 		readonly settings: ClientSettings,
 	) {

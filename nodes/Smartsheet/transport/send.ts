@@ -1,8 +1,9 @@
 // Sends one HTTP request through n8n (which signs it with the credential) and hands back the raw
 // answer. Status errors come back as answers, not throws: the transport, not n8n, decides about
 // refreshes and retries, so n8n's own reactive refresh never runs behind its back.
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
+import type { SmartsheetContext } from './context';
 import { parseSmartsheetJson } from './smartsheetJson';
 
 export interface RawAnswer {
@@ -22,7 +23,7 @@ export interface OutgoingRequest {
 	timeoutMs: number;
 }
 
-export async function sendOnce(ctx: IExecuteFunctions, credentialType: string, request: OutgoingRequest): Promise<RawAnswer> {
+export async function sendOnce(ctx: SmartsheetContext, credentialType: string, request: OutgoingRequest): Promise<RawAnswer> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.url,

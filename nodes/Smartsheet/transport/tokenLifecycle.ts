@@ -2,9 +2,10 @@
 // (nothing token-shaped outlives the request), refresh through n8n before a token is about to
 // expire and once after Smartsheet calls it expired, let one refresh run per credential per
 // process, recover when another worker rotated the refresh token first, and stop at a dead one.
-import { sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { sleep, type IDataObject } from 'n8n-workflow';
 
 import { resolveApiBase } from '../../../credentials/regions';
+import type { SmartsheetContext } from './context';
 import { secretSuffix, type FailureAnswer } from './failure';
 
 export type AuthKind = 'oAuth2' | 'accessToken';
@@ -68,7 +69,7 @@ export class TokenLifecycle {
 	readonly counters: LifecycleCounters = { refreshes: 0, proactiveRefreshes: 0, reactiveRefreshes: 0, credentialReads: 0 };
 
 	constructor(
-		private readonly ctx: IExecuteFunctions,
+		private readonly ctx: SmartsheetContext,
 		readonly kind: AuthKind,
 		/** Seconds before expiry at which to refresh; undefined = the default rule. */
 		private readonly refreshMarginSeconds?: number,
@@ -214,7 +215,7 @@ export class TokenLifecycle {
  * token unchanged under the lock, and refresh a second time. Started from what we saw, it finds the
  * other worker's token and uses it. Nothing is written here: n8n still persists what it refreshes.
  */
-function seeing(ctx: IExecuteFunctions, credentials: IDataObject): IExecuteFunctions {
+function seeing<T extends SmartsheetContext>(ctx: T, credentials: IDataObject): T {
 	return new Proxy(ctx, {
 		get: (target, property) =>
 			property === 'getCredentials' ? async () => credentials : Reflect.get(target, property, target),

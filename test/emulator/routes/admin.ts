@@ -7,6 +7,7 @@ import { ApiError } from '../errors';
 import { JsonSyntaxError, parseJson } from '../json';
 import { ALL_SCOPES, isScope } from '../scopes';
 import type { Column } from '../state';
+import { webhookAdminHandlers } from '../webhooks/admin';
 import { AdminError } from './adminError';
 import { setAccess, worldHandlers } from './adminWorld';
 import { validNewColumns } from './columnInput';
@@ -92,6 +93,7 @@ const handlers: Record<string, AdminHandler> = {
 	'POST /__admin/access': (emulator, body) => setAccess(emulator, body),
 	'POST /__admin/sheets': (emulator, body) => generateSheet(emulator, body),
 	...worldHandlers,
+	...webhookAdminHandlers,
 };
 
 export async function adminRoutes(emulator: Emulator, method: string, url: URL, rawBody: string): Promise<Answer> {
@@ -99,7 +101,7 @@ export async function adminRoutes(emulator: Emulator, method: string, url: URL, 
 	const handler = handlers[route];
 	if (!handler) return { status: 404, body: { error: `no admin route ${route}` } };
 	try {
-		return { body: handler(emulator, bodyOf(rawBody), url) };
+		return { body: await handler(emulator, bodyOf(rawBody), url) };
 	} catch (error) {
 		if (error instanceof AdminError) return { status: 400, body: { error: error.message } };
 		if (error instanceof ApiError) return { status: 400, body: { error: error.message, errorCode: error.errorCode } };

@@ -1,2 +1,2 @@
-// A mistake in an admin call: answered 400 {error} with the reason (see admin.ts).
+/** A mistake in an admin request: answered 400 {error} with the reason. */
 export class AdminError extends Error {}

@@ -14,6 +14,7 @@ import { sheetCopyRoutes } from './sheetCopy';
 import { sheetRoutes } from './sheets';
 import { userRoutes } from './users';
 import { workspaceRoutes } from './workspaces';
+import { webhookRoutes } from './webhooks';
 
 export const apiRoutes: Route[] = [
 	{ method: 'POST', path: '/2.0/token', scope: 'none', handler: tokenEndpoint },
@@ -30,4 +31,5 @@ export const apiRoutes: Route[] = [
 	...searchRoutes,
 	...cellHistoryRoutes,
 	...discussionRoutes,
+	...webhookRoutes,
 ];

@@ -7,6 +7,7 @@ import type { Emulator } from '../emulator';
 import { ApiError } from '../errors';
 import { RawNumber } from '../json';
 import { ACCESS_RANK, type Cell, type CellChange, type Column, type Row, type Sheet } from '../state';
+import { observeSheetChanges } from '../webhooks/events';
 import { recordNewRow } from './cellHistory';
 import { flag, words } from './query';
 import { subtree } from './rowPlacement';
@@ -88,10 +89,16 @@ function copyRowParts(emulator: Emulator, source: Sheet, destination: Sheet, new
 }
 
 /** One function per route (copy, move), so a webhook emitter can hook each write. */
-function transferRows(ctx: RequestContext, mode: Mode): Answer {
-	const state = ctx.emulator.state;
+async function transferRows(ctx: RequestContext, mode: Mode): Promise<Answer> {
 	const source = sheetOf(ctx);
 	const { rowIds, destination } = readRequest(ctx, source, mode);
+	// The pipeline observes the source sheet; the rows arriving in another sheet are that sheet's events.
+	if (destination.id === source.id) return transfer(ctx, mode, source, rowIds, destination);
+	return await observeSheetChanges(ctx, destination.id, () => transfer(ctx, mode, source, rowIds, destination));
+}
+
+function transfer(ctx: RequestContext, mode: Mode, source: Sheet, rowIds: string[], destination: Sheet): Answer {
+	const state = ctx.emulator.state;
 	const include = words(ctx.query, 'include');
 	const all = include.has('all');
 	const found = rowIds.filter((id) => source.rowsById.has(id));

@@ -1,0 +1,66 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../helpers/interfaces';
+import { InvalidInput, perItem } from '../../helpers/perItem';
+import { publicWebhook, type WebhookRecord } from '../../helpers/webhooks';
+import type { SmartsheetClient } from '../../transport';
+import { idOf, sheetIdOf } from '../sheetId';
+
+const show = { resource: ['webhook'], operation: ['create'] };
+
+export const description: INodeProperties[] = [
+	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, displayOptions: { show } },
+	{
+		displayName: 'Callback URL',
+		name: 'callbackUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://n8n.example.com/webhook/smartsheet-changes',
+		description: 'Where Smartsheet sends the callbacks: HTTPS with a certificate from a public authority, on port 443, 8000, 8008, 8080 or 8443, reachable from the internet',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Only Columns Names or IDs',
+		name: 'columnIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getColumns', loadOptionsDependsOn: ['sheetId.value'] },
+		default: [],
+		description: 'Limit callbacks to changes in these columns (row deletions always come). Empty: every column. Cannot be changed later. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Enable Now',
+		name: 'enable',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to enable it right away. Smartsheet then sends a verification request to the callback URL, which must already answer it (echo the Smartsheet-Hook-Challenge header).',
+		displayOptions: { show },
+	},
+];
+
+/** A new webhook on a sheet (disabled until enabled: Smartsheet verifies the callback URL first). */
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
+	return await perItem(this, client, items, 'webhook:create', async (item) => {
+		const sheetId = sheetIdOf(this, item);
+		const name = String(this.getNodeParameter('name', item)).trim();
+		const callbackUrl = String(this.getNodeParameter('callbackUrl', item)).trim();
+		if (!name) throw new InvalidInput('The webhook needs a name');
+		if (!callbackUrl) throw new InvalidInput('The webhook needs a callback URL');
+		const columnIds = (this.getNodeParameter('columnIds', item, []) as string[]).map((id) => idOf(id, 'Column'));
+		const body = {
+			name,
+			callbackUrl,
+			scope: 'sheet',
+			scopeObjectId: sheetId,
+			events: ['*.*'],
+			version: 1,
+			...(columnIds.length ? { subscope: { columnIds } } : {}),
+		};
+		let webhook = (await client.request<{ result: WebhookRecord }>({ method: 'POST', path: '/webhooks', body, operation: 'webhook:create' })).result;
+		if (this.getNodeParameter('enable', item, false) === true) {
+			webhook = (await client.request<{ result: WebhookRecord }>({ method: 'PUT', path: `/webhooks/${webhook.id}`, body: { enabled: true }, operation: 'webhook:create' })).result;
+		}
+		return publicWebhook(webhook);
+	});
+}

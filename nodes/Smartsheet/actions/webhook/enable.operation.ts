@@ -1,0 +1,21 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../helpers/interfaces';
+import { perItem } from '../../helpers/perItem';
+import { publicWebhook, type WebhookRecord } from '../../helpers/webhooks';
+import type { SmartsheetClient } from '../../transport';
+import { webhookIdOf } from './webhookId';
+
+export const description: INodeProperties[] = [];
+
+/**
+ * Enables a webhook. Smartsheet first sends a verification request to its callback URL and answers
+ * only afterwards: the result's status says whether the endpoint passed (ENABLED) or not.
+ */
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
+	return await perItem(this, client, items, 'webhook:enable', async (item) => {
+		const webhookId = webhookIdOf(this, item);
+		const answer = await client.request<{ result: WebhookRecord }>({ method: 'PUT', path: `/webhooks/${webhookId}`, body: { enabled: true }, operation: 'webhook:enable' });
+		return publicWebhook(answer.result);
+	});
+}

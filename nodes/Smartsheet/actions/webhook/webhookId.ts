@@ -1,0 +1,7 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { idOf } from '../sheetId';
+
+export function webhookIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
+	return idOf(ctx.getNodeParameter('webhookId', itemIndex, '', { extractValue: true }), 'Webhook');
+}

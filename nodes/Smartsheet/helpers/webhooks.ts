@@ -1,0 +1,52 @@
+// Smartsheet webhooks through the transport: all pages of GET /webhooks (the 2026 shape: totals
+// -1, a short page is the last), and the webhook as this package shows it — never its shared
+// secret, only the secret's last 6 characters.
+import type { IDataObject } from 'n8n-workflow';
+
+import type { SmartsheetClient } from '../transport';
+import { secretSuffix } from '../transport/failure';
+
+const PAGE_SIZE = 1000;
+
+export interface WebhookRecord extends IDataObject {
+	id: string;
+	name: string;
+	scopeObjectId: string;
+	callbackUrl: string;
+	enabled: boolean;
+	status: string;
+	sharedSecret?: string;
+	disabledDetails?: string;
+	subscope?: { columnIds?: unknown[] };
+}
+
+/** Every webhook the credential may see, newest first (Smartsheet's order since 2026). */
+export async function* webhookPages(client: SmartsheetClient, operation: string): AsyncGenerator<WebhookRecord[]> {
+	for (let page = 1; ; page++) {
+		const answer = await client.request<{ data?: WebhookRecord[]; totalPages?: number }>({
+			method: 'GET',
+			path: '/webhooks',
+			qs: { page, pageSize: PAGE_SIZE },
+			operation,
+		});
+		const data = answer.data ?? [];
+		yield data;
+		const totalPages = answer.totalPages ?? -1;
+		if (data.length < PAGE_SIZE || (totalPages > 0 && page >= totalPages)) return;
+	}
+}
+
+/** Column IDs of a webhook's subscope as digit strings, sorted (empty = every column). */
+export function subscopeOf(webhook: WebhookRecord): string[] {
+	return (webhook.subscope?.columnIds ?? []).map(String).sort();
+}
+
+/** A webhook as output: IDs as strings, the shared secret reduced to its last 6 characters. */
+export function publicWebhook(webhook: WebhookRecord): IDataObject {
+	const { sharedSecret, ...rest } = webhook;
+	return {
+		...rest,
+		...(webhook.subscope ? { subscope: { columnIds: subscopeOf(webhook) } } : {}),
+		sharedSecretSuffix: secretSuffix(sharedSecret ?? null),
+	};
+}

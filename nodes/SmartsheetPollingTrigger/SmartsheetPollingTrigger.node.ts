@@ -1,0 +1,52 @@
+import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
+
+import { sheetLocator } from '../Smartsheet/actions/common.descriptions';
+import { credentialTest } from '../Smartsheet/methods';
+import { searchSheets } from '../Smartsheet/methods/listSearch';
+import { authenticationProperty, smartsheetCredentials } from '../Smartsheet/credentialChoice';
+import { pollSheet } from './poll';
+
+/**
+ * Polls a sheet instead of receiving webhooks, for installs Smartsheet cannot reach (no public
+ * HTTPS URL). n8n cannot offer both in one node: every node with `webhooks` gets its webhook
+ * registered and every node with `poll` gets polled, whatever its parameters say.
+ */
+export class SmartsheetPollingTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Smartsheet Polling Trigger',
+		name: 'smartsheetPollingTrigger',
+		icon: { light: 'file:smartsheet.svg', dark: 'file:smartsheet.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		description: 'Starts the workflow when rows of a Smartsheet sheet are added or updated, by checking the sheet on a schedule',
+		defaults: { name: 'Smartsheet Polling Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: smartsheetCredentials,
+		properties: [
+			authenticationProperty,
+			{ ...sheetLocator, description: 'The sheet to watch' },
+			{
+				displayName: 'Trigger On',
+				name: 'events',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Row Added', value: 'created' },
+					{ name: 'Row Updated', value: 'updated' },
+				],
+				default: ['created', 'updated'],
+				required: true,
+				description:
+					'Each poll first asks for the sheet version (one cheap request) and reads rows only when it changed. Deleted rows, comments and column changes need the Smartsheet Trigger (webhooks).',
+			},
+		],
+	};
+
+	methods = { listSearch: { searchSheets }, credentialTest };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollSheet(this);
+	}
+}

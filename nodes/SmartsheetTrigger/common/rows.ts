@@ -1,0 +1,64 @@
+// Rows of the watched sheet as flat {id, rowNumber, <column title>: value} objects, fetched through
+// the transport: the rows a callback names, or the rows modified since a moment (polling).
+import type { IDataObject } from 'n8n-workflow';
+
+import { flattenRow, type Column } from '../../Smartsheet/helpers/sheetSchema';
+import type { SmartsheetClient } from '../../Smartsheet/transport';
+
+const IDS_PER_REQUEST = 100; // keeps the query string short
+const ROWS_PER_PAGE = 500;
+
+interface SheetAnswer {
+	columns?: Column[];
+	rows?: IDataObject[];
+}
+
+/** The named rows that still exist, by ID (a deleted row is simply absent). */
+export async function rowsById(client: SmartsheetClient, sheetId: string, rowIds: string[], operation: string): Promise<Map<string, IDataObject>> {
+	const found = new Map<string, IDataObject>();
+	const unique = [...new Set(rowIds)];
+	for (let start = 0; start < unique.length; start += IDS_PER_REQUEST) {
+		const ids = unique.slice(start, start + IDS_PER_REQUEST);
+		const sheet = await client.request<SheetAnswer>({
+			method: 'GET',
+			path: `/sheets/${sheetId}`,
+			qs: { rowIds: ids.join(','), exclude: 'nonexistentCells' },
+			operation,
+		});
+		for (const row of sheet.rows ?? []) found.set(String(row.id), flattenRow(row, sheet.columns ?? []));
+	}
+	return found;
+}
+
+export interface ModifiedRow {
+	id: string;
+	createdAt: string;
+	modifiedAt: string;
+	/** The cells as Smartsheet sent them, to tell two changes within one second apart. */
+	cells: unknown;
+	flat: IDataObject;
+}
+
+/** Every row modified after `since` (ISO-8601, to the second), all pages. */
+export async function rowsModifiedSince(client: SmartsheetClient, sheetId: string, since: string, operation: string): Promise<ModifiedRow[]> {
+	const rows: ModifiedRow[] = [];
+	for (let page = 1; ; page++) {
+		const sheet = await client.request<SheetAnswer>({
+			method: 'GET',
+			path: `/sheets/${sheetId}`,
+			qs: { rowsModifiedSince: since, exclude: 'nonexistentCells', page, pageSize: ROWS_PER_PAGE },
+			operation,
+		});
+		const pageRows = sheet.rows ?? [];
+		for (const row of pageRows) {
+			rows.push({
+				id: String(row.id),
+				createdAt: String(row.createdAt),
+				modifiedAt: String(row.modifiedAt),
+				cells: row.cells,
+				flat: flattenRow(row, sheet.columns ?? []),
+			});
+		}
+		if (pageRows.length < ROWS_PER_PAGE) return rows;
+	}
+}
