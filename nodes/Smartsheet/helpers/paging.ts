@@ -49,8 +49,8 @@ export async function* tokenPages(
 }
 
 /** The items of all pages, or of as many as `limit` needs (later pages are never requested). */
-export async function collect(pages: AsyncGenerator<IDataObject[]>, limit?: number): Promise<IDataObject[]> {
-	const items: IDataObject[] = [];
+export async function collect<T>(pages: AsyncGenerator<T[]>, limit?: number): Promise<T[]> {
+	const items: T[] = [];
 	for await (const page of pages) {
 		items.push(...page);
 		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);

@@ -1,29 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { idLocator } from '../locators';
+
 /** The webhook an operation acts on: picked from the credential's webhooks, or by ID. */
 export function webhookLocator(operations: string[]): INodeProperties {
+	const locator = idLocator({ displayName: 'Webhook', name: 'webhookId', what: 'webhook', searchListMethod: 'searchWebhooks', urlPath: 'webhooks', description: 'The Smartsheet webhook' });
 	return {
-		displayName: 'Webhook',
-		name: 'webhookId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchWebhooks', searchable: true },
-			},
-			{
-				displayName: 'ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '8444254503626628',
-				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A webhook ID is a number' } }],
-			},
-		],
-		description: 'The Smartsheet webhook',
+		...locator,
+		// Webhooks have no page in Smartsheet, so there is no link to paste.
+		modes: locator.modes?.filter((mode) => mode.name !== 'url'),
 		displayOptions: { show: { resource: ['webhook'], operation: operations } },
 	};
 }
