@@ -66,6 +66,8 @@ export interface RunResult {
 	status: IRun['status'];
 	/** Items per output of the node under test (index = output index). */
 	outputs: INodeExecutionData[][];
+	/** The execution hints the node added (shown above its output in the editor). */
+	hints: Array<{ message: string }>;
 	errorMessage?: string;
 }
 
@@ -133,6 +135,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		run,
 		status: run.status,
 		outputs,
+		hints: (taskData?.hints ?? []) as Array<{ message: string }>,
 		errorMessage: run.data.resultData.error?.message,
 	};
 }

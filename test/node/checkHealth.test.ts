@@ -83,4 +83,16 @@ describe('credential health', () => {
 		assert.equal(summary.requests, 2);
 		assert.equal(summary.items.Success, 2);
 	});
+
+	test('by default the counts are an execution hint, and no extra item is added', async () => {
+		suite.fx.putOAuth(await suite.fx.issueTokens());
+		await suite.fx.admin('POST', '/faults', { match: { method: 'GET', path: '/2.0/users/me' }, count: 1, response: { kind: 'error', status: 503, errorCode: 4001 } });
+		const result = await suite.fx.run(checkHealth, [{}, {}]);
+		assert.equal(jsonOf(result, OUTPUT.success).length, 2);
+		assert.ok(jsonOf(result, OUTPUT.success).every((item) => item.smartsheetExecutionSummary === undefined));
+		assert.deepEqual(
+			result.hints.map((hint) => hint.message),
+			['Smartsheet: 3 requests (3 rate-limit units), 1 retries, 0 token refreshes, 0 rate-limit answers; items: Success 2, Auth 0, Permission 0, Payload 0, Throttled 0'],
+		);
+	});
 });

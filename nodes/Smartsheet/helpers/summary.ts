@@ -34,7 +34,7 @@ export function reportSummary(
 	const text = Object.entries(items).map(([name, count]) => `${name} ${count}`).join(', ');
 	// Execution hints arrived in n8n 1.x; feature-detect rather than fail on an older host.
 	if (typeof ctx.addExecutionHints === 'function') ctx.addExecutionHints({
-		message: `Smartsheet: ${summary.requests} requests, ${summary.retries} retries, ${summary.tokenRefreshes} token refreshes, ${summary.rateLimitAnswers} rate-limit answers; items: ${text}`,
+		message: `Smartsheet: ${summary.requests} requests (${summary.rateLimitUnits} rate-limit units), ${summary.retries} retries, ${summary.tokenRefreshes} token refreshes, ${summary.rateLimitAnswers} rate-limit answers; items: ${text}`,
 		location: 'outputPane',
 	});
 	if (mode === 'item') outputs[0].push({ json: { smartsheetExecutionSummary: summary }, pairedItem: { item: 0 } });
