@@ -98,3 +98,33 @@ export function stormTable(rows) {
 		),
 	].join('\n');
 }
+
+// The README's storm table: every version and mode the e2e ran, this package beside the baseline.
+const STORM_LABELS = { smartsheetNode: '**Smartsheet node (this package)**', httpRequestBaseline: 'HTTP Request + generic OAuth2' };
+
+/** One table row per contestant of one run. */
+export function stormRows(run) {
+	const where = run.mode === 'queue' ? `queue, ${run.workers} workers` : 'single process';
+	return Object.entries(STORM_LABELS)
+		.filter(([key]) => run[key])
+		.map(([key, label]) => {
+			const r = run[key];
+			const dead = r.deadToken ? `${r.deadToken.failedExecutions} of ${r.deadToken.calls}` : '—';
+			return `| ${run.n8nVersion} | ${run.node.replace(/^v(\d+).*/, '$1')} | ${where} | ${label} | ${r.executions} | ${r.failedExecutions} | ${r.itemsLost} | ${r.tokenRefreshes} (${r.rounds.map((round) => round.tokenRefreshes).join(', ')}) | ${r.invalidGrants} | ${r.requestsWithExpiredToken} | ${dead} |`;
+		});
+}
+
+export function stormReport(runs) {
+	const order = (run) => [run.n8nVersion.split('.').map(Number), run.mode === 'queue' ? 1 : 0];
+	const sorted = [...runs].sort((a, b) => {
+		const [va, ma] = order(a);
+		const [vb, mb] = order(b);
+		for (let i = 0; i < 3; i++) if (va[i] !== vb[i]) return vb[i] - va[i];
+		return ma - mb;
+	});
+	return [
+		'| n8n | Node | mode | | executions | failed | items lost | token refreshes (per expiry) | invalid_grant | requests sent with an expired token | refresh token dead: failed executions |',
+		'|---|---|---|---|---|---|---|---|---|---|---|',
+		...sorted.flatMap(stormRows),
+	].join('\n');
+}

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { accountDeadToken, accountStorm, complaintsAbout, countsOf, outputsOf, phaseOf, ran, stormTable } from './analysis.mjs';
+import { accountDeadToken, accountStorm, complaintsAbout, countsOf, outputsOf, phaseOf, ran, stormReport, stormTable } from './analysis.mjs';
 
 const EMAIL = 'demo.user@example.com';
 
@@ -100,4 +100,22 @@ test('the storm table has one row per run, with per-expiry refreshes, the worker
 	assert.equal(table.length, 4);
 	assert.equal(table[2], '| ours | 60 | 0 | 0 | 3 (1, 1, 1) | 0 | 0 | 31 / 29 | 0 of 20 |');
 	assert.equal(table[3], '| single | 60 | 0 | 0 | 3 (1, 1, 1) | 0 | 0 | — | 20 of 20 |');
+});
+
+test('the README table: newest n8n first, single process before queue mode, both contestants per run', () => {
+	const r = (failed) => ({ executions: 60, failedExecutions: failed, itemsLost: failed, tokenRefreshes: 3, invalidGrants: failed, requestsWithExpiredToken: 12, rounds: [1, 1, 1].map((tokenRefreshes) => ({ tokenRefreshes })), deadToken: { failedExecutions: failed ? 20 : 0, calls: 20 } });
+	const run = (n8nVersion, mode) => ({ n8nVersion, node: n8nVersion === '2.8.4' ? 'v20.20.2' : 'v24.21.0', mode, workers: mode === 'queue' ? 2 : 1, smartsheetNode: r(0), httpRequestBaseline: r(33) });
+	const lines = stormReport([run('2.8.4', 'queue'), run('2.41.1', 'queue'), run('2.8.4', 'single'), run('2.41.1', 'single')]).split('\n');
+	assert.equal(lines.length, 2 + 8);
+	assert.deepEqual(lines.slice(2).map((line) => line.split(' | ').slice(0, 4).join(' | ')), [
+		'| 2.41.1 | 24 | single process | **Smartsheet node (this package)**',
+		'| 2.41.1 | 24 | single process | HTTP Request + generic OAuth2',
+		'| 2.41.1 | 24 | queue, 2 workers | **Smartsheet node (this package)**',
+		'| 2.41.1 | 24 | queue, 2 workers | HTTP Request + generic OAuth2',
+		'| 2.8.4 | 20 | single process | **Smartsheet node (this package)**',
+		'| 2.8.4 | 20 | single process | HTTP Request + generic OAuth2',
+		'| 2.8.4 | 20 | queue, 2 workers | **Smartsheet node (this package)**',
+		'| 2.8.4 | 20 | queue, 2 workers | HTTP Request + generic OAuth2',
+	]);
+	assert.match(lines[3], /\| 60 \| 33 \| 33 \| 3 \(1, 1, 1\) \| 33 \| 12 \| 20 of 20 \|$/);
 });
