@@ -29,7 +29,7 @@ export function useTriggers(options: EmulatorOptions = TRIGGER_EMULATOR): Trigge
 	afterEach(async () => {
 		for (const webhook of await suite.fx.admin('GET', '/webhooks')) issuedSecrets.add(webhook.sharedSecret);
 		for (const harness of open.splice(0)) {
-			for (const execution of harness.executions) allRunResults.push({ run: execution.run, status: execution.status, outputs: [] });
+			for (const execution of harness.executions) allRunResults.push({ run: execution.run, status: execution.status, outputs: [], hints: [] });
 			await harness.close();
 		}
 	});
