@@ -203,6 +203,19 @@ describe('rows', () => {
 		assert.deepEqual([sheet.rows.length, sheet.version, sheet.rows[0].cells[0].value], [5, version, 'Kickoff meeting']);
 	});
 
+	test('a hyperlink cell keeps its URL with its text; a hyperlink that is not {url: http(s)://…} is 1008, and a formula beside one 1163', async () => {
+		const { id, columns } = await tracker(suite.emu);
+		const added = await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: [{ cells: [{ columnId: columns.Task, value: 'Spec', hyperlink: { url: 'https://example.com/spec' } }] }] });
+		assert.equal(added.status, 200);
+		const rowId = String(added.json.result[0].id);
+		const row = (await call(suite.emu, 'GET', `/2.0/sheets/${id}/rows/${rowId}`)).json;
+		assert.deepEqual([row.cells[0].value, row.cells[0].hyperlink], ['Spec', { url: 'https://example.com/spec' }]);
+		for (const hyperlink of [{ url: 'ftp://example.com' }, { url: 42 }, 'https://example.com']) {
+			assertError(await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: [{ cells: [{ columnId: columns.Task, value: 'x', hyperlink }] }] }), 400, 1008);
+		}
+		assertError(await call(suite.emu, 'POST', `/2.0/sheets/${id}/rows`, { body: [{ cells: [{ columnId: columns.Task, formula: '=1', hyperlink: { url: 'https://example.com' } }] }] }), 400, 1163);
+	});
+
 	test('allowPartialSuccess=true: PARTIAL_SUCCESS, resultCode 3, good rows saved, failedItems [{index, rowId, error}]', async () => {
 		const { id, columns, rowIds } = await tracker(suite.emu);
 		const task = columns.Task;

@@ -23,6 +23,8 @@ export interface Column {
 export interface Cell {
 	value?: string | number | boolean;
 	formula?: string;
+	/** A link the cell opens (Smartsheet's hyperlink object; only URL links here). */
+	hyperlink?: { url: string };
 }
 
 export interface Row {

@@ -26,6 +26,25 @@ describe('operations', () => {
 		assert.equal(typeof rows[0].id, 'string');
 	});
 
+	test('sheet get with column and row filters: only those cells and rows; a filter that is not numbers → Payload without a request', async () => {
+		const sheet = await suite.fx.sheet('Project Tracker');
+		const full = (await suite.fx.api<any>('GET', `/sheets/${sheetId}`)).rows.map((row: any) => String(row.id));
+		const status = sheet.columns.find((column) => column.title === 'Status')!.id;
+		const [picked] = jsonOf(
+			await suite.fx.run({ ...pat, resource: 'sheet', operation: 'get', sheetId: locator(), sheetOptions: { columnIds: [status], rowIds: `${full[1]}, ${full[3]}` } }),
+			OUTPUT.success,
+		);
+		const rows = picked.rows as any[];
+		assert.deepEqual(rows.map((row) => row.id), [full[1], full[3]]);
+		assert.deepEqual(Object.keys(rows[0]).sort(), ['Status', 'id', 'rowNumber']);
+		const [byNumber] = jsonOf(await suite.fx.run({ ...pat, resource: 'sheet', operation: 'get', sheetId: locator(), sheetOptions: { rowNumbers: '5,1' } }), OUTPUT.success);
+		assert.deepEqual((byNumber.rows as any[]).map((row) => row.rowNumber), [1, 5]);
+		const before = (await suite.fx.stats()).requests;
+		const bad = await suite.fx.run({ ...pat, resource: 'sheet', operation: 'get', sheetId: locator(), sheetOptions: { rowNumbers: 'first' } });
+		assert.match((jsonOf(bad, OUTPUT.payload)[0].smartsheetFailure as any).message, /Row numbers must be numbers separated by commas, got "first"/);
+		assert.equal((await suite.fx.stats()).requests, before, 'no request sent');
+	});
+
 	test('column list', async () => {
 		const columns = jsonOf(await suite.fx.run({ ...pat, resource: 'column', operation: 'list', sheetId: locator() }), OUTPUT.success);
 		assert.deepEqual(columns.map((column) => column.title), ['Task', 'Status', 'Due', 'Owner', 'Done']);
@@ -70,6 +89,25 @@ describe('operations', () => {
 		const cells = row.cells as any[];
 		assert.equal(cells[0].formula, '=1+1');
 		assert.equal(cells[1].value, 'Done');
+	});
+
+	test('a cell defined as a hyperlink: the value is its text, or the URL when no text is given', async () => {
+		const result = await suite.fx.run(
+			{
+				...pat,
+				resource: 'row',
+				operation: 'add',
+				sheetId: locator(),
+				dataMode: 'define',
+				cells: { cell: [{ column: 'Task', value: 'The spec', hyperlink: 'https://example.com/spec' }, { column: 'Status', value: '', hyperlink: 'https://example.com/status' }] },
+				rowOptions: { raw: true, strict: false },
+			},
+			[{}],
+		);
+		const [row] = jsonOf(result, OUTPUT.success);
+		const [task, status] = row.cells as any[];
+		assert.deepEqual([task.value, task.hyperlink], ['The spec', { url: 'https://example.com/spec' }]);
+		assert.deepEqual([status.value, status.hyperlink], ['https://example.com/status', { url: 'https://example.com/status' }]);
 	});
 
 	test('an ID above 2^53 round-trips unchanged', async () => {

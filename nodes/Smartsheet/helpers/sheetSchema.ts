@@ -66,6 +66,9 @@ export function cellsFromList(entries: IDataObject[], columns: Column[], options
 		if (!column) throw new InvalidInput(`The sheet has no column "${key}"`);
 		const formula = String(entry.formula ?? '').trim();
 		if (formula) return { columnId: column.id, formula: formula.startsWith('=') ? formula : `=${formula}` };
+		const url = String(entry.hyperlink ?? '').trim();
+		// A link's text is the value; without one Smartsheet shows the URL itself.
+		if (url) return { ...cell(column.id, entry.value === '' || entry.value === undefined ? url : entry.value, options), hyperlink: { url } };
 		return cell(column.id, entry.value, options);
 	});
 }

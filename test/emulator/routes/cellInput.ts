@@ -1,7 +1,8 @@
 // The cells of one row in an add or update request, checked the way Smartsheet checks them
 // (§2.2, §4.2): unknown column 1036, column twice 1037, wrong value type 1038, over 4000
 // characters 1041, not the column's type under strict parsing 1042, value with objectValue 1130,
-// formula without "=" 1162, formula with a value 1163.
+// formula without "=" 1162, formula with a value 1163, a hyperlink that is not {url: "http(s)://…"}
+// 1008 (assumed: Smartsheet documents no code for it).
 import { ApiError } from '../errors';
 import type { Cell, Sheet } from '../state';
 
@@ -44,9 +45,17 @@ export function validCells(sheet: Sheet, input: unknown): Map<string, Cell | nul
 		}
 		const typed = cell.strict === false ? lenient(column.type, value) : value;
 		if (cell.strict !== false && !fitsStrictly(column.type, typed)) throw new ApiError(1042, [columnId, String(value), column.type]);
-		cells.set(columnId, { value: typed });
+		const hyperlink = hyperlinkOf(cell.hyperlink);
+		cells.set(columnId, hyperlink ? { value: typed, hyperlink } : { value: typed });
 	}
 	return cells;
+}
+
+function hyperlinkOf(input: unknown): { url: string } | undefined {
+	if (input === undefined || input === null) return undefined;
+	const url = (input as Record<string, unknown>).url;
+	if (typeof input !== 'object' || typeof url !== 'string' || !/^https?:\/\/\S+$/i.test(url)) throw new ApiError(1008, ['cell.hyperlink must be {"url": "http(s)://…"}']);
+	return { url };
 }
 
 /** Strict parsing (the default): the value must already be of the column's type. */

@@ -91,6 +91,7 @@ export function rowOut(
 			...(value !== undefined ? { value } : {}),
 			...(display !== undefined ? { displayValue: display } : {}),
 			...(cell?.formula !== undefined ? { formula: cell.formula } : {}),
+			...(cell?.hyperlink ? { hyperlink: cell.hyperlink } : {}),
 		});
 	}
 	return {

@@ -45,6 +45,14 @@ export function cellFields(operation: string): INodeProperties[] {
 						},
 						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 						{
+							displayName: 'Hyperlink URL',
+							name: 'hyperlink',
+							type: 'string',
+							default: '',
+							placeholder: 'https://example.com/report',
+							description: 'Makes the cell a link to this URL; the value is the text shown (the URL itself if the value is empty)',
+						},
+						{
 							displayName: 'Formula',
 							name: 'formula',
 							type: 'string',
