@@ -167,29 +167,40 @@ export async function singleProcess() {
 		assert(after.tokenCalls - before.tokenCalls === 1 && after.invalidGrants - before.invalidGrants === 1, `one token call (${after.tokenCalls - before.tokenCalls}), one invalid_grant (${after.invalidGrants - before.invalidGrants})`);
 	});
 
-	await check('the example workflows import into n8n, and the routing example adds its rows', async () => {
+	/** An example workflow as shipped, with its Smartsheet nodes on the given credential and the demo sheet. */
+	const example = (file, credentials, trackerId) => {
+		const workflow = JSON.parse(readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8'));
+		for (const node of workflow.nodes) {
+			if (node.credentials?.smartsheetOAuth2Api) {
+				node.parameters.authentication = credentials.smartsheetApi ? 'accessToken' : 'oAuth2';
+				node.credentials = credentials;
+			}
+			if (node.parameters?.sheetId) node.parameters.sheetId = { __rl: true, mode: 'id', value: trackerId };
+		}
+		return workflow;
+	};
+	const triggerOf = (workflow) => workflow.nodes.find((node) => /manualTrigger|scheduleTrigger/.test(node.type)).name;
+
+	await check('the example workflows import and run: the routing example adds its rows; the auth monitor stays quiet for a healthy credential and warns with the reconnect action for a dead one', async () => {
 		const sheets = await (await fetch(`${emulator.apiBase}/sheets`, { headers: { authorization: `Bearer ${PAT}` } })).text();
 		const trackerId = /"id":(\d+),"name":"Project Tracker"/.exec(sheets)?.[1];
 		assert(trackerId, 'the emulator has the demo sheet');
-		for (const file of ['smartsheet-failure-routing.workflow.json', 'smartsheet-auth-monitor.workflow.json']) {
-			const workflow = JSON.parse(readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8'));
-			for (const node of workflow.nodes) {
-				if (node.credentials?.smartsheetOAuth2Api) {
-					node.parameters.authentication = 'accessToken';
-					node.credentials = patRef;
-				}
-				if (node.parameters?.sheetId) node.parameters.sheetId = { __rl: true, mode: 'id', value: trackerId };
-			}
-			const created = await n8n.createWorkflow(workflow);
-			assert(created.id, `${file} imported`);
-			if (file.includes('routing')) {
-				const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger').name;
-				const execution = await n8n.runManually(created.id, trigger);
-				assert(execution.status === 'success', `the example runs (${execution.status}: ${errorOf(execution)})`);
-				const added = outputsOf(execution, 'Smartsheet')[0] ?? [];
-				assert(added.length === 2 && added[0].Task === 'Write the report', `two rows added (${JSON.stringify(added).slice(0, 200)})`);
-			}
-		}
+
+		const routing = example('smartsheet-failure-routing.workflow.json', patRef, trackerId);
+		const routed = await n8n.runManually((await n8n.createWorkflow(routing)).id, triggerOf(routing));
+		assert(routed.status === 'success', `the routing example runs (${routed.status}: ${errorOf(routed)})`);
+		const added = outputsOf(routed, 'Smartsheet')[0] ?? [];
+		assert(added.length === 2 && added[0].Task === 'Write the report', `two rows added (${JSON.stringify(added).slice(0, 200)})`);
+
+		const send = 'Send the warning (replace with Slack, Email, Teams…)';
+		const healthy = example('smartsheet-auth-monitor.workflow.json', patRef, trackerId);
+		const quiet = await n8n.runManually((await n8n.createWorkflow(healthy)).id, triggerOf(healthy));
+		assert(quiet.status === 'success' && ran(quiet, 'Check Smartsheet credential') && !ran(quiet, send), `a healthy credential sends no warning (${quiet.status}: ${errorOf(quiet)})`);
+		// The OAuth2 credential's app was disconnected by the dead-token check above.
+		const dead = example('smartsheet-auth-monitor.workflow.json', { smartsheetOAuth2Api: { id: oauthCredential.id, name: oauthCredential.name } }, trackerId);
+		const warned = await n8n.runManually((await n8n.createWorkflow({ ...dead, name: `${dead.name} (dead credential)` })).id, triggerOf(dead));
+		const [warning] = outputsOf(warned, send)[0] ?? [];
+		assert(warned.status === 'success' && /^Smartsheet credential Smartsheet \(Connect\) fails: .* - Reconnect the credential 'Smartsheet \(Connect\)' in n8n/.test(warning?.warning ?? ''), `the warning names the credential and says to reconnect (${warned.status}: ${warning?.warning ?? errorOf(warned)})`);
 	});
 
 	await smartsheetTriggerInN8n(n8n, emulator);
