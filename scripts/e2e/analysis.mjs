@@ -87,6 +87,12 @@ export function accountDeadToken(executions, { actionName }) {
 	return { executions: executions.length, failedExecutions: failed.length, onAuthWithReconnect, elsewhere, sampleError: failed.length ? errorOf(failed[0]) : null };
 }
 
+/** "18 of 20", and how many calls never got a finished execution at all (they did not succeed either). */
+function deadTokenCell(dead) {
+	const unfinished = dead.calls - (dead.executions ?? dead.calls);
+	return `${dead.failedExecutions} of ${dead.calls}${unfinished > 0 ? ` (+${unfinished} never finished)` : ''}`;
+}
+
 /** The storm's comparison as a Markdown table. */
 export function stormTable(rows) {
 	return [
@@ -94,7 +100,7 @@ export function stormTable(rows) {
 		'|---|---|---|---|---|---|---|---|---|',
 		...rows.map(
 			([name, r]) =>
-				`| ${name} | ${r.executions} | ${r.failedExecutions} | ${r.itemsLost} | ${r.tokenRefreshes} (${r.rounds.map((round) => round.tokenRefreshes).join(', ')}) | ${r.invalidGrants} | ${r.requestsWithExpiredToken} | ${r.executionsPerWorker.length ? r.executionsPerWorker.join(' / ') : '—'} | ${r.deadToken ? `${r.deadToken.failedExecutions} of ${r.deadToken.calls}` : '—'} |`,
+				`| ${name} | ${r.executions} | ${r.failedExecutions} | ${r.itemsLost} | ${r.tokenRefreshes} (${r.rounds.map((round) => round.tokenRefreshes).join(', ')}) | ${r.invalidGrants} | ${r.requestsWithExpiredToken} | ${r.executionsPerWorker.length ? r.executionsPerWorker.join(' / ') : '—'} | ${r.deadToken ? deadTokenCell(r.deadToken) : '—'} |`,
 		),
 	].join('\n');
 }
@@ -109,7 +115,7 @@ export function stormRows(run) {
 		.filter(([key]) => run[key])
 		.map(([key, label]) => {
 			const r = run[key];
-			const dead = r.deadToken ? `${r.deadToken.failedExecutions} of ${r.deadToken.calls}` : '—';
+			const dead = r.deadToken ? deadTokenCell(r.deadToken) : '—';
 			return `| ${run.n8nVersion} | ${run.node.replace(/^v(\d+).*/, '$1')} | ${where} | ${label} | ${r.executions} | ${r.failedExecutions} | ${r.itemsLost} | ${r.tokenRefreshes} (${r.rounds.map((round) => round.tokenRefreshes).join(', ')}) | ${r.invalidGrants} | ${r.requestsWithExpiredToken} | ${dead} |`;
 		});
 }

@@ -118,4 +118,7 @@ test('the README table: newest n8n first, single process before queue mode, both
 		'| 2.8.4 | 20 | queue, 2 workers | HTTP Request + generic OAuth2',
 	]);
 	assert.match(lines[3], /\| 60 \| 33 \| 33 \| 3 \(1, 1, 1\) \| 33 \| 12 \| 20 of 20 \|$/);
+	const stuck = run('2.8.4', 'queue');
+	stuck.httpRequestBaseline.deadToken = { failedExecutions: 18, executions: 18, calls: 20 };
+	assert.match(stormReport([stuck]).split('\n')[3], /\| 18 of 20 \(\+2 never finished\) \|$/);
 });

@@ -72,21 +72,37 @@ function workerStarts(n8n) {
 	return n8n.workers.map((worker) => (readFileSync(worker.logFile, 'utf8').match(/Worker started execution/g) ?? []).length);
 }
 
-async function waitForExecutions(n8n, workflowId, count, timeoutMs = 120_000) {
+/**
+ * The finished executions of a workflow, once there are `count` of them, or once none has finished
+ * for `stallMs` (an execution n8n never finishes must not hold up the rest of the run), or at the
+ * deadline.
+ */
+async function waitForExecutions(n8n, workflowId, count, { timeoutMs = 120_000, stallMs = 20_000 } = {}) {
 	const deadline = Date.now() + timeoutMs;
+	let seen = -1;
+	let progressAt = Date.now();
 	for (;;) {
 		const done = (await n8n.executions(workflowId)).filter((execution) => execution.stoppedAt && !['running', 'new'].includes(execution.status));
-		if (done.length >= count || Date.now() > deadline) return done;
+		if (done.length !== seen) [seen, progressAt] = [done.length, Date.now()];
+		if (done.length >= count || Date.now() > deadline || Date.now() - progressAt > stallMs) return done;
 		await sleep(500);
 	}
 }
+
+/** n8n answers a lastNode webhook when the execution ends; one that never ends is a failed call, not a wait. */
+const REPLY_TIMEOUT_MS = 30_000;
 
 /** Posts `CONCURRENT` webhook calls at once, each with its own body; resolves with their replies. */
 async function fire(n8n, path, body) {
 	return await Promise.all(
 		Array.from({ length: CONCURRENT }, async (_, index) => {
 			try {
-				const reply = await fetch(`${n8n.url}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, index }) });
+				const reply = await fetch(`${n8n.url}/webhook/${path}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ ...body, index }),
+					signal: AbortSignal.timeout(REPLY_TIMEOUT_MS),
+				});
 				const text = await reply.text();
 				return { status: reply.status, ok: reply.status === 200 && text.includes(USER_EMAIL), text: text.slice(0, 200) };
 			} catch (error) {
