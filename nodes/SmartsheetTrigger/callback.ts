@@ -6,7 +6,8 @@ import { NodeOperationError, type IDataObject, type IWebhookFunctions, type IWeb
 
 import { SmartsheetRequestError } from '../Smartsheet/transport/failure';
 import { parseSmartsheetJson } from '../Smartsheet/transport/smartsheetJson';
-import { PACKAGE_CHANGE_AGENT, triggerClient } from './common/client';
+import { PACKAGE_CHANGE_AGENT } from '../Smartsheet/helpers/settings';
+import { triggerClient } from './common/client';
 import { rowsById } from './common/rows';
 import { agentList, eventItem, isWanted, madeBy, type CallbackEvent } from './events';
 import { sharedSecretFor } from './sharedSecret';

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sheetLocator } from '../Smartsheet/actions/common.descriptions';
 import { authenticationProperty } from '../Smartsheet/credentialChoice';
-import { PACKAGE_CHANGE_AGENT } from './common/client';
+import { PACKAGE_CHANGE_AGENT } from '../Smartsheet/helpers/settings';
 import { EVENT_OPTIONS } from './events';
 
 export const triggerProperties: INodeProperties[] = [

@@ -1,5 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_TIMEOUT_MS, PACKAGE_CHANGE_AGENT } from '../helpers/settings';
 import { idLocator } from './locators';
 
 /** The sheet picker: from a searchable list, by URL, or by ID. */
@@ -53,7 +54,7 @@ export const transportOptions: INodeProperties = {
 			displayName: 'Change Agent',
 			name: 'changeAgent',
 			type: 'string',
-			default: 'n8n-smartsheet-resilient',
+			default: PACKAGE_CHANGE_AGENT,
 			description:
 				'Sent with every write as Smartsheet-Change-Agent, so a Smartsheet Trigger can ignore changes made by your own workflows',
 		},
@@ -94,7 +95,7 @@ export const transportOptions: INodeProperties = {
 			displayName: 'Requests per Minute',
 			name: 'requestsPerMinute',
 			type: 'number',
-			default: 300,
+			default: DEFAULT_REQUESTS_PER_MINUTE,
 			typeOptions: { minValue: 1 },
 			description:
 				"Pace requests per credential to stay under Smartsheet's limit (300 a minute per token; attachments and cell history count as 10)",
@@ -111,7 +112,7 @@ export const transportOptions: INodeProperties = {
 			displayName: 'Timeout (Ms)',
 			name: 'timeoutMs',
 			type: 'number',
-			default: 60000,
+			default: DEFAULT_TIMEOUT_MS,
 			typeOptions: { minValue: 1000 },
 			description: 'How long to wait for one answer from Smartsheet',
 		},

@@ -2,6 +2,7 @@
 // the transport: the rows a callback names, or the rows modified since a moment (polling).
 import type { IDataObject } from 'n8n-workflow';
 
+import { chunksOf } from '../../Smartsheet/helpers/bulkRows';
 import { flattenRow, type Column } from '../../Smartsheet/helpers/sheetSchema';
 import type { SmartsheetClient } from '../../Smartsheet/transport';
 
@@ -16,9 +17,7 @@ interface SheetAnswer {
 /** The named rows that still exist, by ID (a deleted row is simply absent). */
 export async function rowsById(client: SmartsheetClient, sheetId: string, rowIds: string[], operation: string): Promise<Map<string, IDataObject>> {
 	const found = new Map<string, IDataObject>();
-	const unique = [...new Set(rowIds)];
-	for (let start = 0; start < unique.length; start += IDS_PER_REQUEST) {
-		const ids = unique.slice(start, start + IDS_PER_REQUEST);
+	for (const ids of chunksOf([...new Set(rowIds)], IDS_PER_REQUEST)) {
 		const sheet = await client.request<SheetAnswer>({
 			method: 'GET',
 			path: `/sheets/${sheetId}`,
