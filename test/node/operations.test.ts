@@ -45,6 +45,14 @@ describe('operations', () => {
 		assert.equal((await suite.fx.stats()).requests, before, 'no request sent');
 	});
 
+	test('the sheet picker (listSearch searchSheets) filters by name, with each sheet\'s ID and link', async () => {
+		const all = await suite.fx.listSearch('searchSheets', pat);
+		assert.deepEqual(all.results.map((entry) => entry.name).sort(), ['Big IDs', 'Project Tracker']);
+		assert.equal(all.paginationToken, undefined);
+		const [tracker] = (await suite.fx.listSearch('searchSheets', pat, 'TRACK')).results;
+		assert.deepEqual([tracker.name, tracker.value, tracker.url], ['Project Tracker', sheetId, `https://app.smartsheet.com/sheets/${sheetId}`]);
+	});
+
 	test('column list', async () => {
 		const columns = jsonOf(await suite.fx.run({ ...pat, resource: 'column', operation: 'list', sheetId: locator() }), OUTPUT.success);
 		assert.deepEqual(columns.map((column) => column.title), ['Task', 'Status', 'Due', 'Owner', 'Done']);

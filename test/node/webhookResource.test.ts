@@ -34,6 +34,17 @@ describe('Webhook resource', () => {
 		for (const webhook of await suite.fx.admin('GET', '/webhooks')) issuedSecrets.add(webhook.sharedSecret);
 	};
 
+	test('the webhook picker (listSearch searchWebhooks) shows name and status and filters by name only', async () => {
+		await suite.fx.run(create(), [{ name: 'Orders hook' }, { name: 'Stock hook' }]);
+		await rememberSecrets();
+		const all = await suite.fx.listSearch('searchWebhooks', { authentication: 'accessToken' });
+		assert.deepEqual(all.results.map((entry) => entry.name).sort(), ['Orders hook (NEW_NOT_VERIFIED)', 'Stock hook (NEW_NOT_VERIFIED)']);
+		assert.equal(all.paginationToken, undefined, 'a short page is the last');
+		const orders = await suite.fx.listSearch('searchWebhooks', { authentication: 'accessToken' }, 'orders');
+		assert.deepEqual(orders.results.map((entry) => entry.name), ['Orders hook (NEW_NOT_VERIFIED)']);
+		assert.equal((await suite.fx.listSearch('searchWebhooks', { authentication: 'accessToken' }, 'verified')).results.length, 0, 'the status is not searched');
+	});
+
 	test('create → enable (verified over HTTP) → get → list → delete; the shared secret is never output', async () => {
 		const status = (await suite.fx.sheet('Project Tracker')).columns.find((column) => column.title === 'Status')!.id;
 		const created = await suite.fx.run(create({ columnIds: [status] }), [{ name: 'first' }, { name: 'second' }]);

@@ -3,20 +3,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { editorRequest } from '../transport/editorRequest';
-
-const PAGE_SIZE = 100;
-
-function named(list: IDataObject[], filter: string | undefined, label = (entry: IDataObject) => String(entry.name)): INodeListSearchItems[] {
-	const wanted = (filter ?? '').toLowerCase();
-	return list
-		.map((entry) => ({ name: label(entry), value: String(entry.id), url: entry.permalink as string | undefined }))
-		.filter((entry) => !wanted || entry.name.toLowerCase().includes(wanted));
-}
+import { named, offsetSearch, PAGE_SIZE } from './namedResults';
 
 export async function searchReports(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const page = paginationToken ? Number(paginationToken) : 1;
-	const answer = await editorRequest<{ data?: IDataObject[]; totalPages?: number }>(this, '/reports', { page, pageSize: PAGE_SIZE });
-	return { results: named(answer.data ?? [], filter), paginationToken: page < (answer.totalPages ?? 1) ? String(page + 1) : undefined };
+	return await offsetSearch(this, '/reports', filter, paginationToken);
 }
 
 async function workspacePage(ctx: ILoadOptionsFunctions, lastKey?: string) {
