@@ -2,6 +2,7 @@
 // leads to (/sheets/{id}/… or /sheets/{id}/rows/{rowId}/…).
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { idField } from './common.descriptions';
 import { idOf } from './sheetId';
 
 interface Choice {
@@ -29,15 +30,7 @@ export function sheetOrRowFields(choice: Choice): INodeProperties[] {
 			default: defaultChoice,
 			displayOptions: { show },
 		},
-		{
-			displayName: 'Row ID',
-			name: 'rowId',
-			type: 'string',
-			default: '={{ $json.id }}',
-			required: true,
-			description: choice.rowDescription,
-			displayOptions: { show: { ...show, [choice.name]: ['row'] } },
-		},
+		idField({ name: 'rowId', displayName: 'Row ID', show: { ...show, [choice.name]: ['row'] }, description: choice.rowDescription }),
 	];
 }
 
