@@ -5,7 +5,7 @@
 // allows (webhook-status).
 import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
 
-import { subscopeOf, webhookPages, type WebhookRecord } from '../Smartsheet/helpers/webhooks';
+import { createSheetWebhook, enableWebhook, subscopeOf, webhookPages, type WebhookRecord } from '../Smartsheet/helpers/webhooks';
 import type { SmartsheetClient } from '../Smartsheet/transport';
 import { SmartsheetRequestError, type SmartsheetFailure } from '../Smartsheet/transport/failure';
 import { triggerClient, watchedSheetId } from './common/client';
@@ -91,7 +91,7 @@ export async function createWebhook(ctx: IHookFunctions): Promise<boolean> {
 	const previously = webhook.status;
 	try {
 		// Synchronous: Smartsheet sends the verification request now, which webhook() answers.
-		webhook = (await client.request<{ result: WebhookRecord }>({ method: 'PUT', path: `/webhooks/${webhook.id}`, body: { enabled: true }, operation: 'trigger:enable' })).result;
+		webhook = await enableWebhook(client, webhook.id, 'trigger:enable');
 	} catch (error) {
 		throw enableError(ctx, webhook, error);
 	}
@@ -121,17 +121,9 @@ export async function deleteWebhook(ctx: IHookFunctions): Promise<boolean> {
 
 async function newWebhook(ctx: IHookFunctions, client: SmartsheetClient, want: WantedWebhook): Promise<WebhookRecord> {
 	const workflow = ctx.getWorkflow();
-	const body = {
-		name: `n8n: ${workflow.name ?? workflow.id ?? 'workflow'}`.slice(0, 200),
-		callbackUrl: want.callbackUrl,
-		scope: 'sheet',
-		scopeObjectId: want.sheetId,
-		events: ['*.*'],
-		version: 1,
-		...(want.columnIds.length ? { subscope: { columnIds: want.columnIds } } : {}),
-	};
+	const name = `n8n: ${workflow.name ?? workflow.id ?? 'workflow'}`.slice(0, 200);
 	try {
-		return (await client.request<{ result: WebhookRecord }>({ method: 'POST', path: '/webhooks', body, operation: 'trigger:create' })).result;
+		return await createSheetWebhook(client, { name, callbackUrl: want.callbackUrl, sheetId: want.sheetId, columnIds: want.columnIds }, 'trigger:create');
 	} catch (error) {
 		throw activationError(ctx, 'create the webhook', error);
 	}

@@ -36,6 +36,36 @@ export async function* webhookPages(client: SmartsheetClient, operation: string)
 	}
 }
 
+export interface NewSheetWebhook {
+	name: string;
+	callbackUrl: string;
+	sheetId: string;
+	/** Only changes in these columns are sent (row deletions always are); empty: every column. */
+	columnIds: string[];
+}
+
+/**
+ * Creates a webhook on a sheet. Smartsheet accepts only scope "sheet", events ["*.*"] and
+ * version 1, and creates it disabled (NEW_NOT_VERIFIED) until it is enabled.
+ */
+export async function createSheetWebhook(client: SmartsheetClient, webhook: NewSheetWebhook, operation: string): Promise<WebhookRecord> {
+	const body = {
+		name: webhook.name,
+		callbackUrl: webhook.callbackUrl,
+		scope: 'sheet',
+		scopeObjectId: webhook.sheetId,
+		events: ['*.*'],
+		version: 1,
+		...(webhook.columnIds.length ? { subscope: { columnIds: webhook.columnIds } } : {}),
+	};
+	return (await client.request<{ result: WebhookRecord }>({ method: 'POST', path: '/webhooks', body, operation })).result;
+}
+
+/** Enables a webhook: Smartsheet verifies its callback URL before it answers, and the status says how that went. */
+export async function enableWebhook(client: SmartsheetClient, webhookId: string, operation: string): Promise<WebhookRecord> {
+	return (await client.request<{ result: WebhookRecord }>({ method: 'PUT', path: `/webhooks/${webhookId}`, body: { enabled: true }, operation })).result;
+}
+
 /** Column IDs of a webhook's subscope as digit strings, sorted (empty = every column). */
 export function subscopeOf(webhook: WebhookRecord): string[] {
 	return (webhook.subscope?.columnIds ?? []).map(String).sort();

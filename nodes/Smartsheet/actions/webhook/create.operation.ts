@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
-import { publicWebhook, type WebhookRecord } from '../../helpers/webhooks';
+import { createSheetWebhook, enableWebhook, publicWebhook } from '../../helpers/webhooks';
 import type { SmartsheetClient } from '../../transport';
 import { idOf, sheetIdOf } from '../sheetId';
 
@@ -48,19 +48,8 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 		if (!name) throw new InvalidInput('The webhook needs a name');
 		if (!callbackUrl) throw new InvalidInput('The webhook needs a callback URL');
 		const columnIds = (this.getNodeParameter('columnIds', item, []) as string[]).map((id) => idOf(id, 'Column'));
-		const body = {
-			name,
-			callbackUrl,
-			scope: 'sheet',
-			scopeObjectId: sheetId,
-			events: ['*.*'],
-			version: 1,
-			...(columnIds.length ? { subscope: { columnIds } } : {}),
-		};
-		let webhook = (await client.request<{ result: WebhookRecord }>({ method: 'POST', path: '/webhooks', body, operation: 'webhook:create' })).result;
-		if (this.getNodeParameter('enable', item, false) === true) {
-			webhook = (await client.request<{ result: WebhookRecord }>({ method: 'PUT', path: `/webhooks/${webhook.id}`, body: { enabled: true }, operation: 'webhook:create' })).result;
-		}
+		let webhook = await createSheetWebhook(client, { name, callbackUrl, sheetId, columnIds }, 'webhook:create');
+		if (this.getNodeParameter('enable', item, false) === true) webhook = await enableWebhook(client, webhook.id, 'webhook:create');
 		return publicWebhook(webhook);
 	});
 }

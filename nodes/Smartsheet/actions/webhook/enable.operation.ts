@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { ItemResult } from '../../helpers/interfaces';
 import { perItem } from '../../helpers/perItem';
-import { publicWebhook, type WebhookRecord } from '../../helpers/webhooks';
+import { enableWebhook, publicWebhook } from '../../helpers/webhooks';
 import type { SmartsheetClient } from '../../transport';
 import { webhookIdOf } from './webhookId';
 
@@ -15,7 +15,6 @@ export const description: INodeProperties[] = [];
 export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
 	return await perItem(this, client, items, 'webhook:enable', async (item) => {
 		const webhookId = webhookIdOf(this, item);
-		const answer = await client.request<{ result: WebhookRecord }>({ method: 'PUT', path: `/webhooks/${webhookId}`, body: { enabled: true }, operation: 'webhook:enable' });
-		return publicWebhook(answer.result);
+		return publicWebhook(await enableWebhook(client, webhookId, 'webhook:enable'));
 	});
 }
