@@ -93,20 +93,33 @@ function deadTokenCell(dead) {
 	return `${dead.failedExecutions} of ${dead.calls}${unfinished > 0 ? ` (+${unfinished} never finished)` : ''}`;
 }
 
-/** The storm's comparison as a Markdown table. */
+/** The columns every storm table shows for one contestant's run, in order. */
+function resultCells(r) {
+	return [
+		r.executions,
+		r.failedExecutions,
+		r.itemsLost,
+		`${r.tokenRefreshes} (${r.rounds.map((round) => round.tokenRefreshes).join(', ')})`,
+		r.invalidGrants,
+		r.requestsWithExpiredToken,
+	];
+}
+
+const row = (cells) => `| ${cells.join(' | ')} |`;
+
+/** The storm's comparison as a Markdown table (one run, as the e2e prints it). */
 export function stormTable(rows) {
 	return [
 		'| | executions | failed | items lost | token refreshes (per expiry) | invalid_grant | requests sent with an expired token | executions per worker | refresh token dead: failed executions |',
 		'|---|---|---|---|---|---|---|---|---|',
-		...rows.map(
-			([name, r]) =>
-				`| ${name} | ${r.executions} | ${r.failedExecutions} | ${r.itemsLost} | ${r.tokenRefreshes} (${r.rounds.map((round) => round.tokenRefreshes).join(', ')}) | ${r.invalidGrants} | ${r.requestsWithExpiredToken} | ${r.executionsPerWorker.length ? r.executionsPerWorker.join(' / ') : '—'} | ${r.deadToken ? deadTokenCell(r.deadToken) : '—'} |`,
+		...rows.map(([name, r]) =>
+			row([name, ...resultCells(r), r.executionsPerWorker.length ? r.executionsPerWorker.join(' / ') : '—', r.deadToken ? deadTokenCell(r.deadToken) : '—']),
 		),
 	].join('\n');
 }
 
 // The README's storm table: every version and mode the e2e ran, this package beside the baseline.
-const STORM_LABELS = { smartsheetNode: '**Smartsheet node (this package)**', httpRequestBaseline: 'HTTP Request + generic OAuth2' };
+export const STORM_LABELS = { smartsheetNode: '**Smartsheet node (this package)**', httpRequestBaseline: 'HTTP Request + generic OAuth2' };
 
 /** One table row per contestant of one run. */
 export function stormRows(run) {
@@ -115,8 +128,7 @@ export function stormRows(run) {
 		.filter(([key]) => run[key])
 		.map(([key, label]) => {
 			const r = run[key];
-			const dead = r.deadToken ? deadTokenCell(r.deadToken) : '—';
-			return `| ${run.n8nVersion} | ${run.node.replace(/^v(\d+).*/, '$1')} | ${where} | ${label} | ${r.executions} | ${r.failedExecutions} | ${r.itemsLost} | ${r.tokenRefreshes} (${r.rounds.map((round) => round.tokenRefreshes).join(', ')}) | ${r.invalidGrants} | ${r.requestsWithExpiredToken} | ${dead} |`;
+			return row([run.n8nVersion, run.node.replace(/^v(\d+).*/, '$1'), where, label, ...resultCells(r), r.deadToken ? deadTokenCell(r.deadToken) : '—']);
 		});
 }
 

@@ -8,7 +8,6 @@ import { atLeast, fatal, freePort, Http, n8nBin, nodeEnv, project, run, start, w
 
 export const PACKAGE = 'n8n-nodes-smartsheet-resilient';
 export const NODE_TYPE = `${PACKAGE}.smartsheet`;
-export { OUTPUT_NAMES } from './analysis.mjs';
 
 let tarball;
 
@@ -229,4 +228,3 @@ export class N8n {
 	}
 }
 
-export { countsOf, errorOf, outputsOf, ran } from './analysis.mjs';

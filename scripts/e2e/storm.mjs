@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { accountDeadToken, accountStorm, phaseOf, stormTable } from './analysis.mjs';
+import { accountDeadToken, accountStorm, phaseOf, STORM_LABELS, stormTable } from './analysis.mjs';
 import { CLIENT, EmulatorProcess } from './emulator.mjs';
 import { assert, atLeast, cacheDir, check, n8nVersion, nodeEnv, sleep, workDir } from './lib.mjs';
 import { NODE_TYPE } from './n8n.mjs';
@@ -43,7 +43,6 @@ function webhookWorkflow(name, path, actionNode) {
 /** The two contestants: this package's node, and n8n's HTTP Request node with a generic OAuth2 credential. */
 const CONTESTANTS = {
 	smartsheetNode: {
-		label: '**Smartsheet node (this package)**',
 		actionName: 'Smartsheet',
 		credential: (emulator) => ['smartsheetOAuth2Api', { region: 'custom', appBaseUrl: emulator.url, apiBaseUrl: emulator.apiBase, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, scope: SCOPE }],
 		node: (credential) => ({
@@ -55,7 +54,6 @@ const CONTESTANTS = {
 		}),
 	},
 	httpRequestBaseline: {
-		label: "HTTP Request 4.2 + generic OAuth2 (n8n's own)",
 		actionName: 'HTTP Request',
 		credential: (emulator) => ['oAuth2Api', { grantType: 'authorizationCode', authUrl: `${emulator.url}/b/authorize`, accessTokenUrl: `${emulator.apiBase}/token`, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, scope: SCOPE, authQueryParameters: '', authentication: 'body' }],
 		node: (credential, emulator) => ({
@@ -260,7 +258,7 @@ function report(mode, workers, results) {
 	writeFileSync(file, JSON.stringify({ n8nVersion, node, mode, workers, measuredAt: new Date().toISOString(), ttlSeconds: TTL_SECONDS, rounds: ROUNDS, concurrent: CONCURRENT, ...results }, null, 2));
 	const rows = Object.entries(CONTESTANTS)
 		.filter(([key]) => results[key])
-		.map(([key, contestant]) => [contestant.label, results[key]]);
+		.map(([key]) => [STORM_LABELS[key], results[key]]);
 	const where = workers > 1 ? `queue mode (main + ${workers} workers)` : 'single process';
 	const lines = [
 		`Refresh storm, n8n ${n8nVersion} (Node ${node}), ${where}, ${ROUNDS} expiries × ${CONCURRENT} concurrent webhook executions, access token TTL ${TTL_SECONDS} s, rotating refresh tokens; then ${CONCURRENT} executions with the refresh token dead:`,
