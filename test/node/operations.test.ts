@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
 import { jsonOf, OAUTH_CREDENTIAL, OUTPUT } from '../support/smartsheetFixture';
 import { useEmulator } from '../support/suite';
 
@@ -79,41 +81,25 @@ describe('operations', () => {
 		assert.match((jsonOf(deleted, OUTPUT.payload)[0].smartsheetFailure as any).message, /not found/);
 	});
 
+	/** Row: Add with the cells defined in the node; the added row's cells as Smartsheet returned them. */
+	const addDefinedRaw = async (cell: IDataObject[], rowOptions: IDataObject = {}): Promise<any[]> => {
+		const result = await suite.fx.run({ ...pat, resource: 'row', operation: 'add', sheetId: locator(), dataMode: 'define', cells: { cell } as INodeParameters, rowOptions: { raw: true, ...rowOptions } as INodeParameters }, [{}]);
+		const [row] = jsonOf(result, OUTPUT.success);
+		return row.cells as any[];
+	};
+
 	test('cells defined in the node, formulas and lenient values', async () => {
 		const sheet = await suite.fx.sheet('Project Tracker');
-		const result = await suite.fx.run(
-			{
-				...pat,
-				resource: 'row',
-				operation: 'add',
-				sheetId: locator(),
-				dataMode: 'define',
-				cells: { cell: [{ column: sheet.columns[0].id, formula: '1+1' }, { column: 'Status', value: 'Done' }] },
-				rowOptions: { raw: true },
-			},
-			[{}],
-		);
-		const [row] = jsonOf(result, OUTPUT.success);
-		const cells = row.cells as any[];
+		const cells = await addDefinedRaw([{ column: sheet.columns[0].id, formula: '1+1' }, { column: 'Status', value: 'Done' }]);
 		assert.equal(cells[0].formula, '=1+1');
 		assert.equal(cells[1].value, 'Done');
 	});
 
 	test('a cell defined as a hyperlink: the value is its text, or the URL when no text is given', async () => {
-		const result = await suite.fx.run(
-			{
-				...pat,
-				resource: 'row',
-				operation: 'add',
-				sheetId: locator(),
-				dataMode: 'define',
-				cells: { cell: [{ column: 'Task', value: 'The spec', hyperlink: 'https://example.com/spec' }, { column: 'Status', value: '', hyperlink: 'https://example.com/status' }] },
-				rowOptions: { raw: true, strict: false },
-			},
-			[{}],
+		const [task, status] = await addDefinedRaw(
+			[{ column: 'Task', value: 'The spec', hyperlink: 'https://example.com/spec' }, { column: 'Status', value: '', hyperlink: 'https://example.com/status' }],
+			{ strict: false },
 		);
-		const [row] = jsonOf(result, OUTPUT.success);
-		const [task, status] = row.cells as any[];
 		assert.deepEqual([task.value, task.hyperlink], ['The spec', { url: 'https://example.com/spec' }]);
 		assert.deepEqual([status.value, status.hyperlink], ['https://example.com/status', { url: 'https://example.com/status' }]);
 	});
