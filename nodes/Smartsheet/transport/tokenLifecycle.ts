@@ -91,8 +91,7 @@ export class TokenLifecycle {
 
 	/** Facts about the stored credential that are safe to show: never a token beyond its suffix. */
 	async inspect(): Promise<CredentialFacts> {
-		const credentials = (await this.ctx.getCredentials(this.credentialType)) as IDataObject;
-		const { auth, tokenData } = await this.read();
+		const { auth, tokenData, credentials } = await this.read();
 		const expiresAt = this.kind === 'oAuth2' ? expiryOf(tokenData) : null;
 		const lifetimeSeconds = Number(tokenData.expires_in);
 		const scope = String(tokenData.scope ?? credentials.scope ?? '');
