@@ -7,6 +7,7 @@ import { sleep, type IDataObject } from 'n8n-workflow';
 import { resolveApiBase } from '../../../credentials/regions';
 import type { SmartsheetContext } from './context';
 import { secretSuffix, type FailureAnswer } from './failure';
+import { redactAnswer } from './redact';
 
 export type AuthKind = 'oAuth2' | 'accessToken';
 
@@ -21,6 +22,8 @@ export interface AuthSnapshot {
 	tokenSuffix: string | null;
 	/** Held only for the duration of one request, to notice whether the stored token changed. */
 	accessToken: string | null;
+	/** The credential's secrets, held as long as the token: cut out of any answer text (redact.ts). */
+	secrets: string[];
 }
 
 export interface CredentialFacts extends IDataObject {
@@ -148,7 +151,7 @@ export class TokenLifecycle {
 					? credentials.accessToken
 					: null;
 		return {
-			auth: { apiBase: resolveApiBase(credentials), tokenSuffix: secretSuffix(accessToken), accessToken },
+			auth: { apiBase: resolveApiBase(credentials), tokenSuffix: secretSuffix(accessToken), accessToken, secrets: secretsOf(credentials) },
 			tokenData,
 			credentials,
 		};
@@ -189,7 +192,7 @@ export class TokenLifecycle {
 			this.counters.refreshes++;
 			return { kind: 'refreshed' };
 		} catch (error) {
-			const answer = answerFromRefreshError(error);
+			const answer = redactAnswer(answerFromRefreshError(error), secretsOf(current.credentials));
 			if (!answer.invalidGrant) {
 				return answer.httpStatus !== null && answer.httpStatus < 500
 					? { kind: 'dead', answer }
@@ -219,6 +222,12 @@ function seeing<T extends SmartsheetContext>(ctx: T, credentials: IDataObject): 
 		get: (target, property) =>
 			property === 'getCredentials' ? async () => credentials : Reflect.get(target, property, target),
 	});
+}
+
+/** Every secret a credential holds (either type), to redact from answers. */
+function secretsOf(credentials: IDataObject): string[] {
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	return [credentials.accessToken, credentials.clientSecret, tokenData.access_token, tokenData.refresh_token].filter((value): value is string => typeof value === 'string');
 }
 
 /** A refresh that could not produce a usable token; carries the token endpoint's answer. */
