@@ -4,7 +4,7 @@
 // process, recover when another worker rotated the refresh token first, and stop at a dead one.
 import { sleep, type IDataObject } from 'n8n-workflow';
 
-import { resolveApiBase } from '../../../credentials/regions';
+import { customApiBaseProblem, resolveApiBase } from '../../../credentials/regions';
 import type { SmartsheetContext } from './context';
 import { secretSuffix, type FailureAnswer } from './failure';
 import { redactAnswer } from './redact';
@@ -114,6 +114,8 @@ export class TokenLifecycle {
 	/** Reads the credential and, for OAuth2 near its expiry, refreshes first (proactive). */
 	async prepare(): Promise<AuthSnapshot> {
 		let snapshot = await this.read();
+		const problem = customApiBaseProblem(snapshot.credentials);
+		if (problem) throw new UnusableCredential(problem);
 		if (this.kind !== 'oAuth2' || !this.isNearExpiry(snapshot.tokenData)) return snapshot.auth;
 		if (this.deadAnswer) {
 			// Known dead refresh token: no more token calls. A token that has not yet expired
@@ -235,6 +237,17 @@ export class RefreshFailed extends Error {
 	constructor(readonly answer: FailureAnswer) {
 		super(answer.message);
 		this.name = 'RefreshFailed';
+	}
+}
+
+/**
+ * The stored credential cannot be used as it is (a bad Custom API base URL): nothing is sent, the
+ * item goes to Auth with the fix. A RefreshFailed, so the transport ends the item without retrying.
+ */
+export class UnusableCredential extends RefreshFailed {
+	constructor(problem: string) {
+		super({ httpStatus: null, errorCode: null, message: problem, refId: null, refusal: { failureClass: 'auth', action: 'In the credential {credential}, set API Base URL to the https:// address of the Smartsheet API, ending in /2.0 (e.g. https://api.smartsheet.com/2.0), or choose your Region instead of Custom.' } });
+		this.name = 'UnusableCredential';
 	}
 }
 
