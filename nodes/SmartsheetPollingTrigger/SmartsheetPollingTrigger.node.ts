@@ -41,6 +41,23 @@ export class SmartsheetPollingTrigger implements INodeType {
 				description:
 					'Each poll first asks for the sheet version (one cheap request) and reads rows only when it changed. Deleted rows, comments and column changes need the Smartsheet Trigger (webhooks).',
 			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Ignore Own Changes',
+						name: 'ignoreOwnChanges',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether rows last modified by the credential's own user start nothing, so a workflow that writes back to this sheet does not trigger itself (rows carry no change agent). That user's own edits in Smartsheet are ignored too: give the workflow its own Smartsheet user to tell them apart. Costs one more request per poll that finds changes.",
+					},
+				],
+			},
 		],
 	};
 
