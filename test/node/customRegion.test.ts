@@ -33,6 +33,13 @@ describe('Custom region URLs', () => {
 		}
 	});
 
+	test('the editor\'s pickers refuse a bad Custom URL too, without a request', async () => {
+		suite.fx.putPat(PAT, 'http://example.com/2.0');
+		const before = (await suite.fx.stats()).requests;
+		await assert.rejects(suite.fx.listSearch('searchSheets', { authentication: 'accessToken' }), /must start with https:\/\//);
+		assert.equal((await suite.fx.stats()).requests, before);
+	});
+
 	test('loopback over http:// and a trailing slash are fine', async () => {
 		for (const url of [suite.fx.emulator.apiBase, `${suite.fx.emulator.apiBase}/`, suite.fx.emulator.apiBase.replace('127.0.0.1', 'localhost')]) {
 			suite.fx.putPat(PAT, url);
