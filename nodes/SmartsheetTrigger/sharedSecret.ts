@@ -10,7 +10,9 @@
 //     LOOKUPS_PER_MINUTE times a minute per trigger, and its secret used only if the webhook is this
 //     node's: same callback URL and same sheet.
 // Every answer is remembered per trigger (callback URL and sheet) and webhook, so one trigger's
-// verdict ("not ours") never affects another's.
+// verdict ("not ours") never affects another's. The claimed webhook ID comes from n8n's own parse
+// of the body, exact below 2^53; a larger one is not looked up (the callback gets 401 until n8n has
+// saved the static data, and Smartsheet's retry then delivers it).
 import { NodeOperationError, type IDataObject, type IWebhookFunctions } from 'n8n-workflow';
 
 import type { WebhookRecord } from '../Smartsheet/helpers/webhooks';
