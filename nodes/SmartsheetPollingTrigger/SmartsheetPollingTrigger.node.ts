@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
 
-import { sheetLocator } from '../Smartsheet/actions/common.descriptions';
+import { optionsCollection, sheetLocator } from '../Smartsheet/actions/common.descriptions';
 import { credentialTest } from '../Smartsheet/methods';
 import { searchSheets } from '../Smartsheet/methods/listSearch';
 import { authenticationProperty, smartsheetCredentials } from '../Smartsheet/credentialChoice';
@@ -41,6 +41,16 @@ export class SmartsheetPollingTrigger implements INodeType {
 				description:
 					'Each poll first asks for the sheet version (one cheap request) and reads rows only when it changed. Deleted rows, comments and column changes need the Smartsheet Trigger (webhooks).',
 			},
+			optionsCollection([
+				{
+					displayName: 'Ignore Own Changes',
+					name: 'ignoreOwnChanges',
+					type: 'boolean',
+					default: false,
+					description:
+						"Whether rows last modified by the credential's own user start nothing, so a workflow that writes back to this sheet does not trigger itself (rows carry no change agent). That user's own edits in Smartsheet are ignored too: give the workflow its own Smartsheet user to tell them apart. Costs one more request per poll that finds changes.",
+				},
+			]),
 		],
 	};
 

@@ -24,11 +24,13 @@ export async function pollSheet(ctx: IPollFunctions): Promise<INodeExecutionData
 			return null;
 		}
 		if (version === state.version) return null;
-		const rows = await rowsModifiedSince(client, sheetId, querySince(state.watermark), OPERATION);
+		const ignoreOwn = (ctx.getNodeParameter('options', {}) as IDataObject).ignoreOwnChanges === true;
+		const rows = await rowsModifiedSince(client, sheetId, querySince(state.watermark), OPERATION, ignoreOwn);
 		const { fresh, watermark, atWatermark } = advance(state, rows);
 		Object.assign(state, { version, watermark, atWatermark });
 		const wanted = ctx.getNodeParameter('events', ['created', 'updated']) as string[];
-		const items = fresh.filter((change) => wanted.includes(change.eventType)).map((change) => itemOf(sheetId, change));
+		const own = ignoreOwn && fresh.length ? await ownEmail(client) : null;
+		const items = fresh.filter((change) => wanted.includes(change.eventType) && !(own && change.row.modifiedBy?.toLowerCase() === own)).map((change) => itemOf(sheetId, change));
 		return items.length ? [ctx.helpers.returnJsonArray(items)] : null;
 	} catch (error) {
 		if (!(error instanceof SmartsheetRequestError)) throw new NodeOperationError(ctx.getNode(), error as Error);
@@ -37,6 +39,11 @@ export async function pollSheet(ctx: IPollFunctions): Promise<INodeExecutionData
 			description: `${failure.action} (HTTP ${failure.httpStatus ?? 'none'}, errorCode ${failure.errorCode ?? 'none'})`,
 		});
 	}
+}
+
+/** The credential's own user, whose changes "Ignore Own Changes" skips (rows name writers by email). */
+async function ownEmail(client: SmartsheetClient): Promise<string> {
+	return String((await client.request<IDataObject>({ method: 'GET', path: '/users/me', operation: OPERATION })).email ?? '').toLowerCase();
 }
 
 async function sheetVersion(client: SmartsheetClient, sheetId: string): Promise<number> {

@@ -1,17 +1,31 @@
-// What happens when Smartsheet calls the trigger's URL: a verification challenge is answered at
-// once (on enable and every 100 callbacks); anything else must carry a valid Smartsheet-Hmac-SHA256
-// or gets 401 and starts nothing; status changes are logged (or emitted); events are filtered,
-// acknowledged, optionally completed with the changed rows, and start the workflow.
+// What happens when Smartsheet calls the trigger's URL. The URL is public, so each step refuses
+// what Smartsheet would never send before anything costly runs:
+//  1. a verification challenge (on enable and every 100 callbacks) is answered at once when it is
+//     shaped like Smartsheet's, else 400 (challenge.ts);
+//  2. a body over MAX_CALLBACK_BYTES gets 413; a Smartsheet-Hmac-SHA256 header that is not 64 hex
+//     digits gets 401: neither costs a Smartsheet request or a parse;
+//  3. the signature is checked over the raw bytes with the secret from the static data (or looked
+//     up, sharedSecret.ts; the webhook ID for that comes from n8n's own parse of the body); 401 if
+//     it fails. Only then is the body parsed exactly (IDs above 2^53);
+//  4. a repeated nonce or a timestamp outside the window (replay.ts) is acknowledged and starts
+//     nothing;
+//  5. status changes are logged (or emitted); events are filtered, acknowledged, optionally
+//     completed with the changed rows, and start the workflow.
 import { NodeOperationError, type IDataObject, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
 
 import { SmartsheetRequestError } from '../Smartsheet/transport/failure';
 import { parseSmartsheetJson } from '../Smartsheet/transport/smartsheetJson';
 import { PACKAGE_CHANGE_AGENT } from '../Smartsheet/helpers/settings';
+import { challengeOf } from './challenge';
 import { triggerClient } from './common/client';
 import { rowsById } from './common/rows';
 import { agentList, eventItem, isWanted, madeBy, type CallbackEvent } from './events';
-import { sharedSecretFor } from './sharedSecret';
-import { hasValidSignature } from './signature';
+import { NonceMemory } from './replay';
+import { sharedSecretFor, triggerKey } from './sharedSecret';
+import { hasValidSignature, isSignatureShaped } from './signature';
+
+/** The largest callback body the trigger reads: about 20,000 events (n8n itself accepts 16 MB). */
+export const MAX_CALLBACK_BYTES = 4 * 1024 * 1024;
 
 /** The part of Node's response API (which express's extends) the trigger uses: works in every n8n version. */
 interface CallbackResponse {
@@ -24,27 +38,40 @@ interface CallbackResponse {
 interface CallbackRequest {
 	rawBody?: Buffer;
 	readRawBody?: () => Promise<void>;
-	body?: unknown;
 }
+
+const nonces = new NonceMemory();
 
 export async function handleCallback(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = ctx.getRequestObject() as unknown as CallbackRequest;
 	const response = ctx.getResponseObject() as unknown as CallbackResponse;
 	const headers = ctx.getHeaderData();
+	const cheap = ctx.getBodyData();
 
 	// Verification needs no secret (the order problem: see sharedSecret.ts) and never runs the workflow.
-	const challenge = challengeOf(headers['smartsheet-hook-challenge'], request.body);
-	if (challenge !== undefined) {
-		answer(response, 200, { smartsheetHookResponse: challenge }, { 'Smartsheet-Hook-Response': challenge });
+	const challenge = challengeOf(headers['smartsheet-hook-challenge'], cheap);
+	if (challenge?.value === null) return refuse(response, 400, 'Not a Smartsheet verification challenge');
+	if (challenge) {
+		answer(response, 200, { smartsheetHookResponse: challenge.value }, { 'Smartsheet-Hook-Response': challenge.value });
 		return { noWebhookResponse: true };
 	}
 
 	const raw = await rawBodyOf(request);
-	const callback = raw ? parseCallback(raw) : undefined;
-	const webhookId = callback?.webhookId === undefined ? '' : String(callback.webhookId);
-	const secret = webhookId ? await sharedSecretFor(ctx, webhookId) : null;
-	if (!raw || !callback || !secret || !hasValidSignature(raw, headers['smartsheet-hmac-sha256'], secret)) {
-		answer(response, 401, { message: 'Missing or invalid Smartsheet-Hmac-SHA256 signature' });
+	if (raw && raw.length > MAX_CALLBACK_BYTES) return refuse(response, 413, `A Smartsheet callback is at most ${MAX_CALLBACK_BYTES} bytes`);
+	const signature = headers['smartsheet-hmac-sha256'];
+	if (!raw || !isSignatureShaped(signature)) return unsigned(response);
+	const found = await sharedSecretFor(ctx, claimedWebhookId(cheap));
+	if (!found || !hasValidSignature(raw, signature, found.secret)) return unsigned(response);
+	const callback = parseCallback(raw);
+	if (!callback) return refuse(response, 400, 'A Smartsheet callback is a JSON object');
+	if (String(callback.webhookId) !== found.webhookId) return unsigned(response);
+
+	const freshness = nonces.check(`${triggerKey(ctx)} ${found.webhookId}`, callback.nonce, callback.timestamp, Date.now());
+	if (freshness !== 'fresh') {
+		// Acknowledged (200): a repeat is Smartsheet retrying one that was received, and an error would
+		// make it retry until it disables the webhook.
+		if (freshness === 'outsideWindow') ctx.logger.warn(`Smartsheet Trigger ignored a signed callback of webhook ${found.webhookId} with timestamp ${String(callback.timestamp).slice(0, 40)}: outside the accepted window (check this server's clock)`);
+		answer(response, 200, { ignored: freshness === 'repeat' ? 'already received' : 'timestamp outside the accepted window' });
 		return { noWebhookResponse: true };
 	}
 
@@ -64,11 +91,20 @@ export async function handleCallback(ctx: IWebhookFunctions): Promise<IWebhookRe
 	return { noWebhookResponse: true, workflowData: [ctx.helpers.returnJsonArray(items)] };
 }
 
-function challengeOf(header: unknown, body: unknown): string | undefined {
-	if (typeof header === 'string' && header !== '') return header;
-	const record = body !== null && typeof body === 'object' ? (body as IDataObject) : undefined;
-	if (record && typeof record.challenge === 'string' && record.events === undefined && record.newWebhookStatus === undefined) return record.challenge;
-	return undefined;
+function unsigned(response: CallbackResponse): IWebhookResponseData {
+	return refuse(response, 401, 'Missing or invalid Smartsheet-Hmac-SHA256 signature');
+}
+
+function refuse(response: CallbackResponse, status: number, message: string): IWebhookResponseData {
+	answer(response, status, { message });
+	return { noWebhookResponse: true };
+}
+
+/** The webhook ID as n8n's parse of the body has it: exact only below 2^53, which is all a lookup needs. */
+function claimedWebhookId(body: unknown): string | undefined {
+	const id = body !== null && typeof body === 'object' ? (body as IDataObject).webhookId : undefined;
+	if (typeof id === 'number' && Number.isSafeInteger(id) && id > 0) return String(id);
+	return typeof id === 'string' && /^\d{1,20}$/.test(id) ? id : undefined;
 }
 
 async function rawBodyOf(request: CallbackRequest): Promise<Buffer | undefined> {

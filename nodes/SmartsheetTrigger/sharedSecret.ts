@@ -1,21 +1,24 @@
 // Where an incoming callback's shared secret comes from.
 //
-// The order problem (n8n-internals §8.1): in production n8n registers the webhook route, then runs
-// create(), and saves the workflow's static data only after create() returns. Smartsheet verifies
-// the callback URL *during* create() (the enabling PUT is synchronous), and a sheet change right
-// after enabling can reach webhook() before the static data holding the secret is saved; in queue
-// mode a webhook process may also hold an older copy. So:
+// The order problem (n8n saves a workflow's static data only after create() returns): Smartsheet
+// verifies the callback URL *during* create() (the enabling PUT is synchronous), and a sheet change
+// right after enabling can reach webhook() before the static data holding the secret is saved. So:
 //  1. the verification challenge is answered without any secret (callback.ts, before this runs);
-//  2. events use the secret create() stored in static data when it names the same webhook;
-//  3. otherwise the webhook named in the (still unverified) callback is fetched from Smartsheet
-//     (GET /webhooks/{id}, the credential's own webhooks only) and its secret used only if the
-//     webhook is this node's: same callback URL and same sheet. The answer is kept in this process's
-//     memory, so it costs one request per webhook, and unknown IDs are remembered as not ours.
+//  2. events use the secret create() stored in static data;
+//  3. only when the static data names no webhook (or names one without its secret) is a webhook
+//     fetched from Smartsheet (GET /webhooks/{id}, the credential's own webhooks only), at most
+//     LOOKUPS_PER_MINUTE times a minute per trigger, and its secret used only if the webhook is this
+//     node's: same callback URL and same sheet.
+// Every answer is remembered per trigger (callback URL and sheet) and webhook, so one trigger's
+// verdict ("not ours") never affects another's. The claimed webhook ID comes from n8n's own parse
+// of the body, exact below 2^53; a larger one is not looked up (the callback gets 401 until n8n has
+// saved the static data, and Smartsheet's retry then delivers it).
 import { NodeOperationError, type IDataObject, type IWebhookFunctions } from 'n8n-workflow';
 
 import type { WebhookRecord } from '../Smartsheet/helpers/webhooks';
 import { SmartsheetRequestError } from '../Smartsheet/transport/failure';
 import { triggerClient, watchedSheetId } from './common/client';
+import { LookupBudget } from './lookupBudget';
 
 /** What the trigger keeps in the workflow's static data (saved by n8n after create()). */
 export interface TriggerStaticData extends IDataObject {
@@ -23,56 +26,77 @@ export interface TriggerStaticData extends IDataObject {
 	sharedSecret?: string;
 }
 
+/** The secret a callback is checked against, and the webhook it belongs to. */
+export interface CallbackSecret {
+	webhookId: string;
+	secret: string;
+}
+
 const MAX_REMEMBERED = 1000;
 const fetched = new Map<string, string>();
 const notOurs = new Set<string>();
 const lookups = new Map<string, Promise<string | null>>();
+const budget = new LookupBudget();
 
 export function nodeStaticData(ctx: { getWorkflowStaticData(type: string): IDataObject }): TriggerStaticData {
 	return ctx.getWorkflowStaticData('node') as TriggerStaticData;
 }
 
-/** The shared secret to check a callback from `webhookId` against, or null if it is not ours. */
-export async function sharedSecretFor(ctx: IWebhookFunctions, webhookId: string): Promise<string | null> {
+/** Which trigger this is, for every cache: its callback URL and the sheet it watches. */
+export function triggerKey(ctx: IWebhookFunctions): string {
+	return `${ctx.getNodeWebhookUrl('default') ?? ''} ${watchedSheetId(ctx)}`;
+}
+
+/**
+ * The secret to check a callback against, or null when there is none to use. `claimedWebhookId`
+ * comes from the unverified body and is only used when the static data names no webhook.
+ */
+export async function sharedSecretFor(ctx: IWebhookFunctions, claimedWebhookId: string | undefined): Promise<CallbackSecret | null> {
 	const stored = nodeStaticData(ctx);
-	if (stored.webhookId === webhookId && stored.sharedSecret) return stored.sharedSecret;
-	if (!/^\d+$/.test(webhookId) || notOurs.has(webhookId)) return null;
-	const known = fetched.get(webhookId);
-	if (known) return known;
-	let pending = lookups.get(webhookId);
+	if (stored.webhookId && stored.sharedSecret) return { webhookId: stored.webhookId, secret: stored.sharedSecret };
+	const webhookId = stored.webhookId ?? claimedWebhookId;
+	if (!webhookId || !/^\d{1,20}$/.test(webhookId)) return null;
+	const trigger = triggerKey(ctx);
+	const key = `${trigger} ${webhookId}`;
+	if (notOurs.has(key)) return null;
+	const known = fetched.get(key);
+	if (known) return { webhookId, secret: known };
+	let pending = lookups.get(key);
 	if (!pending) {
-		pending = lookUp(ctx, webhookId).finally(() => lookups.delete(webhookId));
-		lookups.set(webhookId, pending);
+		if (!budget.take(trigger, Date.now())) return null;
+		pending = lookUp(ctx, key, webhookId).finally(() => lookups.delete(key));
+		lookups.set(key, pending);
 	}
-	return await pending;
+	const secret = await pending;
+	return secret ? { webhookId, secret } : null;
 }
 
-/** After delete(): this process forgets what it fetched for the webhook. */
+/** After delete(): this process forgets what it fetched for the webhook, for every trigger. */
 export function forgetSharedSecret(webhookId: string): void {
-	fetched.delete(webhookId);
+	for (const key of fetched.keys()) if (key.endsWith(` ${webhookId}`)) fetched.delete(key);
 }
 
-async function lookUp(ctx: IWebhookFunctions, webhookId: string): Promise<string | null> {
+async function lookUp(ctx: IWebhookFunctions, key: string, webhookId: string): Promise<string | null> {
 	let webhook: WebhookRecord;
 	try {
 		webhook = await triggerClient(ctx, { maxRetryWaitMs: 10_000 }).request<WebhookRecord>({ method: 'GET', path: `/webhooks/${webhookId}`, operation: 'trigger:callback' });
 	} catch (error) {
 		if (!(error instanceof SmartsheetRequestError)) throw new NodeOperationError(ctx.getNode(), error as Error);
-		if (error.failure.httpStatus === 404) remember(notOurs, webhookId);
+		if (error.failure.httpStatus === 404) remember(notOurs, key);
 		return null;
 	}
 	const urls = [ctx.getNodeWebhookUrl('default'), typeof ctx.getWebhookResourceUrl === 'function' ? ctx.getWebhookResourceUrl('default') : undefined];
 	const ours = urls.includes(webhook.callbackUrl) && String(webhook.scopeObjectId) === watchedSheetId(ctx);
 	if (!ours || typeof webhook.sharedSecret !== 'string') {
-		remember(notOurs, webhookId);
+		remember(notOurs, key);
 		return null;
 	}
 	if (fetched.size >= MAX_REMEMBERED) fetched.clear();
-	fetched.set(webhookId, webhook.sharedSecret);
+	fetched.set(key, webhook.sharedSecret);
 	return webhook.sharedSecret;
 }
 
-function remember(set: Set<string>, id: string): void {
+function remember(set: Set<string>, key: string): void {
 	if (set.size >= MAX_REMEMBERED) set.clear();
-	set.add(id);
+	set.add(key);
 }

@@ -2,8 +2,13 @@
 // with the webhook's shared secret (§4.10). Compared in constant time.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+/** Whether the header can be a signature at all (64 hex digits): anything else is refused unread. */
+export function isSignatureShaped(header: unknown): header is string {
+	return typeof header === 'string' && /^[0-9a-fA-F]{64}$/.test(header.trim());
+}
+
 export function hasValidSignature(rawBody: Buffer, header: unknown, sharedSecret: string): boolean {
-	if (typeof header !== 'string' || sharedSecret === '') return false;
+	if (!isSignatureShaped(header) || sharedSecret === '') return false;
 	const expected = Buffer.from(createHmac('sha256', sharedSecret).update(rawBody).digest('hex'));
 	const given = Buffer.from(header.trim().toLowerCase());
 	return given.length === expected.length && timingSafeEqual(given, expected);

@@ -33,6 +33,9 @@ export interface Row {
 	parentId?: string;
 	createdAt: number;
 	modifiedAt: number;
+	/** Who last wrote the row through the API (include=writerInfo); absent: the sheet's owner (seed). */
+	createdBy?: Person;
+	modifiedBy?: Person;
 	cells: Map<string, Cell>;
 	/** Every change of each cell through the API, oldest first, by column ID (cell history). */
 	history?: Map<string, CellChange[]>;

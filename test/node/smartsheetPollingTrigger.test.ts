@@ -6,7 +6,7 @@ import { beforeEach, describe, test } from 'node:test';
 
 import { SmartsheetPollingTrigger } from '../../nodes/SmartsheetPollingTrigger/SmartsheetPollingTrigger.node.ts';
 import type { TriggerHarness } from '../harness/triggerHarness';
-import { OAUTH_CREDENTIAL } from '../support/smartsheetFixture';
+import { issuedSecrets, OAUTH_CREDENTIAL } from '../support/smartsheetFixture';
 import { useTriggers } from '../support/triggerSuite';
 
 const TYPE = 'n8n-nodes-smartsheet-resilient.smartsheetPollingTrigger';
@@ -107,6 +107,28 @@ describe('Smartsheet Polling Trigger', () => {
 		}
 		assert.equal(harness.items().length, expectedTotal);
 		assert.equal(new Set(harness.executions.map((execution) => JSON.stringify(execution.items))).size, harness.executions.length, 'no poll repeated another');
+	});
+
+	test('"Ignore Own Changes": rows last modified by the credential\'s user start nothing, another user\'s do; off by default', async () => {
+		const harness = await start({ options: { ignoreOwnChanges: true } });
+		await harness.poll();
+		const { ids: [colleague] } = await suite.fx.admin('POST', '/users', { count: 1, prefix: 'colleague' });
+		const theirs = await suite.fx.admin('POST', '/tokens', { userId: colleague });
+		issuedSecrets.add(theirs.access_token);
+		issuedSecrets.add(theirs.refresh_token);
+		await update(rowIds[1], 'written by the workflow');
+		const response = await fetch(`${suite.fx.emulator.apiBase}/sheets/${sheet.id}/rows`, {
+			method: 'PUT',
+			headers: { authorization: `Bearer ${theirs.access_token}`, 'content-type': 'application/json' },
+			body: JSON.stringify([{ id: rowIds[2], cells: [{ columnId: task(), value: 'written by a colleague' }] }]),
+		});
+		assert.equal(response.status, 200);
+		assert.deepEqual((await emitted(harness)).map((item) => [item.rowId, (item.row as any).Task]), [[rowIds[2], 'written by a colleague']]);
+		assert.ok((await routesSince(3)).includes('GET /2.0/users/me'), 'the own user is asked for');
+
+		harness.setParameters({ authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: sheet.id }, events: ['created', 'updated'] });
+		await update(rowIds[1], 'written by the workflow again');
+		assert.deepEqual((await emitted(harness)).map((item) => item.rowId), [rowIds[1]], 'off: every change comes');
 	});
 
 	test('"Trigger On" filters added from updated rows; a column change moves the version but emits nothing', async () => {

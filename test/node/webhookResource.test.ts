@@ -85,6 +85,24 @@ describe('Webhook resource', () => {
 		assert.match(String(failed.disabledDetails), /HTTP 404/);
 	});
 
+	test('create with Enable Now whose enabling fails deletes the webhook it made; if the delete fails too, the failure names it', async () => {
+		const fault = async (method: string, count = 1) =>
+			await suite.fx.admin('POST', '/faults', { match: { method, path: '/2.0/webhooks/*' }, count, response: { kind: 'error', status: 403, errorCode: 1004 } });
+		await fault('PUT');
+		const [cleaned] = jsonOf(await suite.fx.run(create({ enable: true }), [{ name: 'refused' }]), OUTPUT.permission);
+		assert.match((cleaned.smartsheetFailure as any).message, /the webhook \d+ created for this item was deleted again/);
+		assert.deepEqual(await suite.fx.admin('GET', '/webhooks'), [], 'nothing left behind');
+
+		await fault('PUT');
+		await fault('DELETE');
+		const [stuck] = jsonOf(await suite.fx.run(create({ enable: true }), [{ name: 'refused twice' }]), OUTPUT.permission);
+		await rememberSecrets();
+		const [left] = await suite.fx.admin('GET', '/webhooks');
+		const failure = stuck.smartsheetFailure as any;
+		assert.equal(failure.createdWebhookId, String(left.id));
+		assert.match(failure.action, new RegExp(`delete webhook ${left.id} \\(Webhook → Delete\\)`));
+	});
+
 	test('a webhook on a sheet whose IDs exceed 2^53 keeps them exact', async () => {
 		const big = await suite.fx.sheet('Big IDs');
 		const [webhook] = jsonOf(await suite.fx.run({ ...create(), sheetId: byId(big.id) }, [{ name: 'big' }]), OUTPUT.success);

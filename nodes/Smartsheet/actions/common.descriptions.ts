@@ -42,6 +42,11 @@ export function idField(field: {
 	};
 }
 
+/** An "Options" collection (the parameter `options`) holding `options`. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
 /** Options every operation shares: retries, pacing, token refresh timing. */
 export const transportOptions: INodeProperties = {
 	displayName: 'Options',

@@ -20,6 +20,8 @@ export interface FailureAnswer {
 	retryAfterSeconds?: number;
 	/** A network error (timeout, dropped connection) rather than an HTTP answer. */
 	network?: string;
+	/** Refused by the node before sending (e.g. a bad Custom API base URL): its class and the fix. */
+	refusal?: { failureClass: FailureClass; action: string };
 }
 
 export interface SmartsheetFailure extends IDataObject {
@@ -50,12 +52,14 @@ export class SmartsheetRequestError extends Error {
 }
 
 export function classify(answer: FailureAnswer): FailureClass {
+	if (answer.refusal) return answer.refusal.failureClass;
 	if (answer.network) return 'throttled';
 	const rule = ruleForCode(answer.errorCode ?? undefined);
 	return rule ? rule.failureClass : classByStatus(answer.httpStatus ?? undefined);
 }
 
 export function actionFor(answer: FailureAnswer, credentialName: string | null): string {
+	if (answer.refusal) return answer.refusal.action.replace('{credential}', credentialName ?? 'Smartsheet');
 	const rule = ruleForCode(answer.errorCode ?? undefined);
 	const action = rule ? rule.action : STATUS_FAMILY_ACTIONS[classify(answer)];
 	return action.replace('{credential}', credentialName ?? 'Smartsheet');

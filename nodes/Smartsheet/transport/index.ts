@@ -15,6 +15,7 @@ import {
 	type SmartsheetFailure,
 } from './failure';
 import { acquireRateBudget, withSheetWriteLock } from './pacing';
+import { redactAnswer } from './redact';
 import { isRetryable, nextDelayMs, type RetrySettings } from './retryPolicy';
 import { sendOnce } from './send';
 import { stringifySmartsheetJson } from './smartsheetJson';
@@ -109,12 +110,12 @@ export class SmartsheetClient {
 						? await withSheetWriteLock(`${this.lifecycle.credentialKey}:${request.sheetId}`, send)
 						: await send();
 				if (raw.status >= 200 && raw.status < 300) return raw.body as T;
-				answer = answerFromResponse(raw.status, raw.body, raw.text, raw.headers);
+				answer = redactAnswer(answerFromResponse(raw.status, raw.body, raw.text, raw.headers), auth.secrets);
 			} catch (error) {
 				if (error instanceof RefreshFailed) {
 					throw this.failure(request, error.answer, first ?? error.answer, attempts, retryAfterSeen, tokenSuffix);
 				}
-				answer = networkAnswer(error);
+				answer = redactAnswer(networkAnswer(error), [accessToken]);
 			}
 
 			first ??= answer;

@@ -4,9 +4,10 @@
 // process, recover when another worker rotated the refresh token first, and stop at a dead one.
 import { sleep, type IDataObject } from 'n8n-workflow';
 
-import { resolveApiBase } from '../../../credentials/regions';
+import { customApiBaseProblem, resolveApiBase } from '../../../credentials/regions';
 import type { SmartsheetContext } from './context';
 import { secretSuffix, type FailureAnswer } from './failure';
+import { redactAnswer } from './redact';
 
 export type AuthKind = 'oAuth2' | 'accessToken';
 
@@ -21,6 +22,8 @@ export interface AuthSnapshot {
 	tokenSuffix: string | null;
 	/** Held only for the duration of one request, to notice whether the stored token changed. */
 	accessToken: string | null;
+	/** The credential's secrets, held as long as the token: cut out of any answer text (redact.ts). */
+	secrets: string[];
 }
 
 export interface CredentialFacts extends IDataObject {
@@ -111,6 +114,8 @@ export class TokenLifecycle {
 	/** Reads the credential and, for OAuth2 near its expiry, refreshes first (proactive). */
 	async prepare(): Promise<AuthSnapshot> {
 		let snapshot = await this.read();
+		const problem = customApiBaseProblem(snapshot.credentials);
+		if (problem) throw new UnusableCredential(problem);
 		if (this.kind !== 'oAuth2' || !this.isNearExpiry(snapshot.tokenData)) return snapshot.auth;
 		if (this.deadAnswer) {
 			// Known dead refresh token: no more token calls. A token that has not yet expired
@@ -148,7 +153,7 @@ export class TokenLifecycle {
 					? credentials.accessToken
 					: null;
 		return {
-			auth: { apiBase: resolveApiBase(credentials), tokenSuffix: secretSuffix(accessToken), accessToken },
+			auth: { apiBase: resolveApiBase(credentials), tokenSuffix: secretSuffix(accessToken), accessToken, secrets: secretsOf(credentials) },
 			tokenData,
 			credentials,
 		};
@@ -189,7 +194,7 @@ export class TokenLifecycle {
 			this.counters.refreshes++;
 			return { kind: 'refreshed' };
 		} catch (error) {
-			const answer = answerFromRefreshError(error);
+			const answer = redactAnswer(answerFromRefreshError(error), secretsOf(current.credentials));
 			if (!answer.invalidGrant) {
 				return answer.httpStatus !== null && answer.httpStatus < 500
 					? { kind: 'dead', answer }
@@ -221,11 +226,28 @@ function seeing<T extends SmartsheetContext>(ctx: T, credentials: IDataObject): 
 	});
 }
 
+/** Every secret a credential holds (either type), to redact from answers. */
+function secretsOf(credentials: IDataObject): string[] {
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	return [credentials.accessToken, credentials.clientSecret, tokenData.access_token, tokenData.refresh_token].filter((value): value is string => typeof value === 'string');
+}
+
 /** A refresh that could not produce a usable token; carries the token endpoint's answer. */
 export class RefreshFailed extends Error {
 	constructor(readonly answer: FailureAnswer) {
 		super(answer.message);
 		this.name = 'RefreshFailed';
+	}
+}
+
+/**
+ * The stored credential cannot be used as it is (a bad Custom API base URL): nothing is sent, the
+ * item goes to Auth with the fix. A RefreshFailed, so the transport ends the item without retrying.
+ */
+export class UnusableCredential extends RefreshFailed {
+	constructor(problem: string) {
+		super({ httpStatus: null, errorCode: null, message: problem, refId: null, refusal: { failureClass: 'auth', action: 'In the credential {credential}, set API Base URL to the https:// address of the Smartsheet API, ending in /2.0 (e.g. https://api.smartsheet.com/2.0), or choose your Region instead of Custom.' } });
+		this.name = 'UnusableCredential';
 	}
 }
 

@@ -36,16 +36,18 @@ export interface ModifiedRow {
 	/** The cells as Smartsheet sent them, to tell two changes within one second apart. */
 	cells: unknown;
 	flat: IDataObject;
+	/** The email of who last modified the row (only when asked for with `writerInfo`). */
+	modifiedBy?: string;
 }
 
-/** Every row modified after `since` (ISO-8601, to the second), all pages. */
-export async function rowsModifiedSince(client: SmartsheetClient, sheetId: string, since: string, operation: string): Promise<ModifiedRow[]> {
+/** Every row modified after `since` (ISO-8601, to the second), all pages; `writerInfo` adds who modified each. */
+export async function rowsModifiedSince(client: SmartsheetClient, sheetId: string, since: string, operation: string, writerInfo = false): Promise<ModifiedRow[]> {
 	const rows: ModifiedRow[] = [];
 	for (let page = 1; ; page++) {
 		const sheet = await client.request<SheetAnswer>({
 			method: 'GET',
 			path: `/sheets/${sheetId}`,
-			qs: { rowsModifiedSince: since, exclude: 'nonexistentCells', page, pageSize: ROWS_PER_PAGE },
+			qs: { rowsModifiedSince: since, exclude: 'nonexistentCells', page, pageSize: ROWS_PER_PAGE, ...(writerInfo ? { include: 'writerInfo' } : {}) },
 			operation,
 		});
 		const pageRows = sheet.rows ?? [];
@@ -56,6 +58,7 @@ export async function rowsModifiedSince(client: SmartsheetClient, sheetId: strin
 				modifiedAt: String(row.modifiedAt),
 				cells: row.cells,
 				flat: flattenRow(row, sheet.columns ?? []),
+				...(writerInfo ? { modifiedBy: String((row.modifiedBy as IDataObject | undefined)?.email ?? '') } : {}),
 			});
 		}
 		if (pageRows.length < ROWS_PER_PAGE) return rows;

@@ -56,7 +56,8 @@ const handlers: Record<string, AdminHandler> = {
 			throw new AdminError(`scopes must be a list of Smartsheet scopes (${ALL_SCOPES.join(', ')})`);
 		}
 		if (body.ttlSeconds !== undefined && !(typeof body.ttlSeconds === 'number' && body.ttlSeconds > 0)) throw new AdminError('ttlSeconds must be a positive number');
-		return issueTokens(emulator, clientId, (body.scopes as string[] | undefined) ?? ALL_SCOPES, body.ttlSeconds as number | undefined);
+		if (body.userId !== undefined && !emulator.state.users.some((user) => user.id === String(body.userId))) throw new AdminError(`unknown userId ${String(body.userId)} (POST /__admin/users makes one)`);
+		return issueTokens(emulator, clientId, (body.scopes as string[] | undefined) ?? ALL_SCOPES, body.ttlSeconds as number | undefined, body.userId === undefined ? undefined : String(body.userId));
 	},
 	'POST /__admin/tokens/expire': (emulator, body) => {
 		const tokens = emulator.state.accessTokens;

@@ -55,11 +55,10 @@ export function authorize(emulator: Emulator, url: URL, formBody: string): Answe
 }
 
 /** Issues an access/refresh pair (the Connect flow, a refresh, or the admin shortcut). */
-export function issueTokens(emulator: Emulator, clientId: string, scopes: string[], ttlSeconds?: number) {
+export function issueTokens(emulator: Emulator, clientId: string, scopes: string[], ttlSeconds?: number, userId = emulator.state.user.id) {
 	const ttl = ttlSeconds ?? emulator.config.accessTokenTtlSeconds;
 	const accessToken = newToken('at_');
 	const refreshToken = newToken('rt_');
-	const userId = emulator.state.user.id;
 	emulator.state.accessTokens.set(accessToken, { userId, clientId, scopes: new Set(scopes), expiresAt: Date.now() + ttl * 1000, revoked: false });
 	emulator.state.refreshTokens.set(refreshToken, { userId, clientId, scopes, state: 'active', accessToken });
 	return { access_token: accessToken, token_type: 'bearer', refresh_token: refreshToken, expires_in: ttl };
@@ -112,14 +111,14 @@ export function tokenEndpoint(ctx: RequestContext): Answer {
 		if (code.expiresAt <= Date.now()) throw fail(1069);
 		code.used = true; // single use
 		emulator.stats.tokenExchanges++;
-		return { body: issueTokens(emulator, clientId, code.scopes) };
+		return { body: issueTokens(emulator, clientId, code.scopes, undefined, code.userId) };
 	}
 	const grant = emulator.state.refreshTokens.get(subject);
 	if (!grant || grant.clientId !== clientId || grant.state === 'rotated') throw fail(1071);
 	if (grant.state === 'revoked') throw fail(1132);
 	grant.state = 'rotated'; // Smartsheet: the old tokens "are no longer valid" once new ones are issued
 	emulator.stats.tokenRefreshes++;
-	return { body: issueTokens(emulator, clientId, grant.scopes) };
+	return { body: issueTokens(emulator, clientId, grant.scopes, undefined, grant.userId) };
 }
 
 /** Exactly one of client_secret or hash = lower-case hex SHA-256 of `secret|code` or `secret|refresh_token`. */

@@ -9,6 +9,7 @@ import { recordNewRow, setCell } from './cellHistory';
 import { flag, idList, words } from './query';
 import { hasPlacement, insertRows, moveRows, requestLocation, type Location } from './rowPlacement';
 import { placeAt, placesOf, rowOut, type ShapeOptions } from './shapes';
+import { writerOf } from './sheetParts';
 import { sheetOf } from './sheets';
 
 /** Smartsheet: "When adding or updating rows, limit your request to 500 rows at a time." */
@@ -109,7 +110,8 @@ function addRows(ctx: RequestContext): Answer {
 			return validCells(sheet, row.cells);
 		},
 		(changes) => {
-			const created = changes.map((cells) => ctx.emulator.state.newRow(cellsOf(cells)));
+			const writer = writerOf(ctx.emulator, ctx.token);
+			const created = changes.map((cells) => ({ ...ctx.emulator.state.newRow(cellsOf(cells)), createdBy: writer, modifiedBy: writer }));
 			insertRows(sheet, created, location);
 			for (const row of created) recordNewRow(ctx.emulator, sheet, row);
 			return created;
@@ -140,6 +142,7 @@ function updateRows(ctx: RequestContext): Answer {
 			for (const { row, cells } of changes) {
 				for (const [columnId, cell] of cells) setCell(ctx.emulator, sheet, row, columnId, cell, now);
 				row.modifiedAt = now;
+				row.modifiedBy = writerOf(ctx.emulator, ctx.token);
 			}
 			const moved = [...new Set(changes.map((change) => change.row))];
 			if (hasPlacement(location) && moved.length) moveRows(sheet, moved, location);

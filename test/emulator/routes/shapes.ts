@@ -3,6 +3,7 @@
 import type { Emulator } from '../emulator';
 import { isoSeconds, type Column, type Row, type Sheet } from '../state';
 import { evaluateFormula } from './formulas';
+import { caller } from './sheetParts';
 
 export interface ShapeOptions {
 	/** numericDates=true: timestamps as epoch milliseconds. */
@@ -13,6 +14,8 @@ export interface ShapeOptions {
 	excludeNonexistentCells?: boolean;
 	/** include=rowPermalink. */
 	rowPermalink?: boolean;
+	/** include=writerInfo: createdBy and modifiedBy on rows. */
+	writerInfo?: boolean;
 }
 
 export function stamp(ms: number, options: ShapeOptions = {}): string | number {
@@ -104,6 +107,7 @@ export function rowOut(
 		...(options.rowPermalink ? { permalink: `https://app.smartsheet.com/sheets/${sheet.id}?rowId=${row.id}` } : {}),
 		createdAt: stamp(row.createdAt, options),
 		modifiedAt: stamp(row.modifiedAt, options),
+		...(options.writerInfo && emulator ? { createdBy: row.createdBy ?? caller(emulator), modifiedBy: row.modifiedBy ?? caller(emulator) } : {}),
 		cells,
 	};
 }

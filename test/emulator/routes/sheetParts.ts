@@ -12,6 +12,13 @@ export function caller(emulator: Emulator): Person {
 	return { name: `${user.firstName} ${user.lastName}`, email: user.email };
 }
 
+/** Who wrote with this request's token: the token's user (another user's with POST /__admin/tokens {userId}). */
+export function writerOf(emulator: Emulator, token: string | null | undefined): Person {
+	const userId = token ? emulator.state.accessTokens.get(token)?.userId : undefined;
+	const user = emulator.state.users.find((candidate) => candidate.id === userId) ?? emulator.state.user;
+	return { name: `${user.firstName} ${user.lastName}`, email: user.email };
+}
+
 /** A sheet whose ID exceeds 2^53 ("Big IDs") gets parts whose IDs do too. */
 export function idsFor(emulator: Emulator, sheet: Sheet): IdGenerator {
 	return BigInt(sheet.id) > TWO_TO_53 ? emulator.state.bigIds : emulator.state.ids;

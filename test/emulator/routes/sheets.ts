@@ -52,6 +52,7 @@ function getSheet(ctx: RequestContext): Answer {
 		columnIds: columnIds && new Set(columnIds),
 		excludeNonexistentCells: exclude.has('nonexistentCells'),
 		rowPermalink: include.has('rowPermalink'),
+		writerInfo: include.has('writerInfo'),
 	};
 
 	const wanted = rowIds && new Set(rowIds);

@@ -4,6 +4,7 @@ import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
 import { createSheetWebhook, enableWebhook, publicWebhook } from '../../helpers/webhooks';
 import type { SmartsheetClient } from '../../transport';
+import { SmartsheetRequestError } from '../../transport/failure';
 import { idOf, sheetIdOf } from '../sheetId';
 
 const show = { resource: ['webhook'], operation: ['create'] };
@@ -49,7 +50,30 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 		if (!callbackUrl) throw new InvalidInput('The webhook needs a callback URL');
 		const columnIds = (this.getNodeParameter('columnIds', item, []) as string[]).map((id) => idOf(id, 'Column'));
 		let webhook = await createSheetWebhook(client, { name, callbackUrl, sheetId, columnIds }, 'webhook:create');
-		if (this.getNodeParameter('enable', item, false) === true) webhook = await enableWebhook(client, webhook.id, 'webhook:create');
+		if (this.getNodeParameter('enable', item, false) === true) {
+			try {
+				webhook = await enableWebhook(client, webhook.id, 'webhook:create');
+			} catch (error) {
+				throw await withoutCreatedWebhook(client, webhook.id, error);
+			}
+		}
 		return publicWebhook(webhook);
 	});
+}
+
+/**
+ * Enabling failed: the webhook this item created is deleted again, so a retry of the item does not
+ * leave a duplicate behind. If that fails too, the failure names it for the builder to delete.
+ */
+async function withoutCreatedWebhook(client: SmartsheetClient, webhookId: string, error: unknown): Promise<unknown> {
+	if (!(error instanceof SmartsheetRequestError)) return error;
+	const failure = error.failure;
+	try {
+		await client.request({ method: 'DELETE', path: `/webhooks/${webhookId}`, operation: 'webhook:create' });
+		failure.message = `${failure.message} (the webhook ${webhookId} created for this item was deleted again)`;
+	} catch {
+		failure.createdWebhookId = webhookId;
+		failure.action = `${failure.action} Then delete webhook ${webhookId} (Webhook → Delete): it was created but could not be enabled, and deleting it failed too.`;
+	}
+	return error;
 }
