@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../helpers/interfaces';
-import { operationPicker } from '../common.descriptions';
+import { operationPicker, sheetPicker } from '../common.descriptions';
 import * as getHistory from './getHistory.operation';
 
 export const operations: Record<string, Operation> = { getHistory };
@@ -10,5 +10,6 @@ export const description: INodeProperties[] = [
 	operationPicker('cell', [
 		{ name: 'Get History', value: 'getHistory', description: 'Every value a cell has had, who set it and when', action: 'Get the history of a cell' },
 	], 'getHistory'),
+	sheetPicker('cell'),
 	...getHistory.description,
 ];

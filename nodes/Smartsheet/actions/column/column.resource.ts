@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../helpers/interfaces';
-import { operationPicker } from '../common.descriptions';
+import { operationPicker, sheetPicker } from '../common.descriptions';
 import * as add from './add.operation';
 import * as deleteColumn from './delete.operation';
 import * as list from './list.operation';
@@ -16,6 +16,7 @@ export const description: INodeProperties[] = [
 		{ name: 'List', value: 'list', description: 'List the columns of a sheet', action: 'List columns' },
 		{ name: 'Update', value: 'update', description: 'Rename a column or change its type', action: 'Update a column' },
 	], 'list'),
+	sheetPicker('column'),
 	...add.description,
 	...deleteColumn.description,
 	...list.description,

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../helpers/interfaces';
-import { operationPicker } from '../common.descriptions';
+import { operationPicker, sheetPicker } from '../common.descriptions';
 import * as add from './add.operation';
 import * as copy from './copy.operation';
 import * as deleteRow from './delete.operation';
@@ -24,6 +24,7 @@ export const description: INodeProperties[] = [
 		{ name: 'Update', value: 'update', description: 'Update rows by ID, 500 per request', action: 'Update rows' },
 		{ name: 'Create or Update', value: 'upsert', description: 'Create a new record, or update the current one if it already exists (upsert)', action: 'Create or update rows' },
 	], 'add'),
+	sheetPicker('row'),
 	...add.description,
 	...update.description,
 	...upsert.description,

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../helpers/interfaces';
-import { operationPicker } from '../common.descriptions';
+import { operationPicker, sheetPicker } from '../common.descriptions';
 import * as copy from './copy.operation';
 import * as create from './create.operation';
 import * as deleteSheet from './delete.operation';
@@ -22,6 +22,7 @@ export const description: INodeProperties[] = [
 		{ name: 'List', value: 'list', description: 'List every sheet you can access', action: 'List sheets' },
 		{ name: 'Rename', value: 'rename', description: 'Give a sheet a new name', action: 'Rename a sheet' },
 	], 'get'),
+	sheetPicker('sheet', ['get', 'getVersion', 'rename', 'delete', 'copy']),
 	...copy.description,
 	...create.description,
 	...get.description,
