@@ -9,7 +9,7 @@ import { SmartsheetOAuth2Api } from '../../credentials/SmartsheetOAuth2Api.crede
 import { Smartsheet } from '../../nodes/Smartsheet/Smartsheet.node.ts';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
 import { CredentialStore } from '../harness/credentialStore';
-import { runListSearch } from '../harness/listSearch';
+import { runListSearch, runResourceMapping } from '../harness/listSearch';
 import { runNode, type NodeUnderTest, type RunOptions, type RunResult } from '../harness/runWorkflow';
 
 export const CLIENT = { clientId: 'test-client-id', clientSecret: 'test-client-secret-0123456789' };
@@ -136,6 +136,18 @@ export class SmartsheetFixture {
 			store: this.store,
 			filter,
 			paginationToken,
+		});
+	}
+
+	/** Loads the column mapper's fields (resourceMapping method) as the editor does, with the node's parameters. */
+	async resourceMapping(method: string, parameters: INodeParameters = {}) {
+		const authentication = (parameters.authentication as string) ?? 'oAuth2';
+		return await runResourceMapping({
+			subject: subject(),
+			method,
+			parameters: { authentication, ...parameters },
+			credentials: credentialsFor(authentication),
+			store: this.store,
 		});
 	}
 

@@ -73,7 +73,8 @@ export function cellsFromList(entries: IDataObject[], columns: Column[], options
 	});
 }
 
-function cell(columnId: string, value: unknown, options: CellOptions): IDataObject {
+/** One cell of a value: a formula when it starts with "=" (and formulas are on), else the value. */
+export function cell(columnId: string, value: unknown, options: CellOptions): IDataObject {
 	if (options.formulas && typeof value === 'string' && value.startsWith('=')) {
 		return { columnId, formula: value };
 	}
