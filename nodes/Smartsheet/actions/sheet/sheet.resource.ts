@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 		{ name: 'Delete', value: 'delete', description: 'Delete a sheet', action: 'Delete a sheet' },
 		{ name: 'Get', value: 'get', description: 'Get a sheet with its columns and rows', action: 'Get a sheet' },
 		{ name: 'Get Version', value: 'getVersion', description: 'A number that changes whenever the sheet does (cheap change check)', action: 'Get the version of a sheet' },
-		{ name: 'List', value: 'list', description: 'List every sheet you can access', action: 'List sheets' },
+		{ name: 'List', value: 'list', description: 'List every sheet you can access', action: 'List sheets with their names and IDs' },
 		{ name: 'Rename', value: 'rename', description: 'Give a sheet a new name', action: 'Rename a sheet' },
 	], 'get'),
 	sheetPicker('sheet', ['get', 'getVersion', 'rename', 'delete', 'copy']),
