@@ -128,6 +128,25 @@ describe('column mapper (node version 2)', () => {
 		assert.match((jsonOf(unmatched, OUTPUT.payload)[0].smartsheetFailure as any).message, /Choose the Column to Match On/);
 	});
 
+	test('multi-select and multi-contact columns: lists in the mapper, written as Smartsheet\'s objectValue', async () => {
+		const created = await suite.fx.api<any>('POST', '/sheets', {
+			name: 'Multi',
+			columns: [
+				{ title: 'Name', type: 'TEXT_NUMBER', primary: true },
+				{ title: 'Tags', type: 'MULTI_PICKLIST', options: ['red', 'green', 'blue'] },
+				{ title: 'People', type: 'MULTI_CONTACT_LIST' },
+			],
+		});
+		sheetId = String(created.result.id);
+		const fields = (await suite.fx.resourceMapping('getMappingColumns', { ...pat, resource: 'row', operation: 'add', sheetId: byId(sheetId) })).fields;
+		assert.deepEqual(fields.map((field) => [field.id, field.type]), [['Name', 'string'], ['Tags', 'array'], ['People', 'array']]);
+		const result = await runV2('add', { mappingMode: 'defineBelow', value: { Name: 'multi', Tags: ['red', 'blue'], People: ['ana@example.com', 'bo@example.com'] } }, [{}], fields);
+		const [row] = jsonOf(result, OUTPUT.success);
+		assert.deepEqual([row.Name, row.Tags, row.People], ['multi', 'red, blue', 'ana@example.com, bo@example.com']);
+		const wrong = await runV2('add', { mappingMode: 'defineBelow', value: { Name: '={{ ["not", "a", "list column"] }}' } }, [{}], fields);
+		assert.match((jsonOf(wrong, OUTPUT.payload)[0].smartsheetFailure as any).message, /Column "Name" takes one value, not a list/);
+	});
+
 	test('a version 1 workflow (Cells list, Row ID, Key Column) runs unchanged', async () => {
 		const v1 = { ...pat, resource: 'row', sheetId: byId(sheetId) };
 		const added = await suite.fx.run({ ...v1, operation: 'add', dataMode: 'define', cells: { cell: [{ column: 'Task', value: 'v1 row' }] } });

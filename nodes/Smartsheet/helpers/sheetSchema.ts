@@ -12,6 +12,13 @@ export interface Column {
 	primary?: boolean;
 }
 
+/**
+ * Every column, with multi-select and multi-contact columns under their own types: without level=2
+ * Smartsheet reports them as TEXT_NUMBER.
+ * https://developers.smartsheet.com/api/smartsheet/guides/advanced-topics/complex-column-types-and-compatibility
+ */
+export const COLUMN_QUERY = { includeAll: true, level: 2 };
+
 export class SheetSchemas {
 	private readonly columnsBySheet = new Map<string, Promise<Column[]>>();
 
@@ -21,7 +28,7 @@ export class SheetSchemas {
 		let pending = this.columnsBySheet.get(sheetId);
 		if (!pending) {
 			pending = this.client
-				.request<{ data: Column[] }>({ method: 'GET', path: `/sheets/${sheetId}/columns`, qs: { includeAll: true }, operation })
+				.request<{ data: Column[] }>({ method: 'GET', path: `/sheets/${sheetId}/columns`, qs: COLUMN_QUERY, operation })
 				.then((page) => page.data ?? []);
 			pending.catch(() => this.columnsBySheet.delete(sheetId));
 			this.columnsBySheet.set(sheetId, pending);

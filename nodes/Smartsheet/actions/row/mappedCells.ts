@@ -75,7 +75,7 @@ function typedCell(column: Column, value: unknown, options: CellOptions): IDataO
 	return cell(column.id, value, options);
 }
 
-// https://developers.smartsheet.com/api/smartsheet/guides/advanced-topics/multi-contact-or-multi-picklist-working-with-complex-objects
+// https://developers.smartsheet.com/api/smartsheet/guides/advanced-topics/complex-column-types-and-compatibility
 function multiValue(column: Column, values: unknown[]): IDataObject {
 	const texts = values.map((entry) => String(entry));
 	if (column.type === 'MULTI_CONTACT_LIST') {
