@@ -67,5 +67,7 @@ describe('Row panels by node version', () => {
 			],
 		);
 		assert.equal(mapper('upsert').typeOptions?.resourceMapper?.matchingFieldsLabels?.title, 'Column to Match On');
+		assert.match(mapper('upsert').typeOptions?.resourceMapper?.matchingFieldsLabels?.hint ?? '', /update that row; the others are added/);
+		assert.match(mapper('update').typeOptions?.resourceMapper?.matchingFieldsLabels?.hint ?? '', /by its ID/);
 	});
 });

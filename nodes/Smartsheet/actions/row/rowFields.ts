@@ -64,7 +64,7 @@ function columnMapper(operation: WriteOperation): INodeProperties {
 				addAllFields: true,
 				multiKeyMatch: false,
 				supportAutoMap: true,
-				...(operation === 'add' ? {} : { matchingFieldsLabels: { title: 'Column to Match On', description: matchOn } }),
+				...(operation === 'add' ? {} : { matchingFieldsLabels: { title: 'Column to Match On', hint: matchOn } }),
 			},
 		},
 	};
