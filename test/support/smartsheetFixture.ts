@@ -127,28 +127,18 @@ export class SmartsheetFixture {
 
 	/** Calls an editor picker (listSearch method) as n8n's editor does, with the node's parameters. */
 	async listSearch(method: string, parameters: INodeParameters = {}, filter?: string, paginationToken?: string) {
-		const authentication = (parameters.authentication as string) ?? 'oAuth2';
-		return await runListSearch({
-			subject: subject(),
-			method,
-			parameters: { authentication, ...parameters },
-			credentials: credentialsFor(authentication),
-			store: this.store,
-			filter,
-			paginationToken,
-		});
+		return await runListSearch({ ...this.editorCall(method, parameters), filter, paginationToken });
 	}
 
 	/** Loads the column mapper's fields (resourceMapping method) as the editor does, with the node's parameters. */
 	async resourceMapping(method: string, parameters: INodeParameters = {}) {
+		return await runResourceMapping(this.editorCall(method, parameters));
+	}
+
+	/** An editor request of the node's `method`, with its parameters and the credential they choose. */
+	private editorCall(method: string, parameters: INodeParameters) {
 		const authentication = (parameters.authentication as string) ?? 'oAuth2';
-		return await runResourceMapping({
-			subject: subject(),
-			method,
-			parameters: { authentication, ...parameters },
-			credentials: credentialsFor(authentication),
-			store: this.store,
-		});
+		return { subject: subject(), method, parameters: { authentication, ...parameters }, credentials: credentialsFor(authentication), store: this.store };
 	}
 
 	/** A seeded sheet by name, with its columns. */
