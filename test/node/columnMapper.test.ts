@@ -143,6 +143,8 @@ describe('column mapper (node version 2)', () => {
 		const result = await runV2('add', { mappingMode: 'defineBelow', value: { Name: 'multi', Tags: ['red', 'blue'], People: ['ana@example.com', 'bo@example.com'] } }, [{}], fields);
 		const [row] = jsonOf(result, OUTPUT.success);
 		assert.deepEqual([row.Name, row.Tags, row.People], ['multi', 'red, blue', 'ana@example.com, bo@example.com']);
+		const auto = await runV2('add', { mappingMode: 'autoMapInputData', value: null }, [{ Name: 'auto', Tags: ['green'] }, { Tags: ['red'] }], fields);
+		assert.deepEqual(jsonOf(auto, OUTPUT.success).map((entry) => [entry.Name, entry.Tags]), [['auto', 'green'], [null, 'red']]);
 		const wrong = await runV2('add', { mappingMode: 'defineBelow', value: { Name: '={{ ["not", "a", "list column"] }}' } }, [{}], fields);
 		assert.match((jsonOf(wrong, OUTPUT.payload)[0].smartsheetFailure as any).message, /Column "Name" takes one value, not a list/);
 	});

@@ -48,11 +48,17 @@ export function mappedCells(ctx: IExecuteFunctions, itemIndex: number, columns: 
 	return cells;
 }
 
-/** "Map Automatically": the item's fields named like columns (none is fine when other cells are given). */
+/**
+ * "Map Automatically": the item's fields named like columns; a list goes to a multi-value column as
+ * its objectValue. No such field is fine when other cells are given.
+ */
 function fieldCells(fields: IDataObject, columns: Column[], options: CellOptions, othersGiven: boolean): IDataObject[] {
-	const named = new Set(columns.flatMap((column) => [column.title, column.id]));
-	if (othersGiven && !Object.keys(fields).some((key) => named.has(key))) return [];
-	return cellsFromFields(fields, columns, options);
+	const byKey = new Map(columns.flatMap((column) => [[column.title, column] as const, [column.id, column] as const]));
+	const isList = ([key, value]: [string, unknown]) => Array.isArray(value) && byKey.has(key);
+	const listCells = Object.entries(fields).filter(isList).map(([key, value]) => typedCell(byKey.get(key)!, value, options));
+	const others = Object.fromEntries(Object.entries(fields).filter((entry) => !isList(entry)));
+	if ((othersGiven || listCells.length > 0) && !Object.keys(others).some((key) => byKey.has(key))) return listCells;
+	return [...cellsFromFields(others, columns, options), ...listCells];
 }
 
 /** "Map Each Column Manually": one cell per mapped column, in the form its type needs. */
