@@ -1,6 +1,7 @@
 // npm run screenshots: the README's pictures, taken from the real n8n editor in headless Chromium
 // (Debian's chromium package): the example workflow with the Smartsheet node's five outputs
-// wired, and the Smartsheet OAuth2 credential dialog.
+// wired, the Smartsheet OAuth2 credential dialog, and the Row panels of node version 2 (the sheet
+// right after Operation, the columns as typed fields).
 import { existsSync, readFileSync } from 'node:fs';
 
 import { chromium } from 'playwright-core';
@@ -33,6 +34,7 @@ async function main() {
 		if (node.parameters?.sheetId) node.parameters.sheetId = { __rl: true, mode: 'id', value: trackerId };
 	}
 	const created = await n8n.createWorkflow(workflow);
+	const rowPanels = await n8n.createWorkflow(rowPanelsWorkflow({ id: credential.id, name: credential.name }, trackerId));
 
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
@@ -52,10 +54,51 @@ async function main() {
 		await page.waitForSelector('[data-test-id="editCredential-modal"], .el-dialog', { timeout: 60_000 });
 		await sleep(1500);
 		await page.screenshot({ path: `${project}/docs/credential-dialog.png` });
-		console.log('docs/workflow-five-outputs.png and docs/credential-dialog.png written');
+		for (const [nodeName, file] of [
+			['Add rows', 'row-column-mapper.png'],
+			['Create or update rows', 'row-panel-sheet-first.png'],
+		]) {
+			await page.goto(`${n8n.url}/workflow/${rowPanels.id}`, { waitUntil: 'networkidle' });
+			await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
+			await page.locator('[data-test-id="canvas-node"]', { hasText: nodeName }).dblclick();
+			await page.waitForSelector('[data-test-id="mapping-fields-container"]', { timeout: 60_000 });
+			await sleep(2500); // the mapper loads the sheet's columns
+			await page.screenshot({ path: `${project}/docs/${file}` });
+		}
+		console.log('docs/workflow-five-outputs.png, docs/credential-dialog.png, docs/row-column-mapper.png and docs/row-panel-sheet-first.png written');
 	} finally {
 		await browser.close();
 	}
+}
+
+/** Row: Add and Row: Create or Update in node version 2, on the Project Tracker, with some columns mapped. */
+function rowPanelsWorkflow(credential, sheetId) {
+	const smartsheet = (name, operation, x, columns) => ({
+		id: `row-${operation}`,
+		name,
+		type: 'n8n-nodes-smartsheet-resilient.smartsheet',
+		typeVersion: 2,
+		position: [x, 0],
+		credentials: { smartsheetOAuth2Api: credential },
+		parameters: {
+			resource: 'row',
+			operation,
+			sheetId: { __rl: true, mode: 'list', value: sheetId, cachedResultName: 'Project Tracker' },
+			columns: { mappingMode: 'defineBelow', matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: false, ...columns },
+		},
+	});
+	return {
+		name: 'Row panels',
+		nodes: [
+			{ id: 'manual', name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			smartsheet('Add rows', 'add', 260, { value: { Task: 'Write the launch post', Status: 'In Progress', Due: '2026-12-24T09:00:00', Done: false } }),
+			smartsheet('Create or update rows', 'upsert', 520, { matchingColumns: ['Task'], value: { Task: 'Launch', Status: 'Done' } }),
+		],
+		connections: {
+			Manual: { main: [[{ node: 'Add rows', type: 'main', index: 0 }]] },
+			'Add rows': { main: [[{ node: 'Create or update rows', type: 'main', index: 0 }]] },
+		},
+	};
 }
 
 main()

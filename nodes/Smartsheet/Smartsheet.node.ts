@@ -9,7 +9,7 @@ import {
 import { nodeProperties } from './actions/properties';
 import { smartsheetCredentials } from './credentialChoice';
 import { router } from './actions/router';
-import { credentialTest, listSearch, loadOptions } from './methods';
+import { credentialTest, listSearch, loadOptions, resourceMapping } from './methods';
 
 // Stringified into an n8n expression (as SwitchV3 does): no imports or enums inside.
 const configuredOutputs = (failureRouting: string) =>
@@ -23,7 +23,9 @@ export class Smartsheet implements INodeType {
 		name: 'smartsheet',
 		icon: { light: 'file:smartsheet.svg', dark: 'file:smartsheet.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2: Row Add, Update and Create or Update map columns with n8n's column mapper.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Read and write Smartsheet sheets and rows, with failures routed to Auth, Permission, Payload and Throttled outputs',
@@ -35,7 +37,7 @@ export class Smartsheet implements INodeType {
 		properties: nodeProperties,
 	};
 
-	methods = { listSearch, loadOptions, credentialTest };
+	methods = { listSearch, loadOptions, resourceMapping, credentialTest };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

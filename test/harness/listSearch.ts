@@ -5,10 +5,12 @@
 import { LoadOptionsContext } from 'n8n-core';
 import {
 	Workflow,
+	type ILoadOptionsFunctions,
 	type INodeListSearchResult,
 	type INodeParameters,
 	type INodeTypes,
 	type IWorkflowExecuteAdditionalData,
+	type ResourceMapperFields,
 } from 'n8n-workflow';
 
 import type { CredentialStore } from './credentialStore';
@@ -26,6 +28,19 @@ export interface ListSearchOptions {
 }
 
 export async function runListSearch(options: ListSearchOptions): Promise<INodeListSearchResult> {
+	const method = options.subject.node.methods?.listSearch?.[options.method];
+	if (!method) throw new Error(`the node has no listSearch method ${options.method}`);
+	return await method.call(editorContext(options), options.filter, options.paginationToken);
+}
+
+/** Calls a node's column mapper method (resourceMapping) as the editor does when it loads the mapper. */
+export async function runResourceMapping(options: ListSearchOptions): Promise<ResourceMapperFields> {
+	const method = options.subject.node.methods?.resourceMapping?.[options.method];
+	if (!method) throw new Error(`the node has no resourceMapping method ${options.method}`);
+	return await method.call(editorContext(options));
+}
+
+function editorContext(options: ListSearchOptions): ILoadOptionsFunctions {
 	const { subject } = options;
 	const nodeTypes = {
 		getByName: () => subject.node,
@@ -56,8 +71,5 @@ export async function runListSearch(options: ListSearchOptions): Promise<INodeLi
 		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
 		variables: {},
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new LoadOptionsContext(workflow, workflow.getNode('Temp-Node')!, additionalData, 'parameters.value');
-	const method = subject.node.methods?.listSearch?.[options.method];
-	if (!method) throw new Error(`the node has no listSearch method ${options.method}`);
-	return await method.call(context, options.filter, options.paginationToken);
+	return new LoadOptionsContext(workflow, workflow.getNode('Temp-Node')!, additionalData, 'parameters.value');
 }

@@ -59,6 +59,8 @@ export interface RunOptions {
 	executionId?: string;
 	/** Binary data given to every input item, e.g. `{ data: { data: base64, mimeType, fileName } }`. */
 	binary?: Record<string, { data: string; mimeType: string; fileName?: string }>;
+	/** The node version the workflow saved (default 1). */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -100,7 +102,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			id: 'subject',
 			name: 'Subject',
 			type: subject.type,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0] as [number, number],
 			parameters: options.parameters,
 			credentials: options.credentials,

@@ -51,7 +51,11 @@ describe('credential health', () => {
 		await suite.fx.admin('POST', '/tokens/revoke', { token: pair.refresh_token });
 		await suite.fx.admin('POST', '/tokens/expire', { token: pair.access_token });
 		const [failed] = jsonOf(await suite.fx.run(checkHealth), OUTPUT.auth);
-		assert.match((failed.smartsheetFailure as any).action, /Reconnect the credential/);
+		// Named after the button the user's n8n shows: "Switch account" in 2.41, "Reconnect" in 2.8.
+		assert.equal(
+			(failed.smartsheetFailure as any).action,
+			"Reconnect the credential 'Smartsheet OAuth (test)' in n8n: Overview > Credentials > open it > Switch account (\"Reconnect\" in older n8n such as 2.8); for an access token, paste a new one.",
+		);
 	});
 
 	test('revoked access (the app was disconnected): Auth output', async () => {

@@ -9,7 +9,7 @@ import { SmartsheetOAuth2Api } from '../../credentials/SmartsheetOAuth2Api.crede
 import { Smartsheet } from '../../nodes/Smartsheet/Smartsheet.node.ts';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
 import { CredentialStore } from '../harness/credentialStore';
-import { runListSearch } from '../harness/listSearch';
+import { runListSearch, runResourceMapping } from '../harness/listSearch';
 import { runNode, type NodeUnderTest, type RunOptions, type RunResult } from '../harness/runWorkflow';
 
 export const CLIENT = { clientId: 'test-client-id', clientSecret: 'test-client-secret-0123456789' };
@@ -127,16 +127,18 @@ export class SmartsheetFixture {
 
 	/** Calls an editor picker (listSearch method) as n8n's editor does, with the node's parameters. */
 	async listSearch(method: string, parameters: INodeParameters = {}, filter?: string, paginationToken?: string) {
+		return await runListSearch({ ...this.editorCall(method, parameters), filter, paginationToken });
+	}
+
+	/** Loads the column mapper's fields (resourceMapping method) as the editor does, with the node's parameters. */
+	async resourceMapping(method: string, parameters: INodeParameters = {}) {
+		return await runResourceMapping(this.editorCall(method, parameters));
+	}
+
+	/** An editor request of the node's `method`, with its parameters and the credential they choose. */
+	private editorCall(method: string, parameters: INodeParameters) {
 		const authentication = (parameters.authentication as string) ?? 'oAuth2';
-		return await runListSearch({
-			subject: subject(),
-			method,
-			parameters: { authentication, ...parameters },
-			credentials: credentialsFor(authentication),
-			store: this.store,
-			filter,
-			paginationToken,
-		});
+		return { subject: subject(), method, parameters: { authentication, ...parameters }, credentials: credentialsFor(authentication), store: this.store };
 	}
 
 	/** A seeded sheet by name, with its columns. */

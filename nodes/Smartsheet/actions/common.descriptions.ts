@@ -13,6 +13,14 @@ export const sheetLocator: INodeProperties = idLocator({
 	description: 'The sheet to work with',
 });
 
+/**
+ * The sheet picker of a resource (of some of its operations), placed right after its Operation:
+ * every field below depends on the sheet, as in n8n's own nodes.
+ */
+export function sheetPicker(resource: string, operations?: string[]): INodeProperties {
+	return { ...sheetLocator, displayOptions: { show: { resource: [resource], ...(operations ? { operation: operations } : {}) } } };
+}
+
 export function rowIdField(operation: string, resource = 'row'): INodeProperties {
 	return idField({
 		name: 'rowId',

@@ -6,7 +6,7 @@ import * as cell from './cell/cell.resource';
 import * as column from './column/column.resource';
 import * as comment from './comment/comment.resource';
 import * as credential from './credential/credential.resource';
-import { sheetLocator, transportOptions } from './common.descriptions';
+import { transportOptions } from './common.descriptions';
 import * as discussion from './discussion/discussion.resource';
 import * as folder from './folder/folder.resource';
 import * as report from './report/report.resource';
@@ -60,10 +60,6 @@ export const nodeProperties: INodeProperties[] = [
 	...discussion.description,
 	...comment.description,
 	...webhook.description,
-		// Two copies with disjoint conditions: `hide` would drop it wherever any one condition holds.
-		{ ...sheetLocator, displayOptions: { show: { resource: ['row', 'column', 'attachment', 'cell', 'discussion', 'comment'] } } },
-		{ ...sheetLocator, displayOptions: { show: { resource: ['sheet'], operation: ['get', 'getVersion', 'rename', 'delete', 'copy'] } } },
-	{ ...sheetLocator, displayOptions: { show: { resource: ['webhook'], operation: ['create'] } } },
 		{
 			displayName: 'Failure Routing',
 			name: 'failureRouting',

@@ -9,9 +9,9 @@ export function explainTestFailure(status: number, body: unknown, region: string
 	const hints: Record<number, string> = {
 		1001: 'No token reached Smartsheet.',
 		1002: `The token is not valid in the selected region (${region.toUpperCase()}). Tokens only work in the region where they were created: pick the right Region, or create a new token.`,
-		1003: 'The access token has expired. Reconnect the credential.',
+		1003: 'The access token has expired. Reconnect the credential: Switch account ("Reconnect" in older n8n such as 2.8), or paste a new access token.',
 		1004: 'The token works but may not read the current user; check its scopes.',
-		1005: 'This account must sign in through Single Sign-On: reconnect and use SSO.',
+		1005: 'This account must sign in through Single Sign-On: reconnect (Switch account, or "Reconnect" in older n8n) and use SSO.',
 	};
 	const hint = code !== undefined ? hints[code] : status === 401 ? hints[1002] : undefined;
 	return `${said}${codeText}.${hint ? ` ${hint}` : ''}`;

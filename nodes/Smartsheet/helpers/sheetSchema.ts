@@ -12,6 +12,13 @@ export interface Column {
 	primary?: boolean;
 }
 
+/**
+ * Every column, with multi-select and multi-contact columns under their own types: without level=2
+ * Smartsheet reports them as TEXT_NUMBER.
+ * https://developers.smartsheet.com/api/smartsheet/guides/advanced-topics/complex-column-types-and-compatibility
+ */
+export const COLUMN_QUERY = { includeAll: true, level: 2 };
+
 export class SheetSchemas {
 	private readonly columnsBySheet = new Map<string, Promise<Column[]>>();
 
@@ -21,7 +28,7 @@ export class SheetSchemas {
 		let pending = this.columnsBySheet.get(sheetId);
 		if (!pending) {
 			pending = this.client
-				.request<{ data: Column[] }>({ method: 'GET', path: `/sheets/${sheetId}/columns`, qs: { includeAll: true }, operation })
+				.request<{ data: Column[] }>({ method: 'GET', path: `/sheets/${sheetId}/columns`, qs: COLUMN_QUERY, operation })
 				.then((page) => page.data ?? []);
 			pending.catch(() => this.columnsBySheet.delete(sheetId));
 			this.columnsBySheet.set(sheetId, pending);
@@ -73,7 +80,8 @@ export function cellsFromList(entries: IDataObject[], columns: Column[], options
 	});
 }
 
-function cell(columnId: string, value: unknown, options: CellOptions): IDataObject {
+/** One cell of a value: a formula when it starts with "=" (and formulas are on), else the value. */
+export function cell(columnId: string, value: unknown, options: CellOptions): IDataObject {
 	if (options.formulas && typeof value === 'string' && value.startsWith('=')) {
 		return { columnId, formula: value };
 	}

@@ -1,13 +1,10 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { editorRequest } from '../transport/editorRequest';
+import { chosenSheetColumns } from './sheetColumns';
 
 /** The chosen sheet's columns, for column pickers. */
 export async function getColumns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const sheetId = this.getNodeParameter('sheetId', undefined, { extractValue: true }) as string;
-	if (!sheetId) return [];
-	const answer = await editorRequest<{ data?: IDataObject[] }>(this, `/sheets/${sheetId}/columns`, { includeAll: true });
-	return (answer.data ?? []).map((column) => ({
+	return (await chosenSheetColumns(this)).map((column) => ({
 		name: String(column.title),
 		value: String(column.id),
 		description: String(column.type ?? ''),

@@ -15,14 +15,17 @@ export interface FailureRule {
 	action: string;
 }
 
-const RECONNECT = "Reconnect the credential '{credential}' in n8n (Credentials > open it > Reconnect).";
+// Named after the button the user's n8n shows on a connected OAuth2 credential: "Switch account"
+// (n8n 2.33 to 2.41), "Reconnect" in older releases such as 2.8.
+const RECONNECT_STEPS = "Overview > Credentials > open it > Switch account (\"Reconnect\" in older n8n such as 2.8)";
+const RECONNECT = `Reconnect the credential '{credential}' in n8n: ${RECONNECT_STEPS}; for an access token, paste a new one.`;
 
 export const FAILURE_RULES: FailureRule[] = [
 	// --- Auth: the credential cannot be used as it is.
 	{ codes: [1001], status: 401, failureClass: 'auth', meaning: 'No access token was sent', action: "Select a Smartsheet credential on the node; '{credential}' sent no token." },
 	{ codes: [1002], status: 401, failureClass: 'auth', meaning: 'Access token invalid', action: "Check the Region of '{credential}' (a token only works in its own region), then reconnect it or paste a fresh access token." },
 	{ codes: [1003], status: 401, failureClass: 'auth', meaning: 'Access token expired and the one refresh did not help', action: RECONNECT },
-	{ codes: [1005], status: 401, failureClass: 'auth', meaning: 'Single Sign-On is required for this account', action: "Reconnect '{credential}' and sign in through your organisation's SSO." },
+	{ codes: [1005], status: 401, failureClass: 'auth', meaning: 'Single Sign-On is required for this account', action: `Reconnect '{credential}' and sign in through your organisation's SSO: ${RECONNECT_STEPS}.` },
 	{ codes: [1030], status: 401, failureClass: 'auth', meaning: 'Cannot assume the user specified', action: 'Use a credential of the user you want to act as; admins cannot assume other admins.' },
 	{ codes: [1044], status: 400, failureClass: 'auth', meaning: 'Assume-User header required for this token', action: "Use a user's own credential instead of an admin token that requires Assume-User." },
 	{ codes: [1071, 1132], status: 400, failureClass: 'auth', meaning: 'Refresh token invalid, used or revoked (invalid_grant)', action: RECONNECT },

@@ -33,6 +33,10 @@ export function validCells(sheet: Sheet, input: unknown): Map<string, Cell | nul
 			cells.set(columnId, { formula: cell.formula });
 			continue;
 		}
+		if (cell.objectValue !== null && typeof cell.objectValue === 'object') {
+			cells.set(columnId, { value: multiValueText(column.type, cell.objectValue as Record<string, unknown>) });
+			continue;
+		}
 		const value = cell.value !== undefined ? cell.value : cell.objectValue;
 		if (value === undefined || value === null || value === '') {
 			cells.set(columnId, null);
@@ -49,6 +53,23 @@ export function validCells(sheet: Sheet, input: unknown): Map<string, Cell | nul
 		cells.set(columnId, hyperlink ? { value: typed, hyperlink } : { value: typed });
 	}
 	return cells;
+}
+
+/**
+ * A multi-picklist or multi-contact objectValue ({objectType: MULTI_PICKLIST, values: [text]} or
+ * {objectType: MULTI_CONTACT, values: [{objectType: CONTACT, email}]}), kept as the text a read
+ * without level shows ("a, b"); any other object, or one that does not fit the column, is 1008.
+ */
+function multiValueText(type: string, objectValue: Record<string, unknown>): string {
+	const values = Array.isArray(objectValue.values) ? (objectValue.values as unknown[]) : undefined;
+	if (type === 'MULTI_PICKLIST' && objectValue.objectType === 'MULTI_PICKLIST' && values?.every((entry) => typeof entry === 'string')) {
+		return values.join(', ');
+	}
+	const emails = values?.map((entry) => (entry as Record<string, unknown> | null)?.email);
+	if (type === 'MULTI_CONTACT_LIST' && objectValue.objectType === 'MULTI_CONTACT' && emails?.every((email) => typeof email === 'string' && EMAIL.test(email))) {
+		return emails.join(', ');
+	}
+	throw new ApiError(1008, [`cell.objectValue does not fit a ${type} column`]);
 }
 
 function hyperlinkOf(input: unknown): { url: string } | undefined {

@@ -4,6 +4,7 @@ import type { Answer, RequestContext, Route } from '../context';
 import { ApiError } from '../errors';
 import { COLUMN_TYPES, optionsOf, validColumn } from './columnInput';
 import { paged } from './paging';
+import { level, TYPE_LEVEL } from './reports';
 import { columnOut } from './shapes';
 import { objectBody, sheetOf } from './sheets';
 
@@ -76,8 +77,15 @@ function deleteColumn(ctx: RequestContext): Answer {
 	return { body: { message: 'SUCCESS', resultCode: 0, version: sheet.version } };
 }
 
+/** The list, with multi-contact and multi-picklist columns as TEXT_NUMBER below the level that knows them. */
+function listColumns(ctx: RequestContext): Answer {
+	const atLevel = level(ctx.query);
+	const columns = sheetOf(ctx).columns.map(columnOut).map((column) => ((TYPE_LEVEL[column.type] ?? 0) > atLevel ? { ...column, type: 'TEXT_NUMBER' } : column));
+	return { body: paged(columns, ctx.query) };
+}
+
 export const columnRoutes: Route[] = [
-	{ method: 'GET', path: '/2.0/sheets/{sheetId}/columns', scope: 'READ_SHEETS', handler: (ctx) => ({ body: paged(sheetOf(ctx).columns.map(columnOut), ctx.query) }) },
+	{ method: 'GET', path: '/2.0/sheets/{sheetId}/columns', scope: 'READ_SHEETS', handler: listColumns },
 	{ method: 'POST', path: '/2.0/sheets/{sheetId}/columns', scope: 'ADMIN_SHEETS', write: true, access: 'ADMIN', handler: addColumns },
 	{
 		method: 'GET',

@@ -13,7 +13,7 @@ import { placeAt, rowOut, stamp, type ShapeOptions } from './shapes';
 export const MAX_REPORT_PAGE_SIZE = 10_000;
 
 /** Types a low `level` cannot express come back as text (level 1: multi-contact, 2 and up: multi-picklist). */
-const TYPE_LEVEL: Record<string, number> = { MULTI_CONTACT_LIST: 1, MULTI_PICKLIST: 2 };
+export const TYPE_LEVEL: Record<string, number> = { MULTI_CONTACT_LIST: 1, MULTI_PICKLIST: 2 };
 
 function reportOf(ctx: RequestContext): Report {
 	const state = ctx.emulator.state;
@@ -52,7 +52,7 @@ function passes(report: Report, sheet: Sheet, row: Row): boolean {
 	return report.filter.operator === 'equals' ? value === report.filter.value : value !== report.filter.value;
 }
 
-function level(query: URLSearchParams): number {
+export function level(query: URLSearchParams): number {
 	const raw = query.get('level');
 	if (raw === null) return 0;
 	if (!/^[0-3]$/.test(raw)) throw new ApiError(1018, [raw, 'level']);

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../helpers/interfaces';
-import { operationPicker } from '../common.descriptions';
+import { operationPicker, sheetPicker } from '../common.descriptions';
 import * as attachUrl from './attachUrl.operation';
 import * as deleteAttachment from './delete.operation';
 import * as get from './get.operation';
@@ -18,6 +18,7 @@ export const description: INodeProperties[] = [
 		{ name: 'List', value: 'list', description: 'List the attachments of a sheet or a row', action: 'List attachments' },
 		{ name: 'Upload', value: 'upload', description: "Attach the item's file to a sheet or a row", action: 'Upload an attachment' },
 	], 'upload'),
+	sheetPicker('attachment'),
 	...attachUrl.description,
 	...deleteAttachment.description,
 	...get.description,

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../helpers/interfaces';
-import { operationPicker } from '../common.descriptions';
+import { operationPicker, sheetPicker } from '../common.descriptions';
 import * as add from './add.operation';
 import * as deleteComment from './delete.operation';
 import * as get from './get.operation';
@@ -16,6 +16,7 @@ export const description: INodeProperties[] = [
 		{ name: 'Get', value: 'get', description: 'Get a comment', action: 'Get a comment' },
 		{ name: 'Update', value: 'update', description: 'Change the text of one of your comments', action: 'Update a comment' },
 	], 'add'),
+	sheetPicker('comment'),
 	...add.description,
 	...deleteComment.description,
 	...get.description,

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../helpers/interfaces';
-import { operationPicker } from '../common.descriptions';
+import { operationPicker, sheetPicker } from '../common.descriptions';
 import * as create from './create.operation';
 import * as deleteDiscussion from './delete.operation';
 import * as get from './get.operation';
@@ -16,6 +16,7 @@ export const description: INodeProperties[] = [
 		{ name: 'Get', value: 'get', description: 'Get a discussion with its comments', action: 'Get a discussion' },
 		{ name: 'List', value: 'list', description: 'List the discussions of a sheet or a row', action: 'List discussions' },
 	], 'list'),
+	sheetPicker('discussion'),
 	...create.description,
 	...deleteDiscussion.description,
 	...get.description,

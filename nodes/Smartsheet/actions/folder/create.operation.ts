@@ -9,7 +9,6 @@ import { nameOf } from '../workspace/create.operation';
 const show = { resource: ['folder'], operation: ['create'] };
 
 export const description: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, displayOptions: { show } },
 	{
 		displayName: 'Create In',
 		name: 'parentType',
@@ -28,6 +27,7 @@ export const description: INodeProperties[] = [
 		description: 'The folder to create the folder in',
 		displayOptions: { show: { ...show, parentType: ['folder'] } },
 	},
+	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, displayOptions: { show } },
 ];
 
 /** A new folder at the top of a workspace, or inside a folder. */

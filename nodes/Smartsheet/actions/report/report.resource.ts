@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 			name: 'Get',
 			value: 'get',
 			description: "Get a report's columns and rows (rows from all its source sheets, each with its sheet ID)",
-			action: 'Get a report',
+			action: 'Get a report with its rows',
 		},
 		{ name: 'List', value: 'list', description: 'List every report you can access', action: 'List reports' },
 	], 'get'),

@@ -5,10 +5,16 @@ import type { ItemResult } from '../../helpers/interfaces';
 import { SheetSchemas } from '../../helpers/sheetSchema';
 import type { SmartsheetClient } from '../../transport';
 import { rowIdField } from '../common.descriptions';
-import { idOf, sheetIdOf } from '../sheetId';
-import { cellFields, readCells, readRowOptions, rowOutput } from './rowFields';
+import { sheetIdOf } from '../sheetId';
+import { rowIdToUpdate } from './mappedCells';
+import { cellFields, readCells, readRowOptions, rowOutput, VERSION_1 } from './rowFields';
 
-export const description: INodeProperties[] = [rowIdField('update'), ...cellFields('update')];
+const rowId = rowIdField('update');
+
+export const description: INodeProperties[] = [
+	{ ...rowId, displayOptions: { show: { ...rowId.displayOptions?.show, ...VERSION_1 } } },
+	...cellFields('update'),
+];
 
 /** Updates the row each item names, 500 rows a request; a rejected row fails alone. */
 export async function execute(
@@ -19,7 +25,7 @@ export async function execute(
 	const schemas = new SheetSchemas(client);
 	return await writeRowsInBulk(this, client, items, 'PUT', 'row:update', async (item) => {
 		const sheetId = sheetIdOf(this, item);
-		const rowId = idOf(this.getNodeParameter('rowId', item), 'Row ID');
+		const rowId = rowIdToUpdate(this, item);
 		const columns = await schemas.columns(sheetId, 'row:update');
 		const options = readRowOptions(this, item);
 		return { sheetId, row: { id: rowId, cells: readCells(this, item, columns, options) }, output: rowOutput(columns, options) };

@@ -7,7 +7,8 @@ import { allRows } from '../../helpers/sheetRows';
 import { SheetSchemas } from '../../helpers/sheetSchema';
 import type { SmartsheetClient } from '../../transport';
 import { sheetIdOf } from '../sheetId';
-import { cellFields, readCells, readRowOptions, rowOutput } from './rowFields';
+import { keyColumnName } from './mappedCells';
+import { cellFields, readCells, readRowOptions, rowOutput, VERSION_1 } from './rowFields';
 
 export const description: INodeProperties[] = [
 	{
@@ -19,7 +20,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Task',
 		description:
 			'Title (or ID) of the column that identifies a row. Items whose key value is already in the sheet update that row; the others are added.',
-		displayOptions: { show: { resource: ['row'], operation: ['upsert'] } },
+		displayOptions: { show: { resource: ['row'], operation: ['upsert'], ...VERSION_1 } },
 	},
 	...cellFields('upsert'),
 ];
@@ -47,7 +48,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 	return await writeRowsInBulk(this, client, items, 'POST', 'row:upsert', async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const columns = await schemas.columns(sheetId, 'row:upsert');
-		const keyName = String(this.getNodeParameter('keyColumn', item)).trim();
+		const keyName = keyColumnName(this, item);
 		const keyColumn = columns.find((column) => column.title === keyName || column.id === keyName);
 		if (!keyColumn) throw new InvalidInput(`The sheet has no key column "${keyName}"`);
 		const options = readRowOptions(this, item);

@@ -2,12 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { ItemResult } from '../../helpers/interfaces';
 import type { SmartsheetClient } from '../../transport';
-import { sheetLocator } from '../common.descriptions';
+import { sheetPicker } from '../common.descriptions';
 import { sheetIdOf } from '../sheetId';
 import { runSearch, searchFields } from './searchFields';
 
 export const description: INodeProperties[] = [
-	{ ...sheetLocator, displayOptions: { show: { resource: ['search'], operation: ['inSheet'] } } },
+	sheetPicker('search', ['inSheet']),
 	...searchFields('inSheet'),
 ];
 

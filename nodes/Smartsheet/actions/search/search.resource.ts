@@ -15,14 +15,14 @@ export const description: INodeProperties[] = [
 			value: 'everywhere',
 			description:
 				"Find sheets, rows, reports, workspaces and folders you can access. Smartsheet's search index lags behind recent changes, so don't use it to find what your workflow just wrote (use Row: List with a filter).",
-			action: 'Search everywhere',
+			action: 'Search sheets, rows, reports and folders for words',
 		},
 		{
 			name: 'In Sheet',
 			value: 'inSheet',
 			description:
 				"Find the rows of one sheet that contain some words. Smartsheet's search index lags behind recent changes, so don't use it to find what your workflow just wrote (use Row: List with a filter).",
-			action: 'Search in a sheet',
+			action: 'Search the rows of a sheet for words',
 		},
 	], 'everywhere'),
 	{

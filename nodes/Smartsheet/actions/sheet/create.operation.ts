@@ -16,7 +16,6 @@ export const SHEET_CONTAINERS: INodePropertyOptions[] = [
 ];
 
 export const description: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, displayOptions: { show } },
 	{
 		displayName: 'Create In',
 		name: 'destination',
@@ -28,6 +27,7 @@ export const description: INodeProperties[] = [
 	// One parameter, two pickers: a plain ID string (older workflows) reads the same.
 	{ ...workspaceLocator, name: 'containerId', description: 'The workspace to create the sheet in', displayOptions: { show: { ...show, destination: ['workspace'] } } },
 	{ ...folderLocator, name: 'containerId', description: 'The folder to create the sheet in', displayOptions: { show: { ...show, destination: ['folder'] } } },
+	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, displayOptions: { show } },
 	{
 		displayName: 'Columns',
 		name: 'columns',

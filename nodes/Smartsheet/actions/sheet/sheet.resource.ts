@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../helpers/interfaces';
-import { operationPicker } from '../common.descriptions';
+import { operationPicker, sheetPicker } from '../common.descriptions';
 import * as copy from './copy.operation';
 import * as create from './create.operation';
 import * as deleteSheet from './delete.operation';
@@ -19,9 +19,10 @@ export const description: INodeProperties[] = [
 		{ name: 'Delete', value: 'delete', description: 'Delete a sheet', action: 'Delete a sheet' },
 		{ name: 'Get', value: 'get', description: 'Get a sheet with its columns and rows', action: 'Get a sheet' },
 		{ name: 'Get Version', value: 'getVersion', description: 'A number that changes whenever the sheet does (cheap change check)', action: 'Get the version of a sheet' },
-		{ name: 'List', value: 'list', description: 'List every sheet you can access', action: 'List sheets' },
+		{ name: 'List', value: 'list', description: 'List every sheet you can access', action: 'List sheets with their names and IDs' },
 		{ name: 'Rename', value: 'rename', description: 'Give a sheet a new name', action: 'Rename a sheet' },
 	], 'get'),
+	sheetPicker('sheet', ['get', 'getVersion', 'rename', 'delete', 'copy']),
 	...copy.description,
 	...create.description,
 	...get.description,

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../helpers/interfaces';
-import { operationPicker } from '../common.descriptions';
+import { operationPicker, sheetPicker } from '../common.descriptions';
 import * as create from './create.operation';
 import * as deleteWebhook from './delete.operation';
 import * as enable from './enable.operation';
@@ -18,6 +18,7 @@ export const description: INodeProperties[] = [
 		{ name: 'Get', value: 'get', description: 'Get a webhook with its status and delivery stats', action: 'Get a webhook' },
 		{ name: 'List', value: 'list', description: 'List the webhooks of the credential', action: 'List webhooks' },
 	], 'list'),
+	sheetPicker('webhook', ['create']),
 	...create.description,
 	...get.description,
 	...list.description,
