@@ -99,6 +99,16 @@ export class SmartsheetFixture {
 		this.store.put({ ...PAT_CREDENTIAL, type: 'smartsheetApi', data: { region: 'custom', apiBaseUrl, accessToken: token } });
 	}
 
+	/**
+	 * A PAT credential of its own, as `run`'s extra options. Pacing state is per credential and per
+	 * process, and test files share a process: a test that paces counts only its own sends with it.
+	 */
+	ownPat(id: string): Pick<RunOptions, 'credentials'> {
+		const credential = { id, name: `Smartsheet PAT (${id})` };
+		this.store.put({ ...credential, type: 'smartsheetApi', data: { region: 'custom', apiBaseUrl: this.emulator.apiBase, accessToken: PAT } });
+		return { credentials: { smartsheetApi: credential } };
+	}
+
 	/** Runs the Smartsheet node once with `items` as input. */
 	async run(
 		parameters: INodeParameters,
