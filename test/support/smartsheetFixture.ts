@@ -70,6 +70,16 @@ export class SmartsheetFixture {
 		return await this.admin('GET', '/stats');
 	}
 
+	/** Stops the emulator's clock at `at` (default now) until the next reset; only advanceClock moves it then. */
+	async stopClock(at?: number): Promise<void> {
+		await this.admin('POST', '/clock/stop', at === undefined ? {} : { at });
+	}
+
+	/** Moves the stopped emulator clock: timestamps, token lifetimes and the search lag follow it. */
+	async advanceClock(ms: number): Promise<void> {
+		await this.admin('POST', '/clock/advance', { ms });
+	}
+
 	/** Issues a token pair as if the Connect flow ran (the emulator's admin shortcut). */
 	async issueTokens(options: { ttlSeconds?: number; scopes?: string[] } = {}): Promise<TokenPair> {
 		const pair = await this.admin<TokenPair>('POST', '/tokens', { clientId: CLIENT.clientId, ...options });
