@@ -1,11 +1,18 @@
 // One worker process of the test run (scripts/test.mjs starts a few). It takes test files from a
 // queue shared with the other workers, one at a time, and runs each inside a suite named after the
 // file: the file's top-level before/after/beforeEach hooks then stay with its own tests, and tsx
-// and n8n-core are loaded once per worker instead of once per file.
+// and n8n-core are loaded once per worker instead of once per file. The project's own modules are
+// loaded afresh for each file, so their state (pacing windows, caches, a fixture's run log) starts
+// empty as it did with a process per file.
 import { openSync, closeSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { join, resolve, sep } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const projectRoot = resolve(import.meta.dirname, '..') + sep;
+const dependencies = `${sep}node_modules${sep}`;
 
 /** Runs files from `queueDir` until the queue is empty. */
 export async function runQueue(queueDir) {
@@ -20,6 +27,7 @@ export async function runQueue(queueDir) {
 
 async function runFile(file, finishing) {
 	after(finishing);
+	forgetProjectModules();
 	try {
 		await import(pathToFileURL(resolve(file)).href);
 	} catch (error) {
@@ -27,6 +35,16 @@ async function runFile(file, finishing) {
 		test('loads', () => {
 			throw error;
 		});
+	}
+}
+
+/**
+ * Drops the project's modules (tsx loads .ts files as CommonJS) from the module cache; dependencies
+ * such as n8n-core stay. A file still running its after hooks keeps the instances it has.
+ */
+function forgetProjectModules() {
+	for (const path of Object.keys(require.cache)) {
+		if (path.startsWith(projectRoot) && !path.includes(dependencies)) delete require.cache[path];
 	}
 }
 

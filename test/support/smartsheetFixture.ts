@@ -111,7 +111,7 @@ export class SmartsheetFixture {
 
 	/**
 	 * A PAT credential of its own, as `run`'s extra options. Pacing state is per credential and per
-	 * process, and test files share a process: a test that paces counts only its own sends with it.
+	 * process: a test that paces counts only its own sends with it, not those of earlier tests.
 	 */
 	ownPat(id: string): Pick<RunOptions, 'credentials'> {
 		const credential = { id, name: `Smartsheet PAT (${id})` };
