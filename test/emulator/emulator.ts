@@ -62,6 +62,10 @@ export class Emulator {
 	/** Starts listening on 127.0.0.1 and answers the base URL. */
 	async listen(port: number): Promise<string> {
 		const server = createServer((request, response) => void this.handle(request, response));
+		// Idle connections are closed by the client (undici: after 4 s, or the hint below less 2 s), never
+		// by the server just as the client reuses one: Node's 5 s default lets a loop blocked by a big
+		// request (a 20,000-row sheet on a busy machine) close sockets a client is about to write to.
+		server.keepAliveTimeout = 65_000;
 		server.on('connection', (socket) => {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
