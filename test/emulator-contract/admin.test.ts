@@ -124,6 +124,26 @@ describe('admin: tokens and access', () => {
 		assert.equal((await call(suite.emu, 'POST', '/__admin/access', { token: null, body: { sheetId: '1', accessLevel: 'VIEWER' } })).status, 400);
 	});
 
+	test('clock: runs until stopped; a stopped clock moves only when advanced, timestamps follow it; a reset runs it again', async () => {
+		const running = await admin(suite.emu, 'GET', '/clock');
+		assert.deepEqual([running.stopped, running.sleeping], [false, 0]);
+		assert.equal((await call(suite.emu, 'POST', '/__admin/clock/advance', { token: null, body: { ms: 5 } })).status, 400, 'a running clock is not advanced');
+		const at = Date.UTC(2030, 0, 1, 12, 0, 0);
+		assert.deepEqual(await admin(suite.emu, 'POST', '/clock/stop', { at }), { now: at, stopped: true, sleeping: 0 });
+		const { id, columns, rowIds } = await tracker(suite.emu);
+		await call(suite.emu, 'PUT', `/2.0/sheets/${id}/rows`, { body: [{ id: rowIds[0], cells: [{ columnId: columns.Task, value: 'then' }] }] });
+		await admin(suite.emu, 'POST', '/clock/advance', { ms: 61_000 });
+		assert.equal((await admin(suite.emu, 'GET', '/clock')).now, at + 61_000);
+		await call(suite.emu, 'PUT', `/2.0/sheets/${id}/rows`, { body: [{ id: rowIds[1], cells: [{ columnId: columns.Task, value: 'later' }] }] });
+		const rows = (await call(suite.emu, 'GET', `/2.0/sheets/${id}?rowIds=${rowIds[0]},${rowIds[1]}`)).json.rows;
+		assert.deepEqual(rows.map((row: any) => row.modifiedAt), ['2030-01-01T12:00:00Z', '2030-01-01T12:01:01Z']);
+		for (const [path, body] of [['/clock/stop', { at: -1 }], ['/clock/advance', { ms: 1.5 }]] as const) {
+			assert.equal((await call(suite.emu, 'POST', `/__admin${path}`, { token: null, body })).status, 400, path);
+		}
+		await admin(suite.emu, 'POST', '/reset');
+		assert.equal((await admin(suite.emu, 'GET', '/clock')).stopped, false);
+	});
+
 	test('bad admin calls answer 400/404 with a reason', async () => {
 		assert.equal((await call(suite.emu, 'GET', '/__admin/nothing', { token: null })).status, 404);
 		const notJson = await call(suite.emu, 'POST', '/__admin/config', { token: null, raw: '{oops', headers: { 'content-type': 'application/json' } });

@@ -6,10 +6,10 @@ import { describe, test } from 'node:test';
 
 import { startEmulator } from '../emulator';
 
-const TSX = 'node_modules/.bin/tsx';
-
+// Node with tsx's loader, not the tsx command: the command relays signals to a child process and
+// kills it when the child has not confirmed within 30 ms, which a busy machine can miss.
 function run(args: string[]): ChildProcessWithoutNullStreams {
-	return spawn(TSX, ['test/emulator/cli.ts', ...args], { stdio: 'pipe' });
+	return spawn(process.execPath, ['--import', 'tsx', 'test/emulator/cli.ts', ...args], { stdio: 'pipe' });
 }
 
 function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {

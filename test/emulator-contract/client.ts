@@ -111,6 +111,22 @@ export function assertError(reply: Reply, status: number, errorCode: number): vo
 	assert.match(reply.headers.get('content-type') ?? '', /^application\/json/);
 }
 
-export function sleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
+/** Stops the emulator's clock (until the next reset) and answers where it stopped. */
+export async function stopClock(emulator: RunningEmulator, at?: number): Promise<number> {
+	return (await admin(emulator, 'POST', '/clock/stop', at === undefined ? {} : { at })).now;
+}
+
+/** Moves the stopped clock: what waits on it (write latency, delay faults) and what ages by it move along. */
+export async function advanceClock(emulator: RunningEmulator, ms: number): Promise<void> {
+	await admin(emulator, 'POST', '/clock/advance', { ms });
+}
+
+/** How many waits hold on the stopped clock. */
+export async function clockWaits(emulator: RunningEmulator): Promise<number> {
+	return (await admin(emulator, 'GET', '/clock')).sleeping;
+}
+
+/** Asks until `ready(waits)`: a request under way has reached the clock (no timer involved). */
+export async function untilClock(emulator: RunningEmulator, ready: (waits: number) => boolean): Promise<void> {
+	while (!ready(await clockWaits(emulator)));
 }

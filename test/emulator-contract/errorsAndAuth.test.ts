@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { admin, assertError, call, CLIENT, PAT, tracker, useEmulator } from './client';
+import { admin, advanceClock, assertError, call, CLIENT, PAT, stopClock, tracker, useEmulator } from './client';
 
 describe('error shapes', () => {
 	const suite = useEmulator();
@@ -80,10 +80,13 @@ describe('authentication', () => {
 
 	test('access tokens expire after the configured TTL (1 s)', async () => {
 		await admin(suite.emu, 'POST', '/config', { accessTokenTtlSeconds: 1 });
+		await stopClock(suite.emu);
 		const pair = await admin(suite.emu, 'POST', '/tokens', { clientId: CLIENT.clientId });
 		assert.equal(pair.expires_in, 1);
 		assert.equal((await call(suite.emu, 'GET', '/2.0/users/me', { token: pair.access_token })).status, 200);
-		await new Promise((resolve) => setTimeout(resolve, 1_100));
+		await advanceClock(suite.emu, 999);
+		assert.equal((await call(suite.emu, 'GET', '/2.0/users/me', { token: pair.access_token })).status, 200, '1 ms before the end of its life');
+		await advanceClock(suite.emu, 1);
 		assertError(await call(suite.emu, 'GET', '/2.0/users/me', { token: pair.access_token }), 401, 1003);
 	});
 

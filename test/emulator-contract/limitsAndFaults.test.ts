@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { admin, assertError, call, CLIENT, PAT, sleep, start, tracker, useEmulator } from './client';
+import { admin, advanceClock, assertError, call, clockWaits, CLIENT, PAT, start, stopClock, tracker, untilClock, useEmulator } from './client';
 
 const WINDOW_MS = 600;
 
@@ -23,21 +23,23 @@ describe('rate limit', () => {
 	});
 
 	test('rejected requests use no budget: after the window the full limit is available again', async () => {
+		await stopClock(suite.emu);
 		for (let i = 0; i < 3; i++) await call(suite.emu, 'GET', '/2.0/users/me');
 		for (let i = 0; i < 10; i++) assert.equal((await call(suite.emu, 'GET', '/2.0/users/me')).status, 429);
-		await sleep(WINDOW_MS + 50);
+		await advanceClock(suite.emu, WINDOW_MS + 50);
 		const statuses = [];
 		for (let i = 0; i < 4; i++) statuses.push((await call(suite.emu, 'GET', '/2.0/users/me')).status);
 		assert.deepEqual(statuses, [200, 200, 200, 429]);
 	});
 
 	test('the window slides: budget comes back as old requests age out, not all at once', async () => {
+		await stopClock(suite.emu);
 		await call(suite.emu, 'GET', '/2.0/users/me');
-		await sleep(WINDOW_MS / 2);
+		await advanceClock(suite.emu, WINDOW_MS / 2);
 		await call(suite.emu, 'GET', '/2.0/users/me');
 		await call(suite.emu, 'GET', '/2.0/users/me');
 		assert.equal((await call(suite.emu, 'GET', '/2.0/users/me')).status, 429);
-		await sleep(WINDOW_MS / 2 + 60); // the first request has left the window, the other two not yet
+		await advanceClock(suite.emu, WINDOW_MS / 2 + 60); // the first request has left the window, the other two not yet
 		assert.equal((await call(suite.emu, 'GET', '/2.0/users/me')).status, 200);
 		assert.equal((await call(suite.emu, 'GET', '/2.0/users/me')).status, 429);
 	});
@@ -90,11 +92,25 @@ describe('rate limit', () => {
 describe('write collisions', () => {
 	const suite = useEmulator();
 
+	/** Two writes at once. The clock is stopped, so a write holds its sheet until the clock moves past the latency. */
 	async function twoWrites(tokens: [string, string], sheets?: [string, string]) {
 		const sheet = await tracker(suite.emu);
 		const ids = sheets ?? [sheet.id, sheet.id];
 		const body = (id: string) => (id === sheet.id ? [{ cells: [{ columnId: sheet.columns.Task, value: 'x' }] }] : [{ cells: [] }]);
-		return await Promise.all([0, 1].map((i) => call(suite.emu, 'POST', `/2.0/sheets/${ids[i]}/rows`, { token: tokens[i], body: body(ids[i]) })));
+		const { writeLatencyMs } = await admin(suite.emu, 'GET', '/config');
+		await stopClock(suite.emu);
+		let answered = 0;
+		const replies = Promise.all(
+			[0, 1].map(async (i) => {
+				const reply = await call(suite.emu, 'POST', `/2.0/sheets/${ids[i]}/rows`, { token: tokens[i], body: body(ids[i]) });
+				answered++;
+				return reply;
+			}),
+		);
+		// Both writes are in: each is held on the clock or already answered (a collision answers at once).
+		await untilClock(suite.emu, (waits) => waits + answered === 2);
+		await advanceClock(suite.emu, writeLatencyMs);
+		return await replies;
 	}
 
 	test('a second write to a sheet while the same token is writing it → 500/4004 naming the sheet', async () => {
@@ -127,12 +143,16 @@ describe('write collisions', () => {
 	test('writeLatencyMs holds each write that long', async () => {
 		await admin(suite.emu, 'POST', '/config', { writeLatencyMs: 200 });
 		const sheet = await tracker(suite.emu);
-		const started = Date.now();
-		await call(suite.emu, 'DELETE', `/2.0/sheets/${sheet.id}/rows?ids=${sheet.rowIds[0]}`);
-		assert.ok(Date.now() - started >= 190);
-		const read = Date.now();
-		await call(suite.emu, 'GET', `/2.0/sheets/${sheet.id}`);
-		assert.ok(Date.now() - read < 150, 'reads are not held');
+		await stopClock(suite.emu);
+		const deleting = call(suite.emu, 'DELETE', `/2.0/sheets/${sheet.id}/rows?ids=${sheet.rowIds[0]}`);
+		await untilClock(suite.emu, (waits) => waits === 1);
+		await advanceClock(suite.emu, 199);
+		assert.equal(await clockWaits(suite.emu), 1, 'the write is still held 1 ms before its latency is up');
+		const read = await call(suite.emu, 'GET', `/2.0/sheets/${sheet.id}`);
+		assert.equal(read.json.rows.length, 5, 'reads are not held (and see the sheet before the write)');
+		await advanceClock(suite.emu, 1);
+		assert.equal((await deleting).status, 200);
+		assert.equal((await call(suite.emu, 'GET', `/2.0/sheets/${sheet.id}`)).json.rows.length, 4);
 	});
 });
 
@@ -174,11 +194,15 @@ describe('faults', () => {
 
 	test('delay: answered normally, that much later', async () => {
 		await admin(suite.emu, 'POST', '/faults', { match: { path: '/2.0/users/me' }, count: 1, response: { kind: 'delay', ms: 300 } });
-		const started = Date.now();
-		const reply = await call(suite.emu, 'GET', '/2.0/users/me');
+		await stopClock(suite.emu);
+		const replying = call(suite.emu, 'GET', '/2.0/users/me');
+		await untilClock(suite.emu, (waits) => waits === 1);
+		await advanceClock(suite.emu, 299);
+		assert.equal(await clockWaits(suite.emu), 1, 'not answered 1 ms before the delay is up');
+		await advanceClock(suite.emu, 1);
+		const reply = await replying;
 		assert.equal(reply.status, 200);
 		assert.equal(reply.json.email, 'demo.user@example.com');
-		assert.ok(Date.now() - started >= 290);
 		assert.equal((await admin(suite.emu, 'GET', '/stats')).faultsInjected, 1);
 	});
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { admin, assertError, call, sheetByName, sleep, tracker, TWO_TO_53, useEmulator } from './client';
+import { admin, advanceClock, assertError, call, sheetByName, stopClock, tracker, TWO_TO_53, useEmulator } from './client';
 
 describe('search', () => {
 	const suite = useEmulator();
@@ -52,6 +52,7 @@ describe('search', () => {
 
 	test('the index lags writes by searchLagMs: a new row, a change and a deletion show only after the lag', async () => {
 		await admin(suite.emu, 'POST', '/config', { searchLagMs: 800 });
+		await stopClock(suite.emu);
 		const sheet = await tracker(suite.emu);
 		const hits = async (query: string) => (await call(suite.emu, 'GET', `/2.0/search/sheets/${sheet.id}?query=${query}`)).json.results.map((result: any) => String(result.objectId));
 		const added = await call(suite.emu, 'POST', `/2.0/sheets/${sheet.id}/rows`, { body: [{ cells: [{ columnId: sheet.columns.Task, value: 'Retrospective' }] }] });
@@ -61,7 +62,7 @@ describe('search', () => {
 		assert.deepEqual(await hits('retrospective'), [], 'not yet indexed');
 		assert.deepEqual(await hits('meeting'), [sheet.rowIds[0]], 'the old text is still what the index has');
 		assert.deepEqual(await hits('launch'), [sheet.rowIds[4]], 'the deleted row is still in the index');
-		await sleep(850);
+		await advanceClock(suite.emu, 850);
 		assert.deepEqual(await hits('retrospective'), [newRowId]);
 		assert.deepEqual([await hits('meeting'), await hits('party')], [[], [sheet.rowIds[0]]]);
 		assert.deepEqual(await hits('launch'), []);

@@ -24,7 +24,7 @@ export function authenticate(state: EmulatorState, token: string | null, scope: 
 	if (!token) throw new ApiError(1001);
 	const grant = state.accessTokens.get(token);
 	if (!grant || grant.revoked) throw new ApiError(1002);
-	if (grant.expiresAt !== null && grant.expiresAt <= Date.now()) {
+	if (grant.expiresAt !== null && grant.expiresAt <= state.now()) {
 		onExpired();
 		throw new ApiError(1003);
 	}

@@ -8,7 +8,7 @@ import { configFrom, type EmulatorConfig, type EmulatorOptions } from './config'
 import type { Answer, RequestContext } from './context';
 import { ApiError } from './errors';
 import { FaultSchedule, type FaultResponse } from './faults';
-import { errorAnswer, jsonBody, readBody, send, sleep } from './http';
+import { errorAnswer, jsonBody, readBody, send } from './http';
 import { RateLimiter } from './rateLimiter';
 import { Router } from './router';
 import { adminRoutes } from './routes/admin';
@@ -47,6 +47,7 @@ export class Emulator {
 	reset(): void {
 		this.config = configFrom(this.options);
 		this.state.webhooks.stop(); // no callback of the old state may reach anyone
+		this.state.clock.release(); // nor may a write or a delay wait for a clock nobody will move
 		this.state = new EmulatorState();
 		if (this.config.seed) seed(this.state);
 		for (const pat of this.config.pats) {
@@ -61,6 +62,10 @@ export class Emulator {
 	/** Starts listening on 127.0.0.1 and answers the base URL. */
 	async listen(port: number): Promise<string> {
 		const server = createServer((request, response) => void this.handle(request, response));
+		// Idle connections are closed by the client (undici: after 4 s, or the hint below less 2 s), never
+		// by the server just as the client reuses one: Node's 5 s default lets a loop blocked by a big
+		// request (a 20,000-row sheet on a busy machine) close sockets a client is about to write to.
+		server.keepAliveTimeout = 65_000;
 		server.on('connection', (socket) => {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
@@ -131,7 +136,7 @@ export class Emulator {
 					request.socket.destroy();
 					return;
 				}
-				if (fault.kind === 'delay') await sleep(fault.ms);
+				if (fault.kind === 'delay') await this.state.clock.sleep(fault.ms);
 				else return finish(faultAnswer(fault));
 			}
 			if (!path.startsWith('/2.0/') && path !== '/2.0') throw new ApiError(1006);
@@ -161,7 +166,7 @@ export class Emulator {
 		};
 		if (route.scope === 'none') return await route.handler(context);
 		authenticate(this.state, token, route.scope, () => (entry.expired = true));
-		if (!this.rateLimiter.take(token!, route.weight ?? 1)) {
+		if (!this.rateLimiter.take(token!, route.weight ?? 1, this.state.now())) {
 			const headers: Record<string, string> = this.config.retryAfterSeconds === null ? {} : { 'Retry-After': String(this.config.retryAfterSeconds) };
 			return { status: 429, body: new ApiError(4003).body(), headers };
 		}
@@ -169,7 +174,7 @@ export class Emulator {
 		const sheetId = params.sheetId;
 		if (sheetId !== undefined) this.checkSheetAccess(sheetId, route.access ?? (route.write ? 'EDITOR' : 'VIEWER'));
 		if (route.write && sheetId !== undefined) {
-			const options = { collide: this.config.writeCollisions, latencyMs: this.config.writeLatencyMs };
+			const options = { collide: this.config.writeCollisions, latencyMs: this.config.writeLatencyMs, clock: this.state.clock };
 			return await this.writeLocks.run(token!, sheetId, options, () => observeSheetChanges(context, sheetId, () => route.handler(context)));
 		}
 		return await route.handler(context);

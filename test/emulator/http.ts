@@ -43,7 +43,3 @@ export function errorAnswer(error: unknown): Answer {
 	if (error instanceof ApiError) return { status: error.status, body: error.body() };
 	return { status: 500, body: new ApiError(4000).body() };
 }
-
-export function sleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
-}

@@ -177,8 +177,13 @@ export function stringifyJson(value: unknown): string {
 		return context;
 	};
 	// Called for every value of the answer (hundreds of thousands for a big sheet): cheapest tests first.
-	const text = JSON.stringify(value, (key, inner: unknown) => {
-		if (typeof inner === 'string') return contextFor(key) === 'id' && INTEGER.test(inner) ? raw(inner) : inner;
+	const text = JSON.stringify(value, function (this: Record<string, unknown>, key, inner: unknown) {
+		if (typeof inner === 'string') {
+			if (contextFor(key) === 'id' && INTEGER.test(inner)) return raw(inner);
+			// n8n-workflow gives BigInt a toJSON that returns a string; in a process that loaded it, the
+			// holder still has the bigint itself.
+			return typeof this[key] === 'bigint' ? raw(inner) : inner;
+		}
 		if (typeof inner !== 'object' || inner === null) return typeof inner === 'bigint' ? raw(inner.toString()) : inner;
 		if (inner instanceof RawNumber) return raw(inner.digits);
 		if (Array.isArray(inner) && contextFor(key) === 'idList') return inner.map((entry) => (typeof entry === 'string' && INTEGER.test(entry) ? raw(entry) : entry));

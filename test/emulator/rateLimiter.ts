@@ -17,7 +17,7 @@ export class RateLimiter {
 	) {}
 
 	/** True when the request may go ahead (and is counted against the key's budget). */
-	take(key: string, weight: number, now = Date.now()): boolean {
+	take(key: string, weight: number, now: number): boolean {
 		let window = this.windows.get(key);
 		if (!window) this.windows.set(key, (window = { sends: [], head: 0, used: 0 }));
 		const since = now - this.windowMs();

@@ -84,7 +84,7 @@ export function primeSearchIndex(state: EmulatorState): void {
 }
 
 /** Brings the index up to date with every change older than the lag, and answers what it holds. */
-export function searchableDocs(state: EmulatorState, lagMs: number, now = Date.now()): SearchDoc[] {
+export function searchableDocs(state: EmulatorState, lagMs: number, now: number): SearchDoc[] {
 	let index = indexes.get(state);
 	if (!index) indexes.set(state, (index = new Map()));
 	const settled = now - lagMs;

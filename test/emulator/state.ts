@@ -1,5 +1,6 @@
 // The emulator's world: one user, workspaces and folders, sheets with columns and rows, and the
 // OAuth grants it has handed out. IDs are digit strings (see json.ts); some exceed 2^53 on purpose.
+import { EmulatorClock } from './clock';
 import { WebhookRegistry } from './webhooks/registry';
 
 export interface User {
@@ -184,6 +185,12 @@ export class EmulatorState {
 	readonly refreshTokens = new Map<string, RefreshToken>();
 	readonly codes = new Map<string, AuthorizationCode>();
 	readonly webhooks = new WebhookRegistry();
+	readonly clock = new EmulatorClock();
+
+	/** The emulator's current time (clock.ts): real, or where a test stopped it. */
+	now(): number {
+		return this.clock.now();
+	}
 
 	/** The user's level on a sheet, report or workspace (folders share their workspace's). */
 	accessLevel(objectId: string): AccessLevel {
@@ -196,7 +203,7 @@ export class EmulatorState {
 		options: { bigIds?: boolean; workspaceId?: string; folderId?: string } = {},
 	): Sheet {
 		const ids = options.bigIds ? this.bigIds : this.ids;
-		const now = Date.now();
+		const now = this.now();
 		const sheet: Sheet = {
 			id: ids.id(),
 			name,
@@ -221,7 +228,7 @@ export class EmulatorState {
 		options: { bigIds?: boolean; workspaceId?: string; filter?: Report['filter'] } = {},
 	): Report {
 		const ids = options.bigIds ? this.bigIds : this.ids;
-		const now = Date.now();
+		const now = this.now();
 		const report: Report = {
 			id: ids.id(),
 			name,
@@ -238,7 +245,7 @@ export class EmulatorState {
 
 	/** A row with a fresh ID, not yet in any sheet. */
 	newRow(cells: Map<string, Cell>, options: { bigIds?: boolean } = {}): Row {
-		const now = Date.now();
+		const now = this.now();
 		return { id: (options.bigIds ? this.bigIds : this.ids).id(), createdAt: now, modifiedAt: now, cells };
 	}
 
@@ -265,7 +272,7 @@ export class EmulatorState {
 	/** Marks a change: the version goes up and modifiedAt moves. */
 	touch(sheet: Sheet): void {
 		sheet.version++;
-		sheet.modifiedAt = Date.now();
+		sheet.modifiedAt = this.now();
 	}
 }
 

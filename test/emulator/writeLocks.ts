@@ -1,6 +1,7 @@
 // Smartsheet answers 500/4004 when a write reaches a sheet that another request with the same
 // access token is still updating (§2.2, §3.1 "Execute Requests Serially"). This tracks the writes
 // in flight per (token, sheet).
+import type { EmulatorClock } from './clock';
 import { ApiError } from './errors';
 
 export class WriteLocks {
@@ -11,7 +12,7 @@ export class WriteLocks {
 	 * Runs `work` as a write to `sheetId` that lasts at least `latencyMs`. With `collide`, a second
 	 * write from the same token while one is in flight fails at once with 4004.
 	 */
-	async run<T>(token: string, sheetId: string, options: { collide: boolean; latencyMs: number }, work: () => Promise<T> | T): Promise<T> {
+	async run<T>(token: string, sheetId: string, options: { collide: boolean; latencyMs: number; clock: EmulatorClock }, work: () => Promise<T> | T): Promise<T> {
 		const key = `${token}\u0000${sheetId}`;
 		if (options.collide && this.inFlight.has(key)) {
 			throw new ApiError(4004, [], {
@@ -20,7 +21,7 @@ export class WriteLocks {
 		}
 		this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
 		try {
-			if (options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+			if (options.latencyMs > 0) await options.clock.sleep(options.latencyMs);
 			return await work();
 		} finally {
 			const left = (this.inFlight.get(key) ?? 1) - 1;

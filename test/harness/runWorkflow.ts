@@ -17,6 +17,7 @@ import {
 import { buildAdditionalData } from './additionalData';
 import { installCaptureLogger } from './captureLogger';
 import type { CredentialStore } from './credentialStore';
+import { useUntimedRegexEngine } from './regexEngine';
 
 /** A trigger-like first node that emits the items a test gives it. */
 class StartNode implements INodeType {
@@ -79,6 +80,7 @@ let loggerInstalled = false;
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	if (!loggerInstalled) {
 		installCaptureLogger();
+		useUntimedRegexEngine();
 		loggerInstalled = true;
 	}
 	const { subject } = options;

@@ -31,6 +31,7 @@ import {
 import { buildAdditionalData } from './additionalData';
 import { installCaptureLogger } from './captureLogger';
 import type { CredentialStore } from './credentialStore';
+import { useUntimedRegexEngine } from './regexEngine';
 
 export interface TriggerOptions {
 	type: string;
@@ -78,6 +79,7 @@ export class TriggerHarness {
 
 	private constructor(private readonly options: TriggerOptions) {
 		installCaptureLogger();
+		useUntimedRegexEngine();
 		this.server = createServer((request, response) => void this.handle(request, response));
 	}
 

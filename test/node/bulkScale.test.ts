@@ -15,6 +15,7 @@ test('10,000 rows added at the default 300/min limit: zero 429s, 500 rows a requ
 	const result = await fx.run(
 		{ resource: 'row', operation: 'add', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: sheet.id }, options: { requestsPerMinute: 300 } },
 		items,
+		fx.ownPat('cred-bulk-scale'),
 	);
 	assert.equal(jsonOf(result, OUTPUT.success).length, 10_000);
 	const stats = await fx.stats();

@@ -26,13 +26,6 @@ describe('cell history', () => {
 	const history = (sheetId: string, rowId: string, columnId: string, extra: object = {}, items: IDataObject[] = [{}], runExtra: object = {}) =>
 		suite.fx.run({ ...pat, resource: 'cell', operation: 'getHistory', sheetId: byId(sheetId), rowId, columnId, returnAll: true, ...extra }, items, runExtra);
 
-	/** A PAT credential of its own: pacing state is per credential and per process, so earlier tests' sends do not count. */
-	function ownCredential(id: string) {
-		const credential = { id, name: `Smartsheet PAT (${id})` };
-		suite.fx.store.put({ ...credential, type: 'smartsheetApi', data: { region: 'custom', apiBaseUrl: suite.fx.emulator.apiBase, accessToken: PAT } });
-		return { credentials: { smartsheetApi: credential } };
-	}
-
 	test('every page, newest first, one item per change with who and when; pairedItem to the input item', async () => {
 		const { sheetId, rowId, column } = await trackerRow();
 		const statuses = Array.from({ length: 120 }, (_, index) => ['Not Started', 'In Progress', 'Done'][index % 3]);
@@ -99,7 +92,7 @@ describe('cell history', () => {
 		const { sheetId, rowId, column } = await trackerRow(); // 3 setup requests, before the limit is set
 		await suite.fx.admin('POST', '/config', { rateLimitPerMinute: 33 });
 		const items = [{ column: column('Task') }, { column: column('Status') }, { column: column('Done') }];
-		const result = await history(sheetId, rowId, '={{ $json.column }}', { options: { requestsPerMinute: 30 } }, items, ownCredential('cred-paced-30'));
+		const result = await history(sheetId, rowId, '={{ $json.column }}', { options: { requestsPerMinute: 30 } }, items, suite.fx.ownPat('cred-paced-30'));
 		assert.equal(jsonOf(result, OUTPUT.success).length, 3);
 		const stats = await suite.fx.stats();
 		assert.deepEqual([stats.byRoute[HISTORY_ROUTE], stats.rateUnitsByRoute[HISTORY_ROUTE], stats.rateLimited], [3, 30, 0]);

@@ -1,7 +1,6 @@
 // Search: Everywhere and In Sheet through n8n's engine against the emulator, including the index
 // lag that makes search the wrong tool for finding a row just written (Row: List finds it at once).
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, test } from 'node:test';
 
 import { jsonOf, OUTPUT } from '../support/smartsheetFixture';
@@ -43,6 +42,7 @@ describe('search', () => {
 
 	test('the index lags: a row just added is not found by search, but Row: List with a filter finds it at once', async () => {
 		await suite.fx.admin('POST', '/config', { searchLagMs: 1000 });
+		await suite.fx.stopClock();
 		const tracker = await suite.fx.sheet('Project Tracker');
 		const sheetId = byId(tracker.id);
 		const [added] = jsonOf(await suite.fx.run({ ...pat, resource: 'row', operation: 'add', sheetId }, [{ Task: 'Post-mortem' }]), OUTPUT.success);
@@ -54,7 +54,7 @@ describe('search', () => {
 			OUTPUT.success,
 		);
 		assert.deepEqual(listed.map((row) => row.id), [added.id], 'Row: List reads the sheet itself');
-		await sleep(1100);
+		await suite.fx.advanceClock(1100);
 		assert.deepEqual(await searchNow(), [added.id], 'after the lag the index has it');
 	});
 

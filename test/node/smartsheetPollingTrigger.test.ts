@@ -30,10 +30,8 @@ describe('Smartsheet Polling Trigger', () => {
 		const result = await harness.poll();
 		return (result?.[0] ?? []).map((item) => item.json);
 	};
-	/** Starts right after a second begins, so the steps that follow share Smartsheet's timestamp second. */
-	const startOfSecond = async () => {
-		while (Date.now() % 1000 > 50) await new Promise((resolve) => setTimeout(resolve, 5));
-	};
+	/** Stops the emulator's clock as the next second begins, so the steps that follow share Smartsheet's timestamp second. */
+	const startOfSecond = async () => await suite.fx.stopClock(Math.ceil(Date.now() / 1000) * 1000);
 
 	test('activation takes a baseline and emits nothing; an unchanged version reads no rows', async () => {
 		const harness = await start();
@@ -83,6 +81,7 @@ describe('Smartsheet Polling Trigger', () => {
 	test('many random rounds: every change is emitted exactly once, none twice, none missed', async () => {
 		const harness = await start();
 		await harness.poll();
+		await startOfSecond();
 		let random = 7;
 		const next = () => (random = (random * 1103515245 + 12345) % 2 ** 31);
 		const ids = [...rowIds];
@@ -103,7 +102,8 @@ describe('Smartsheet Polling Trigger', () => {
 			const items = await emitted(harness);
 			assert.deepEqual(items.map((item) => item.rowId).sort(), [...changed].sort(), `round ${round}`);
 			expectedTotal += changed.size;
-			if (round % 4 === 3) await new Promise((resolve) => setTimeout(resolve, 1000)); // cross seconds too
+			// A quarter of a second per round, and a whole one every fourth: changes share seconds and cross them.
+			await suite.fx.advanceClock(round % 4 === 3 ? 1250 : 250);
 		}
 		assert.equal(harness.items().length, expectedTotal);
 		assert.equal(new Set(harness.executions.map((execution) => JSON.stringify(execution.items))).size, harness.executions.length, 'no poll repeated another');
@@ -147,7 +147,8 @@ describe('Smartsheet Polling Trigger', () => {
 		const harness = await start();
 		await harness.poll();
 		const state = JSON.stringify(harness.savedStaticData);
-		await new Promise((resolve) => setTimeout(resolve, 1000));
+		await startOfSecond();
+		await suite.fx.advanceClock(1000);
 		await update(rowIds[4], 'the latest');
 		const manual = await harness.poll('manual');
 		assert.deepEqual(manual?.[0].map((item) => [item.json.rowId, (item.json.row as any).Task]), [[rowIds[4], 'the latest']]);

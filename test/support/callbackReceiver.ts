@@ -11,6 +11,10 @@ export interface Received {
 	at: number;
 	/** How many requests were being handled at once when this one arrived (serialisation checks). */
 	concurrent: number;
+	/** How many requests had been answered when this one arrived (ordering checks, no clock). */
+	answeredBefore: number;
+	/** Whether the answer has been sent. */
+	answered: boolean;
 }
 
 export interface Reply {
@@ -41,6 +45,7 @@ export class CallbackReceiver {
 	readonly received: Received[] = [];
 	behaviour: Behaviour = echoChallenge;
 	private active = 0;
+	private answers = 0;
 
 	private readonly server: Server;
 	url = '';
@@ -67,7 +72,7 @@ export class CallbackReceiver {
 			json = undefined;
 		}
 		this.active++;
-		const entry: Received = { headers: request.headers, raw, json, at: Date.now(), concurrent: this.active };
+		const entry: Received = { headers: request.headers, raw, json, at: Date.now(), concurrent: this.active, answeredBefore: this.answers, answered: false };
 		this.received.push(entry);
 		try {
 			const reply = this.behaviour(entry);
@@ -78,6 +83,8 @@ export class CallbackReceiver {
 			}
 			response.writeHead(reply.status ?? 200, reply.headers ?? {});
 			response.end(reply.body ?? '');
+			entry.answered = true;
+			this.answers++;
 		} finally {
 			this.active--;
 		}

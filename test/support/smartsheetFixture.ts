@@ -70,6 +70,16 @@ export class SmartsheetFixture {
 		return await this.admin('GET', '/stats');
 	}
 
+	/** Stops the emulator's clock at `at` (default now) until the next reset; only advanceClock moves it then. */
+	async stopClock(at?: number): Promise<void> {
+		await this.admin('POST', '/clock/stop', at === undefined ? {} : { at });
+	}
+
+	/** Moves the stopped emulator clock: timestamps, token lifetimes and the search lag follow it. */
+	async advanceClock(ms: number): Promise<void> {
+		await this.admin('POST', '/clock/advance', { ms });
+	}
+
 	/** Issues a token pair as if the Connect flow ran (the emulator's admin shortcut). */
 	async issueTokens(options: { ttlSeconds?: number; scopes?: string[] } = {}): Promise<TokenPair> {
 		const pair = await this.admin<TokenPair>('POST', '/tokens', { clientId: CLIENT.clientId, ...options });
@@ -97,6 +107,16 @@ export class SmartsheetFixture {
 
 	putPat(token: string, apiBaseUrl = this.emulator.apiBase): void {
 		this.store.put({ ...PAT_CREDENTIAL, type: 'smartsheetApi', data: { region: 'custom', apiBaseUrl, accessToken: token } });
+	}
+
+	/**
+	 * A PAT credential of its own, as `run`'s extra options. Pacing state is per credential and per
+	 * process: a test that paces counts only its own sends with it, not those of earlier tests.
+	 */
+	ownPat(id: string): Pick<RunOptions, 'credentials'> {
+		const credential = { id, name: `Smartsheet PAT (${id})` };
+		this.store.put({ ...credential, type: 'smartsheetApi', data: { region: 'custom', apiBaseUrl: this.emulator.apiBase, accessToken: PAT } });
+		return { credentials: { smartsheetApi: credential } };
 	}
 
 	/** Runs the Smartsheet node once with `items` as input. */

@@ -1,10 +1,15 @@
+// The two list styles most endpoints share, through the transport: page/pageSize with totals, and
+// lastKey/maxItems tokens (pager.ts holds the pager and every endpoint's stop rule).
 import type { IDataObject } from 'n8n-workflow';
 
 import type { SmartsheetClient } from '../transport';
+import { atTotalPages, lastKeys, pageNumbers, pages } from './pager';
+
+export { collect } from './pager';
 
 const PAGE_SIZE = 100;
 
-/** Smartsheet's offset paging: stops at totalPages (a page past the end repeats the last one). */
+/** A page/pageSize list with totals (sheets, columns, users, reports, attachments, …). */
 export async function* offsetPages(
 	client: SmartsheetClient,
 	path: string,
@@ -12,48 +17,14 @@ export async function* offsetPages(
 	qs: IDataObject = {},
 	weight = 1,
 ): AsyncGenerator<IDataObject[]> {
-	for (let page = 1; ; page++) {
-		const answer = await client.request<{ data?: IDataObject[]; totalPages?: number; pageNumber?: number }>({
-			method: 'GET',
-			path,
-			qs: { ...qs, page, pageSize: PAGE_SIZE },
-			weight,
-			operation,
-		});
-		yield answer.data ?? [];
-		const totalPages = answer.totalPages ?? 1;
-		if ((answer.pageNumber ?? page) >= totalPages || totalPages < 0) return;
-	}
+	const fetchPage = async (paging: IDataObject) =>
+		await client.request<{ data?: IDataObject[]; totalPages?: number; pageNumber?: number }>({ method: 'GET', path, qs: { ...qs, ...paging }, weight, operation });
+	yield* pages(fetchPage, pageNumbers(PAGE_SIZE, atTotalPages), (answer) => answer.data);
 }
 
-const TOKEN_PAGE_SIZE = 100;
-
-/** Smartsheet's token paging (maxItems, lastKey): stops at the page that carries no lastKey. */
-export async function* tokenPages(
-	client: SmartsheetClient,
-	path: string,
-	operation: string,
-	qs: IDataObject = {},
-): AsyncGenerator<IDataObject[]> {
-	let lastKey: string | undefined;
-	do {
-		const answer = await client.request<{ data?: IDataObject[]; lastKey?: string | null }>({
-			method: 'GET',
-			path,
-			qs: { ...qs, maxItems: TOKEN_PAGE_SIZE, ...(lastKey ? { lastKey } : {}) },
-			operation,
-		});
-		yield answer.data ?? [];
-		lastKey = answer.lastKey || undefined;
-	} while (lastKey);
-}
-
-/** The items of all pages, or of as many as `limit` needs (later pages are never requested). */
-export async function collect<T>(pages: AsyncGenerator<T[]>, limit?: number): Promise<T[]> {
-	const items: T[] = [];
-	for await (const page of pages) {
-		items.push(...page);
-		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
-	}
-	return items;
+/** A lastKey/maxItems list (workspaces, their children, …). */
+export async function* tokenPages(client: SmartsheetClient, path: string, operation: string, qs: IDataObject = {}): AsyncGenerator<IDataObject[]> {
+	const fetchPage = async (paging: IDataObject) =>
+		await client.request<{ data?: IDataObject[]; lastKey?: string | null }>({ method: 'GET', path, qs: { ...qs, ...paging }, operation });
+	yield* pages(fetchPage, lastKeys(PAGE_SIZE), (answer) => answer.data);
 }

@@ -2,20 +2,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { SmartsheetClient } from '../transport';
+import { atShortPageOrAllRows, collect, pageNumbers, pages } from './pager';
 
 const ROWS_PER_PAGE = 500;
 
 export async function allRows(client: SmartsheetClient, sheetId: string, operation: string): Promise<IDataObject[]> {
-	const rows: IDataObject[] = [];
-	for (let page = 1; ; page++) {
-		const sheet = await client.request<{ rows?: IDataObject[]; totalRowCount?: number }>({
+	const fetchPage = async (paging: IDataObject) =>
+		await client.request<{ rows?: IDataObject[]; totalRowCount?: number }>({
 			method: 'GET',
 			path: `/sheets/${sheetId}`,
-			qs: { page, pageSize: ROWS_PER_PAGE, exclude: 'nonexistentCells' },
+			qs: { ...paging, exclude: 'nonexistentCells' },
 			operation,
 		});
-		const pageRows = sheet.rows ?? [];
-		rows.push(...pageRows);
-		if (pageRows.length < ROWS_PER_PAGE || rows.length >= (sheet.totalRowCount ?? rows.length)) return rows;
-	}
+	return await collect(pages(fetchPage, pageNumbers(ROWS_PER_PAGE, atShortPageOrAllRows(ROWS_PER_PAGE)), (sheet) => sheet.rows));
 }

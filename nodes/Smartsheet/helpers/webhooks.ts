@@ -5,6 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { SmartsheetClient } from '../transport';
 import { secretSuffix } from '../transport/failure';
+import { atShortPageOrTotalPages, pageNumbers, pages } from './pager';
 
 const PAGE_SIZE = 1000;
 
@@ -22,18 +23,9 @@ export interface WebhookRecord extends IDataObject {
 
 /** Every webhook the credential may see, newest first (Smartsheet's order since 2026). */
 export async function* webhookPages(client: SmartsheetClient, operation: string): AsyncGenerator<WebhookRecord[]> {
-	for (let page = 1; ; page++) {
-		const answer = await client.request<{ data?: WebhookRecord[]; totalPages?: number }>({
-			method: 'GET',
-			path: '/webhooks',
-			qs: { page, pageSize: PAGE_SIZE },
-			operation,
-		});
-		const data = answer.data ?? [];
-		yield data;
-		const totalPages = answer.totalPages ?? -1;
-		if (data.length < PAGE_SIZE || (totalPages > 0 && page >= totalPages)) return;
-	}
+	const fetchPage = async (paging: IDataObject) =>
+		await client.request<{ data?: WebhookRecord[]; totalPages?: number }>({ method: 'GET', path: '/webhooks', qs: paging, operation });
+	yield* pages(fetchPage, pageNumbers(PAGE_SIZE, atShortPageOrTotalPages(PAGE_SIZE)), (answer) => answer.data);
 }
 
 export interface NewSheetWebhook {

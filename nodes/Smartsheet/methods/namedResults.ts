@@ -2,6 +2,7 @@
 // types, and one page of an offset-paged list as a picker page.
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { atTotalPages, onePage, pageNumbers } from '../helpers/pager';
 import { editorRequest } from '../transport/editorRequest';
 
 export const PAGE_SIZE = 100;
@@ -20,7 +21,8 @@ export function named(list: IDataObject[], filter: string | undefined, label = (
 
 /** One page of an offset-paged list (`/sheets`, `/reports`); the next page is the pagination token. */
 export async function offsetSearch(ctx: ILoadOptionsFunctions, path: string, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const page = paginationToken ? Number(paginationToken) : 1;
-	const answer = await editorRequest<{ data?: IDataObject[]; totalPages?: number }>(ctx, path, { page, pageSize: PAGE_SIZE });
-	return { results: named(answer.data ?? [], filter), paginationToken: page < (answer.totalPages ?? 1) ? String(page + 1) : undefined };
+	const style = pageNumbers(PAGE_SIZE, atTotalPages, paginationToken ? Number(paginationToken) : 1);
+	const fetchPage = async (paging: IDataObject) => await editorRequest<{ data?: IDataObject[]; totalPages?: number; pageNumber?: number }>(ctx, path, paging);
+	const { items, next } = await onePage(fetchPage, style, (answer) => answer.data);
+	return { results: named(items, filter), paginationToken: next ? String(next.page) : undefined };
 }

@@ -3,6 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { chunksOf } from '../../Smartsheet/helpers/bulkRows';
+import { atShortPage, collect, pageNumbers, pages } from '../../Smartsheet/helpers/pager';
 import { flattenRow, type Column } from '../../Smartsheet/helpers/sheetSchema';
 import type { SmartsheetClient } from '../../Smartsheet/transport';
 
@@ -42,25 +43,21 @@ export interface ModifiedRow {
 
 /** Every row modified after `since` (ISO-8601, to the second), all pages; `writerInfo` adds who modified each. */
 export async function rowsModifiedSince(client: SmartsheetClient, sheetId: string, since: string, operation: string, writerInfo = false): Promise<ModifiedRow[]> {
-	const rows: ModifiedRow[] = [];
-	for (let page = 1; ; page++) {
-		const sheet = await client.request<SheetAnswer>({
+	const fetchPage = async (paging: IDataObject) =>
+		await client.request<SheetAnswer>({
 			method: 'GET',
 			path: `/sheets/${sheetId}`,
-			qs: { rowsModifiedSince: since, exclude: 'nonexistentCells', page, pageSize: ROWS_PER_PAGE, ...(writerInfo ? { include: 'writerInfo' } : {}) },
+			qs: { rowsModifiedSince: since, exclude: 'nonexistentCells', ...paging, ...(writerInfo ? { include: 'writerInfo' } : {}) },
 			operation,
 		});
-		const pageRows = sheet.rows ?? [];
-		for (const row of pageRows) {
-			rows.push({
-				id: String(row.id),
-				createdAt: String(row.createdAt),
-				modifiedAt: String(row.modifiedAt),
-				cells: row.cells,
-				flat: flattenRow(row, sheet.columns ?? []),
-				...(writerInfo ? { modifiedBy: String((row.modifiedBy as IDataObject | undefined)?.email ?? '') } : {}),
-			});
-		}
-		if (pageRows.length < ROWS_PER_PAGE) return rows;
-	}
+	const modifiedRows = (sheet: SheetAnswer): ModifiedRow[] =>
+		(sheet.rows ?? []).map((row) => ({
+			id: String(row.id),
+			createdAt: String(row.createdAt),
+			modifiedAt: String(row.modifiedAt),
+			cells: row.cells,
+			flat: flattenRow(row, sheet.columns ?? []),
+			...(writerInfo ? { modifiedBy: String((row.modifiedBy as IDataObject | undefined)?.email ?? '') } : {}),
+		}));
+	return await collect(pages(fetchPage, pageNumbers(ROWS_PER_PAGE, atShortPage(ROWS_PER_PAGE)), modifiedRows));
 }

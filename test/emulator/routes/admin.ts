@@ -9,6 +9,7 @@ import { ALL_SCOPES, isScope } from '../scopes';
 import type { Column } from '../state';
 import { webhookAdminHandlers } from '../webhooks/admin';
 import { AdminError } from './adminError';
+import { clockHandlers } from './adminClock';
 import { setAccess, worldHandlers } from './adminWorld';
 import { validNewColumns } from './columnInput';
 import { issueTokens } from './oauth';
@@ -65,7 +66,7 @@ const handlers: Record<string, AdminHandler> = {
 			let expired = 0;
 			for (const grant of tokens.values()) {
 				if (grant.clientId === null) continue; // personal access tokens never expire
-				grant.expiresAt = Date.now() - 1;
+				grant.expiresAt = emulator.state.now() - 1;
 				expired++;
 			}
 			return { ok: true, expired };
@@ -73,7 +74,7 @@ const handlers: Record<string, AdminHandler> = {
 		const grant = tokens.get(String(body.token));
 		if (!grant) throw new AdminError('unknown access token (give {token} or {all: true})');
 		if (grant.clientId === null) throw new AdminError('personal access tokens never expire; revoke it instead');
-		grant.expiresAt = Date.now() - 1;
+		grant.expiresAt = emulator.state.now() - 1;
 		return { ok: true, expired: 1 };
 	},
 	'POST /__admin/tokens/revoke': (emulator, body) => {
@@ -94,6 +95,7 @@ const handlers: Record<string, AdminHandler> = {
 	'POST /__admin/access': (emulator, body) => setAccess(emulator, body),
 	'POST /__admin/sheets': (emulator, body) => generateSheet(emulator, body),
 	...worldHandlers,
+	...clockHandlers,
 	...webhookAdminHandlers,
 };
 

@@ -39,7 +39,7 @@ export const worldHandlers: Record<string, (emulator: Emulator, body: Body) => u
 		const name = text(body, 'name', 'Workspace');
 		const total = count(body);
 		const ids = Array.from({ length: total }, (_, index) => {
-			const workspace = { id: idsFor(emulator, body).id(), name: total === 1 ? name : `${name} ${index + 1}`, createdAt: Date.now() };
+			const workspace = { id: idsFor(emulator, body).id(), name: total === 1 ? name : `${name} ${index + 1}`, createdAt: emulator.state.now() };
 			emulator.state.workspaces.push(workspace);
 			return workspace.id;
 		});

@@ -54,7 +54,7 @@ function textOf(value: unknown, attribute: string): string {
 }
 
 function newComment(ctx: RequestContext, sheet: Sheet, text: string): Comment {
-	const now = Date.now();
+	const now = ctx.emulator.state.now();
 	return { id: idsFor(ctx.emulator, sheet).id(), text, createdBy: caller(ctx.emulator), createdAt: now, modifiedAt: now };
 }
 
@@ -134,7 +134,7 @@ function updateComment(ctx: RequestContext): Answer {
 	const text = textOf(objectBody(ctx).text, 'text');
 	if (!isCallers(ctx, comment)) throw new ApiError(1081);
 	comment.text = text;
-	comment.modifiedAt = Date.now();
+	comment.modifiedAt = ctx.emulator.state.now();
 	ctx.emulator.state.touch(sheet);
 	return { body: { message: 'SUCCESS', resultCode: 0, version: sheet.version, result: commentOut(discussion, comment, shapeOptions(ctx)) } };
 }

@@ -45,7 +45,7 @@ export function authorize(emulator: Emulator, url: URL, formBody: string): Answe
 	else if (scopes.length === 0 || !scopes.every(isScope)) target.searchParams.set('error', 'invalid_scope');
 	else {
 		const code = newToken('code_');
-		emulator.state.codes.set(code, { clientId: client.clientId, userId: emulator.state.user.id, scopes, expiresAt: Date.now() + CODE_LIFETIME_MS, used: false });
+		emulator.state.codes.set(code, { clientId: client.clientId, userId: emulator.state.user.id, scopes, expiresAt: emulator.state.now() + CODE_LIFETIME_MS, used: false });
 		target.searchParams.set('code', code);
 		target.searchParams.set('expires_in', String(CODE_LIFETIME_MS));
 	}
@@ -59,7 +59,7 @@ export function issueTokens(emulator: Emulator, clientId: string, scopes: string
 	const ttl = ttlSeconds ?? emulator.config.accessTokenTtlSeconds;
 	const accessToken = newToken('at_');
 	const refreshToken = newToken('rt_');
-	emulator.state.accessTokens.set(accessToken, { userId, clientId, scopes: new Set(scopes), expiresAt: Date.now() + ttl * 1000, revoked: false });
+	emulator.state.accessTokens.set(accessToken, { userId, clientId, scopes: new Set(scopes), expiresAt: emulator.state.now() + ttl * 1000, revoked: false });
 	emulator.state.refreshTokens.set(refreshToken, { userId, clientId, scopes, state: 'active', accessToken });
 	return { access_token: accessToken, token_type: 'bearer', refresh_token: refreshToken, expires_in: ttl };
 }
@@ -108,7 +108,7 @@ export function tokenEndpoint(ctx: RequestContext): Answer {
 	if (grantType === 'authorization_code') {
 		const code = emulator.state.codes.get(subject);
 		if (!code || code.used || code.clientId !== clientId) throw fail(1071);
-		if (code.expiresAt <= Date.now()) throw fail(1069);
+		if (code.expiresAt <= emulator.state.now()) throw fail(1069);
 		code.used = true; // single use
 		emulator.stats.tokenExchanges++;
 		return { body: issueTokens(emulator, clientId, code.scopes, undefined, code.userId) };

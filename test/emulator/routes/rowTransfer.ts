@@ -108,7 +108,7 @@ function transfer(ctx: RequestContext, mode: Mode, source: Sheet, rowIds: string
 	const columns = columnMap(ctx.emulator, source, destination);
 	const ids = idsFor(ctx.emulator, destination);
 	const newIds = new Map(rows.map((row) => [row.id, ids.id()]));
-	const now = Date.now();
+	const now = ctx.emulator.state.now();
 	const created: Row[] = rows.map((row) => ({
 		id: newIds.get(row.id)!,
 		...(row.parentId && newIds.has(row.parentId) ? { parentId: newIds.get(row.parentId) } : {}),

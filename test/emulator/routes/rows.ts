@@ -138,7 +138,7 @@ function updateRows(ctx: RequestContext): Answer {
 			return { row: existing, cells: validCells(sheet, row.cells) };
 		},
 		(changes) => {
-			const now = Date.now();
+			const now = ctx.emulator.state.now();
 			for (const { row, cells } of changes) {
 				for (const [columnId, cell] of cells) setCell(ctx.emulator, sheet, row, columnId, cell, now);
 				row.modifiedAt = now;

@@ -30,7 +30,7 @@ function search(ctx: RequestContext, accept: (doc: SearchDoc) => boolean): Answe
 	const since = timestamp(ctx.query, 'modifiedSince');
 	const state = ctx.emulator.state;
 	const results = [];
-	for (const doc of searchableDocs(state, ctx.emulator.config.searchLagMs)) {
+	for (const doc of searchableDocs(state, ctx.emulator.config.searchLagMs, state.now())) {
 		if (!accept(doc) || state.accessLevel(doc.accessId) === 'NONE' || (since !== undefined && doc.modifiedAt < since)) continue;
 		const texts = matchedTexts(doc, terms);
 		if (texts) results.push(resultOf(doc, texts));

@@ -70,7 +70,7 @@ function copySheet(ctx: RequestContext): Answer {
 function copyRows(ctx: RequestContext, source: Sheet, copy: Sheet, columnIds: Map<string, string>, rowIds: Map<string, string>): void {
 	const ids = idsFor(ctx.emulator, copy);
 	for (const row of source.rows) rowIds.set(row.id, ids.id());
-	const now = Date.now();
+	const now = ctx.emulator.state.now();
 	for (const row of source.rows) {
 		const cells = new Map([...row.cells].map(([columnId, cell]) => [columnIds.get(columnId)!, { ...cell }]));
 		const made: Row = { id: rowIds.get(row.id)!, ...(row.parentId ? { parentId: rowIds.get(row.parentId) } : {}), createdAt: now, modifiedAt: now, cells };

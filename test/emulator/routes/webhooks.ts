@@ -73,7 +73,7 @@ function createWebhook(ctx: RequestContext): Answer {
 	if (!state.sheets.has(sheetId) || state.accessLevel(sheetId) === 'NONE') throw new ApiError(1151, ['sheet', sheetId]);
 	const columnIds = subscopeColumns(ctx, body, sheetId);
 	const grant = state.accessTokens.get(ctx.token!)!;
-	const now = Date.now();
+	const now = ctx.emulator.state.now();
 	const webhook: Webhook = {
 		id: state.ids.id(),
 		name,
@@ -111,7 +111,7 @@ async function updateWebhook(ctx: RequestContext): Promise<Answer> {
 	if (body.enabled === true) checkEnablable(ctx, webhook);
 
 	if (typeof body.name === 'string') webhook.name = body.name;
-	webhook.modifiedAt = Date.now();
+	webhook.modifiedAt = ctx.emulator.state.now();
 	if (callbackUrl !== undefined && callbackUrl !== webhook.callbackUrl) {
 		webhook.callbackUrl = callbackUrl;
 		// A new address has to prove itself again.
@@ -143,7 +143,7 @@ function deleteWebhook(ctx: RequestContext): Answer {
 function resetSharedSecret(ctx: RequestContext): Answer {
 	const webhook = webhookOf(ctx);
 	webhook.sharedSecret = newSharedSecret();
-	webhook.modifiedAt = Date.now();
+	webhook.modifiedAt = ctx.emulator.state.now();
 	return { body: { sharedSecret: webhook.sharedSecret } };
 }
 

@@ -102,14 +102,14 @@ function created(result: unknown): Answer {
 
 function createWorkspace(ctx: RequestContext): Answer {
 	const state = ctx.emulator.state;
-	const workspace = { id: state.ids.id(), name: nameOf(ctx), createdAt: Date.now() };
+	const workspace = { id: state.ids.id(), name: nameOf(ctx), createdAt: state.now() };
 	state.workspaces.push(workspace);
 	return created(workspaceOut(state, workspace));
 }
 
 function createFolder(ctx: RequestContext, parent: { workspaceId: string; parentFolderId?: string }): Answer {
 	const state = ctx.emulator.state;
-	const folder: Folder = { id: state.ids.id(), name: nameOf(ctx), ...parent, createdAt: Date.now() };
+	const folder: Folder = { id: state.ids.id(), name: nameOf(ctx), ...parent, createdAt: state.now() };
 	state.folders.push(folder);
 	return created(folderOut(folder));
 }

@@ -49,7 +49,7 @@ export const webhookAdminHandlers: Record<string, (emulator: Emulator, body: Bod
 		webhook.status = body.status as WebhookStatus;
 		if (webhook.status === 'ENABLED') delete webhook.disabledDetails;
 		else webhook.disabledDetails = (body.disabledDetails as string | undefined) ?? `Set to ${webhook.status} by the emulator's admin API.`;
-		webhook.modifiedAt = Date.now();
+		webhook.modifiedAt = emulator.state.now();
 		if (body.notify === true) {
 			if (!ANNOUNCED.has(webhook.status)) throw new AdminError(`Smartsheet announces only ${[...ANNOUNCED].join(' and ')} with a callback`);
 			emitStatusChange(emulator, webhook);

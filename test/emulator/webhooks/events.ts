@@ -203,7 +203,7 @@ export async function observeSheetChanges(ctx: RequestContext, sheetId: string, 
 			if (webhook.status !== 'ENABLED') continue;
 			webhook.status = 'DISABLED_SCOPE_INACCESSIBLE';
 			webhook.disabledDetails = `Sheet ${sheetId} was deleted or is no longer shared with the webhook's owner.`;
-			webhook.modifiedAt = Date.now();
+			webhook.modifiedAt = state.now();
 			emitStatusChange(ctx.emulator, webhook);
 		}
 		return answer;
