@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { authenticationProperty } from '../credentialChoice';
+import * as apiCall from './apiCall/apiCall.resource';
 import * as attachment from './attachment/attachment.resource';
 import * as cell from './cell/cell.resource';
 import * as column from './column/column.resource';
@@ -18,7 +19,7 @@ import * as webhook from './webhook/webhook.resource';
 import * as workspace from './workspace/workspace.resource';
 
 /** The operations of each resource, for the router. */
-export const resources = { row, sheet, column, attachment, user, credential, report, workspace, folder, search, cell, discussion, comment, webhook };
+export const resources = { apiCall, row, sheet, column, attachment, user, credential, report, workspace, folder, search, cell, discussion, comment, webhook };
 
 /** Every parameter of the Smartsheet node, in the order the editor shows them. */
 export const nodeProperties: INodeProperties[] = [
@@ -29,6 +30,7 @@ export const nodeProperties: INodeProperties[] = [
 			type: 'options',
 			noDataExpression: true,
 			options: [
+				{ name: 'API Call', value: 'apiCall', description: 'Any Smartsheet endpoint, through the same token handling, retries and outputs' },
 				{ name: 'Attachment', value: 'attachment' },
 				{ name: 'Cell', value: 'cell' },
 				{ name: 'Column', value: 'column' },
@@ -60,6 +62,7 @@ export const nodeProperties: INodeProperties[] = [
 	...discussion.description,
 	...comment.description,
 	...webhook.description,
+	...apiCall.description,
 		// Two copies with disjoint conditions: `hide` would drop it wherever any one condition holds.
 		{ ...sheetLocator, displayOptions: { show: { resource: ['row', 'column', 'attachment', 'cell', 'discussion', 'comment'] } } },
 		{ ...sheetLocator, displayOptions: { show: { resource: ['sheet'], operation: ['get', 'getVersion', 'rename', 'delete', 'copy'] } } },

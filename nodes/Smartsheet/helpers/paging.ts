@@ -37,13 +37,14 @@ export async function* tokenPages(
 ): AsyncGenerator<IDataObject[]> {
 	let lastKey: string | undefined;
 	do {
-		const answer = await client.request<{ data?: IDataObject[]; lastKey?: string | null }>({
+		const answer = await client.request<{ data?: IDataObject[]; items?: IDataObject[]; lastKey?: string | null }>({
 			method: 'GET',
 			path,
 			qs: { ...qs, maxItems: TOKEN_PAGE_SIZE, ...(lastKey ? { lastKey } : {}) },
 			operation,
 		});
-		yield answer.data ?? [];
+		// Most token-paged lists answer `data`; /shares answers `items`.
+		yield answer.data ?? answer.items ?? [];
 		lastKey = answer.lastKey || undefined;
 	} while (lastKey);
 }
