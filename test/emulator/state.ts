@@ -114,6 +114,28 @@ export interface Report {
 	modifiedAt: number;
 }
 
+/** A share of a sheet, report, dashboard or workspace through the unified /shares endpoints (2025). */
+export interface Share {
+	/** Alphanumeric, unlike every other Smartsheet ID. */
+	id: string;
+	type: 'USER' | 'GROUP';
+	userId?: string;
+	groupId?: string;
+	email?: string;
+	accessLevel: string;
+	scope: 'ITEM';
+	createdAt: number;
+	modifiedAt: number;
+}
+
+/** A dashboard (Smartsheet's API calls them sights); the emulator knows only where it lives. */
+export interface Sight {
+	id: string;
+	name: string;
+	workspaceId?: string;
+	folderId?: string;
+}
+
 export type AccessLevel = 'OWNER' | 'ADMIN' | 'EDITOR' | 'VIEWER' | 'NONE';
 export const ACCESS_LEVELS: AccessLevel[] = ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER', 'NONE'];
 
@@ -176,6 +198,9 @@ export class EmulatorState {
 	readonly folders: Array<{ id: string; name: string; workspaceId: string; parentFolderId?: string; createdAt?: number }> = [];
 	readonly reports = new Map<string, Report>();
 	readonly sheets = new Map<string, Sheet>();
+	readonly sights: Sight[] = [];
+	/** By asset: `<assetType>:<assetId>`. */
+	readonly shares = new Map<string, Share[]>();
 	readonly access = new Map<string, AccessLevel>();
 	readonly accessTokens = new Map<string, AccessToken>();
 	readonly refreshTokens = new Map<string, RefreshToken>();

@@ -13,13 +13,14 @@ import * as folder from './folder/folder.resource';
 import * as report from './report/report.resource';
 import * as row from './row/row.resource';
 import * as search from './search/search.resource';
+import * as share from './share/share.resource';
 import * as sheet from './sheet/sheet.resource';
 import * as user from './user/user.resource';
 import * as webhook from './webhook/webhook.resource';
 import * as workspace from './workspace/workspace.resource';
 
 /** The operations of each resource, for the router. */
-export const resources = { apiCall, row, sheet, column, attachment, user, credential, report, workspace, folder, search, cell, discussion, comment, webhook };
+export const resources = { apiCall, row, sheet, column, attachment, user, credential, report, workspace, folder, search, cell, discussion, comment, webhook, share };
 
 /** Every parameter of the Smartsheet node, in the order the editor shows them. */
 export const nodeProperties: INodeProperties[] = [
@@ -41,6 +42,7 @@ export const nodeProperties: INodeProperties[] = [
 				{ name: 'Report', value: 'report' },
 				{ name: 'Row', value: 'row' },
 				{ name: 'Search', value: 'search' },
+				{ name: 'Share', value: 'share' },
 				{ name: 'Sheet', value: 'sheet' },
 				{ name: 'User', value: 'user' },
 				{ name: 'Webhook', value: 'webhook' },
@@ -63,6 +65,7 @@ export const nodeProperties: INodeProperties[] = [
 	...comment.description,
 	...webhook.description,
 	...apiCall.description,
+	...share.description,
 		// Two copies with disjoint conditions: `hide` would drop it wherever any one condition holds.
 		{ ...sheetLocator, displayOptions: { show: { resource: ['row', 'column', 'attachment', 'cell', 'discussion', 'comment'] } } },
 		{ ...sheetLocator, displayOptions: { show: { resource: ['sheet'], operation: ['get', 'getVersion', 'rename', 'delete', 'copy'] } } },

@@ -1,5 +1,5 @@
 // Admin calls that add to the world for tests and demos: many users or workspaces at once (to page
-// through), reports over chosen sheets, and the user's access to a sheet, report or workspace.
+// through), reports over chosen sheets, dashboards, and the user's access to a sheet, report or workspace.
 import type { Emulator } from '../emulator';
 import { ACCESS_LEVELS, type AccessLevel } from '../state';
 import { AdminError } from './adminError';
@@ -44,6 +44,13 @@ export const worldHandlers: Record<string, (emulator: Emulator, body: Body) => u
 			return workspace.id;
 		});
 		return { ids };
+	},
+	'POST /__admin/sights': (emulator, body) => {
+		const workspaceId = body.workspaceId === undefined ? undefined : String(body.workspaceId);
+		if (workspaceId !== undefined && !emulator.state.workspaces.some((workspace) => workspace.id === workspaceId)) throw new AdminError(`unknown workspace ${workspaceId}`);
+		const sight = { id: idsFor(emulator, body).id(), name: text(body, 'name', 'Dashboard'), workspaceId };
+		emulator.state.sights.push(sight);
+		return { id: sight.id };
 	},
 	'POST /__admin/reports': (emulator, body) => {
 		const state = emulator.state;

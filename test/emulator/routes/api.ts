@@ -9,6 +9,7 @@ import { revokeEndpoint, tokenEndpoint } from './oauth';
 import { reportRoutes } from './reports';
 import { rowRoutes } from './rows';
 import { searchRoutes } from './search';
+import { shareRoutes } from './shares';
 import { rowTransferRoutes } from './rowTransfer';
 import { sheetCopyRoutes } from './sheetCopy';
 import { sheetRoutes } from './sheets';
@@ -32,4 +33,5 @@ export const apiRoutes: Route[] = [
 	...cellHistoryRoutes,
 	...discussionRoutes,
 	...webhookRoutes,
+	...shareRoutes,
 ];
