@@ -99,6 +99,21 @@ export interface Sheet {
 	folderId?: string;
 	attachments?: Attachment[];
 	discussions?: Discussion[];
+	/** The sheet summary's fields, in display order. */
+	summary?: SummaryField[];
+}
+
+/** A sheet summary field: a titled, typed value beside the grid. */
+export interface SummaryField {
+	id: string;
+	title: string;
+	type: string;
+	objectValue?: string | number | boolean;
+	formula?: string;
+	options?: string[];
+	locked: boolean;
+	createdAt: number;
+	modifiedAt: number;
 }
 
 /** A saved view over source sheets (§4.7): the rows of those sheets the user may see that pass its filter. */

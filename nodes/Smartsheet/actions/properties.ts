@@ -15,12 +15,13 @@ import * as row from './row/row.resource';
 import * as search from './search/search.resource';
 import * as share from './share/share.resource';
 import * as sheet from './sheet/sheet.resource';
+import * as sheetSummary from './sheetSummary/sheetSummary.resource';
 import * as user from './user/user.resource';
 import * as webhook from './webhook/webhook.resource';
 import * as workspace from './workspace/workspace.resource';
 
 /** The operations of each resource, for the router. */
-export const resources = { apiCall, row, sheet, column, attachment, user, credential, report, workspace, folder, search, cell, discussion, comment, webhook, share };
+export const resources = { apiCall, row, sheet, column, attachment, user, credential, report, workspace, folder, search, cell, discussion, comment, webhook, share, sheetSummary };
 
 /** Every parameter of the Smartsheet node, in the order the editor shows them. */
 export const nodeProperties: INodeProperties[] = [
@@ -44,6 +45,7 @@ export const nodeProperties: INodeProperties[] = [
 				{ name: 'Search', value: 'search' },
 				{ name: 'Share', value: 'share' },
 				{ name: 'Sheet', value: 'sheet' },
+				{ name: 'Sheet Summary', value: 'sheetSummary' },
 				{ name: 'User', value: 'user' },
 				{ name: 'Webhook', value: 'webhook' },
 				{ name: 'Workspace', value: 'workspace' },
@@ -66,6 +68,7 @@ export const nodeProperties: INodeProperties[] = [
 	...webhook.description,
 	...apiCall.description,
 	...share.description,
+	...sheetSummary.description,
 		// Two copies with disjoint conditions: `hide` would drop it wherever any one condition holds.
 		{ ...sheetLocator, displayOptions: { show: { resource: ['row', 'column', 'attachment', 'cell', 'discussion', 'comment'] } } },
 		{ ...sheetLocator, displayOptions: { show: { resource: ['sheet'], operation: ['get', 'getVersion', 'rename', 'delete', 'copy'] } } },

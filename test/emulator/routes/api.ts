@@ -10,6 +10,7 @@ import { reportRoutes } from './reports';
 import { rowRoutes } from './rows';
 import { searchRoutes } from './search';
 import { shareRoutes } from './shares';
+import { summaryRoutes } from './summary';
 import { rowTransferRoutes } from './rowTransfer';
 import { sheetCopyRoutes } from './sheetCopy';
 import { sheetRoutes } from './sheets';
@@ -34,4 +35,5 @@ export const apiRoutes: Route[] = [
 	...discussionRoutes,
 	...webhookRoutes,
 	...shareRoutes,
+	...summaryRoutes,
 ];
