@@ -23,7 +23,7 @@ describe('sheet summary', () => {
 		assert.deepEqual(added.map((field) => field.title), ['Budget', 'Phase', 'Tasks']);
 		assert.deepEqual([added[1].options, added[2].formula], [['Plan', 'Build'], '=COUNT(Task:Task)']);
 
-		const values = [{ field: 'phase', value: 'Build' }, { field: added[0].id, value: '1500' }];
+		const values = [{ field: 'phase', value: 'Build' }, { field: String(added[0].id), value: '1500' }];
 		const updated = jsonOf(await suite.fx.run({ ...pat, operation: 'update', sheetId, summaryValues: { field: values } }), OUTPUT.success);
 		assert.deepEqual(updated.map((field) => [field.title, field.objectValue]), [['Phase', 'Build'], ['Budget', '1500']]);
 
