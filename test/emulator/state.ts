@@ -124,7 +124,10 @@ export interface Report {
 	/** Report columns match source columns by title; each has its own (virtual) ID. */
 	columns: Array<{ virtualId: string; title: string }>;
 	filter?: { title: string; operator: 'equals' | 'notEquals'; value: Cell['value'] };
+	/** The definition set through PUT /reports/{id}/definition (filters apply to its rows). */
+	definition?: ReportDefinition;
 	workspaceId?: string;
+	folderId?: string;
 	createdAt: number;
 	modifiedAt: number;
 }
@@ -149,6 +152,19 @@ export interface Sight {
 	name: string;
 	workspaceId?: string;
 	folderId?: string;
+}
+
+/** A report's filters: AND or OR over criteria and nested expressions, at most 3 levels deep. */
+export interface ReportFilter {
+	operator: 'AND' | 'OR';
+	criteria: Array<{ title: string; operator: string; values: Cell['value'][] }>;
+	nestedCriteria: ReportFilter[];
+}
+
+export interface ReportDefinition {
+	filters?: ReportFilter;
+	/** Kept and answered as sent: the emulator does not sort or group. */
+	[other: string]: unknown;
 }
 
 export type AccessLevel = 'OWNER' | 'ADMIN' | 'EDITOR' | 'VIEWER' | 'NONE';

@@ -6,7 +6,9 @@ import { cellHistoryRoutes } from './cellHistory';
 import { columnRoutes } from './columns';
 import { discussionRoutes } from './discussions';
 import { revokeEndpoint, tokenEndpoint } from './oauth';
+import { pathRoutes } from './paths';
 import { reportRoutes } from './reports';
+import { reportWriteRoutes } from './reportWrites';
 import { rowRoutes } from './rows';
 import { searchRoutes } from './search';
 import { shareRoutes } from './shares';
@@ -29,6 +31,8 @@ export const apiRoutes: Route[] = [
 	...rowRoutes,
 	...attachmentRoutes,
 	...reportRoutes,
+	...reportWriteRoutes,
+	...pathRoutes,
 	...workspaceRoutes,
 	...searchRoutes,
 	...cellHistoryRoutes,

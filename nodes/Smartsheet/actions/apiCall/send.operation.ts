@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ItemResult } from '../../helpers/interfaces';
+import { jsonParameter } from '../../helpers/jsonParameter';
 import { collect, offsetPages, tokenPages } from '../../helpers/paging';
 import { InvalidInput, perItem } from '../../helpers/perItem';
 import type { SmartsheetClient, SmartsheetRequest } from '../../transport';
-import { parseSmartsheetJson } from '../../transport/smartsheetJson';
 import { apiPath, sheetOfPath, weightOfPath } from './apiPath';
 
 const show = { resource: ['apiCall'], operation: ['send'] };
@@ -126,7 +126,7 @@ async function bodyOf(
 ): Promise<Pick<SmartsheetRequest, 'body' | 'upload'>> {
 	if (!WITH_BODY.includes(method)) return {};
 	const content = ctx.getNodeParameter('bodyContent', item, 'json') as string;
-	if (content === 'json') return { body: jsonOf(ctx.getNodeParameter('jsonBody', item, '{}')) };
+	if (content === 'json') return { body: jsonParameter(ctx.getNodeParameter('jsonBody', item, '{}'), 'The JSON body') };
 	if (content !== 'binary') return {};
 	const field = ctx.getNodeParameter('binaryPropertyName', item) as string;
 	const binary = items[item].binary?.[field];
@@ -142,22 +142,6 @@ async function bodyOf(
 			},
 		},
 	};
-}
-
-/** The JSON body; text is parsed so that IDs above 2^53 keep every digit. */
-function jsonOf(value: unknown): unknown {
-	if (typeof value !== 'string') return value;
-	const parsed = parsedJson(value);
-	if ('problem' in parsed) throw new InvalidInput(`The JSON body is not valid JSON: ${parsed.problem}`);
-	return parsed.json;
-}
-
-function parsedJson(text: string): { json: unknown } | { problem: string } {
-	try {
-		return { json: parseSmartsheetJson(text) };
-	} catch (error) {
-		return { problem: (error as Error).message };
-	}
 }
 
 function asItemJson(answer: unknown): IDataObject | IDataObject[] {

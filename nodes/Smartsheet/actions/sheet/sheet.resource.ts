@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../helpers/interfaces';
-import { operationPicker } from '../common.descriptions';
+import { operationPicker, sheetLocator } from '../common.descriptions';
+import { pathOperation } from '../objectPath';
+import { sheetIdOf } from '../sheetId';
 import * as copy from './copy.operation';
 import * as create from './create.operation';
 import * as deleteSheet from './delete.operation';
@@ -10,7 +12,9 @@ import * as getVersion from './getVersion.operation';
 import * as list from './list.operation';
 import * as rename from './rename.operation';
 
-export const operations: Record<string, Operation> = { copy, create, delete: deleteSheet, get, getVersion, list, rename };
+const getPath = pathOperation('sheets', 'sheet:getPath', (ctx, item) => sheetIdOf(ctx, item));
+
+export const operations: Record<string, Operation> = { copy, create, delete: deleteSheet, get, getPath, getVersion, list, rename };
 
 export const description: INodeProperties[] = [
 	operationPicker('sheet', [
@@ -18,10 +22,12 @@ export const description: INodeProperties[] = [
 		{ name: 'Create', value: 'create', description: 'Create a sheet with columns in a workspace or folder', action: 'Create a sheet' },
 		{ name: 'Delete', value: 'delete', description: 'Delete a sheet', action: 'Delete a sheet' },
 		{ name: 'Get', value: 'get', description: 'Get a sheet with its columns and rows', action: 'Get a sheet' },
+		{ name: 'Get Path', value: 'getPath', description: 'Where the sheet lives: its workspace and folders', action: 'Get the path of a sheet' },
 		{ name: 'Get Version', value: 'getVersion', description: 'A number that changes whenever the sheet does (cheap change check)', action: 'Get the version of a sheet' },
 		{ name: 'List', value: 'list', description: 'List every sheet you can access', action: 'List sheets' },
 		{ name: 'Rename', value: 'rename', description: 'Give a sheet a new name', action: 'Rename a sheet' },
 	], 'get'),
+	{ ...sheetLocator, displayOptions: { show: { resource: ['sheet'], operation: ['getPath'] } } },
 	...copy.description,
 	...create.description,
 	...get.description,
