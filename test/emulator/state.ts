@@ -230,6 +230,8 @@ export class EmulatorState {
 	readonly reports = new Map<string, Report>();
 	readonly sheets = new Map<string, Sheet>();
 	readonly sights: Sight[] = [];
+	/** Sheet templates: a sheet's shape, not a sheet (never listed or read as one); new sheets come from them. */
+	readonly templates = new Map<string, Sheet>();
 	/** By asset: `<assetType>:<assetId>`. */
 	readonly shares = new Map<string, Share[]>();
 	readonly access = new Map<string, AccessLevel>();

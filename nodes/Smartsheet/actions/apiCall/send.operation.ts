@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { binaryUpload } from '../../helpers/binaryUpload';
 import type { ItemResult } from '../../helpers/interfaces';
 import { jsonParameter } from '../../helpers/jsonParameter';
 import { collect, offsetPages, tokenPages } from '../../helpers/paging';
-import { InvalidInput, perItem } from '../../helpers/perItem';
+import { perItem } from '../../helpers/perItem';
 import type { SmartsheetClient, SmartsheetRequest } from '../../transport';
 import { apiPath, sheetOfPath, weightOfPath } from './apiPath';
 
@@ -129,19 +130,7 @@ async function bodyOf(
 	if (content === 'json') return { body: jsonParameter(ctx.getNodeParameter('jsonBody', item, '{}'), 'The JSON body') };
 	if (content !== 'binary') return {};
 	const field = ctx.getNodeParameter('binaryPropertyName', item) as string;
-	const binary = items[item].binary?.[field];
-	if (!binary) throw new InvalidInput(`The item has no binary field "${field}"`);
-	const data = await ctx.helpers.getBinaryDataBuffer(item, field);
-	const fileName = binary.fileName ?? field;
-	return {
-		upload: {
-			data,
-			headers: {
-				'Content-Type': binary.mimeType || 'application/octet-stream',
-				'Content-Disposition': `attachment; filename="${encodeURIComponent(fileName)}"`,
-			},
-		},
-	};
+	return { upload: (await binaryUpload(ctx, items, item, field)).upload };
 }
 
 function asItemJson(answer: unknown): IDataObject | IDataObject[] {

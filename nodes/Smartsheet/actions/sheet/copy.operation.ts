@@ -4,7 +4,7 @@ import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
 import type { SmartsheetClient } from '../../transport';
 import { idOf, sheetIdOf } from '../sheetId';
-import { SHEET_CONTAINERS } from './create.operation';
+import { SHEET_CONTAINERS } from './sheetDestination';
 
 const show = { resource: ['sheet'], operation: ['copy'] };
 
