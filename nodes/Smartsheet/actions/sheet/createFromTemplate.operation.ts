@@ -4,7 +4,7 @@ import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
 import type { SmartsheetClient } from '../../transport';
 import { idOf } from '../sheetId';
-import { destinationFields, sheetsPathOf } from './sheetDestination';
+import { COPY_PARTS, destinationFields, sheetsPathOf } from './sheetDestination';
 
 const show = { resource: ['sheet'], operation: ['createFromTemplate'] };
 
@@ -24,16 +24,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Include',
 		name: 'templateInclude',
 		type: 'multiOptions',
-		options: [
-			{ name: 'Attachments', value: 'attachments' },
-			{ name: 'Cell Links', value: 'cellLinks' },
-			{ name: 'Data (Rows and Cell Values)', value: 'data' },
-			{ name: 'Discussions', value: 'discussions' },
-			{ name: 'Filters', value: 'filters' },
-			{ name: 'Forms', value: 'forms' },
-			{ name: 'Rule Recipients', value: 'ruleRecipients' },
-			{ name: 'Rules', value: 'rules' },
-		],
+		options: COPY_PARTS.filter((part) => part.value !== 'shares'),
 		default: ['data'],
 		description: "What to take from the template besides its columns. Without Data the sheet has none of the template's rows.",
 		displayOptions: { show },

@@ -49,3 +49,16 @@ export function sheetsPathOf(ctx: IExecuteFunctions, item: number): string {
 	const { type, id } = destinationOf(ctx, item);
 	return type === 'home' ? '/sheets' : `/${type}s/${id}/sheets`;
 }
+
+/** What a copy or a sheet from a template can take besides the columns (a template has no shares). */
+export const COPY_PARTS: INodePropertyOptions[] = [
+	{ name: 'Attachments', value: 'attachments' },
+	{ name: 'Cell Links', value: 'cellLinks' },
+	{ name: 'Data (Rows and Cell Values)', value: 'data' },
+	{ name: 'Discussions', value: 'discussions' },
+	{ name: 'Filters', value: 'filters' },
+	{ name: 'Forms', value: 'forms' },
+	{ name: 'Rule Recipients', value: 'ruleRecipients' },
+	{ name: 'Rules', value: 'rules' },
+	{ name: 'Shares', value: 'shares' },
+];
