@@ -1,9 +1,12 @@
-// A sheet from a CSV file (into a workspace, a folder or Home), moved to a workspace or folder,
+// A sheet from a CSV or XLSX file (into a workspace, a folder or Home), moved to a workspace or folder,
 // and made from a template ({name, fromId}).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { admin, assertError, call, tracker, useEmulator } from './client';
+import { xlsxOf } from '../support/xlsxFile';
+import { admin, assertError, call, PAT, tracker, useEmulator } from './client';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('sheet import, move and templates', () => {
 	const suite = useEmulator();
@@ -34,6 +37,19 @@ describe('sheet import, move and templates', () => {
 		const sheet = (await call(suite.emu, 'GET', `/2.0/sheets/${made.json.result.id}`)).json;
 		assert.deepEqual(sheet.columns.map((column: any) => [column.title, column.primary === true]), [['Column1', false], ['Column2', true], ['Column3', false]]);
 		assert.equal(sheet.rows.length, 3);
+	});
+
+	test('import an XLSX workbook: its first worksheet, shared strings and numbers as text; a file that is no workbook 1008', async () => {
+		const { workspaceId } = await places();
+		const path = `/2.0/workspaces/${workspaceId}/sheets/import?sheetName=Workbook&headerRowIndex=0`;
+		const headers = { 'content-type': XLSX, 'content-disposition': 'attachment; filename="book.xlsx"' };
+		const response = await fetch(`${suite.emu.url}${path}`, { method: 'POST', headers: { ...headers, authorization: `Bearer ${PAT}` }, body: xlsxOf([['Name', 'Amount'], ['Ada & co', 12], ['Grace', 7.5]]) });
+		const made = (await response.json()) as any;
+		assert.equal(response.status, 200, JSON.stringify(made));
+		const sheet = (await call(suite.emu, 'GET', `/2.0/sheets/${made.result.id}`)).json;
+		assert.deepEqual(sheet.columns.map((column: any) => column.title), ['Name', 'Amount']);
+		assert.deepEqual(sheet.rows.map((row: any) => row.cells.map((cell: any) => cell.value)), [['Ada & co', '12'], ['Grace', '7.5']]);
+		assertError(await call(suite.emu, 'POST', path, { raw: 'not a zip at all', headers }), 400, 1008);
 	});
 
 	test('import errors: another content type 1124; no Content-Disposition 1011; no sheetName 1009; an empty file 1024; a header row past the end 1018; no CREATE_SHEETS 1004', async () => {

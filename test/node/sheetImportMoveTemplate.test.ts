@@ -1,10 +1,11 @@
-// Sheet: Import (CSV from binary data), Move, Create From Template — and the same import through
+// Sheet: Import (CSV or XLSX from binary data), Move, Create From Template — and the same import through
 // API Call's binary body — with failures on their outputs.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import { byId, jsonOf, OUTPUT } from '../support/smartsheetFixture';
 import { useEmulator } from '../support/suite';
+import { xlsxOf } from '../support/xlsxFile';
 
 const pat = { authentication: 'accessToken', resource: 'sheet' };
 const CSV = 'Name,Amount\nAda,12\nGrace,7\n';
@@ -41,6 +42,15 @@ describe('sheet import, move and templates', () => {
 		const sheet = await suite.fx.api('GET', `/sheets/${made.id}`);
 		assert.deepEqual(sheet.columns.map((column: any) => [column.title, column.primary === true]), [['Column1', false], ['Column2', true]]);
 		assert.equal(sheet.rows.length, 3);
+	});
+
+	test('import an XLSX file: its type from the file name, the sheet name from the file', async () => {
+		const { workspaceId } = await places();
+		const book = xlsxOf([['Name', 'Amount'], ['Ada', 12]]);
+		const item = { binary: { data: { data: book.toString('base64'), mimeType: 'application/octet-stream', fileName: 'Ledger.xlsx' } } };
+		const [made] = jsonOf(await suite.fx.run({ ...pat, operation: 'import', binaryPropertyName: 'data', destination: 'workspace', containerId: byId(workspaceId) }, [{}], item), OUTPUT.success);
+		assert.equal(made.name, 'Ledger');
+		assert.deepEqual(await sheetRows(String(made.id)), { titles: ['Name', 'Amount'], rows: [['Ada', '12']] });
 	});
 
 	test('import failures: an XLS file or a missing binary field → Payload without a request; a non-ASCII name → Payload; no CREATE_SHEETS → Permission', async () => {

@@ -1,12 +1,13 @@
-// Import a CSV file as a new sheet (https://developers.smartsheet.com/api/smartsheet/openapi/imports):
+// Import a CSV or XLSX file as a new sheet (https://developers.smartsheet.com/api/smartsheet/openapi/imports):
 // POST /workspaces/{id}/sheets/import, /folders/{id}/sheets/import or (deprecated Home) /sheets/import,
-// the raw file as the body with Content-Type text/csv and Content-Disposition: attachment.
+// the raw file as the body with its Content-Type (text/csv or the XLSX type) and Content-Disposition: attachment.
 // sheetName names the sheet; headerRowIndex (zero-based) gives the titles and drops the rows above
 // it, else the columns are Column1, Column2…; primaryColumnIndex (default 0) is the primary column.
-// XLSX (its Content-Type) is accepted as Smartsheet does, but the emulator reads only CSV bodies [I].
+// An XLSX file's first worksheet is read as text (xlsx.ts).
 import type { Answer, RequestContext } from '../context';
 import { ApiError } from '../errors';
 import type { Cell } from '../state';
+import { readXlsx } from './xlsx';
 
 export const CSV = 'text/csv';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -43,6 +44,15 @@ export function parseCsv(text: string): string[][] {
 	return rows;
 }
 
+function rowsOf(type: string, body: Buffer): string[][] {
+	if (type === CSV) return parseCsv(body.toString('utf8'));
+	try {
+		return readXlsx(body);
+	} catch (error) {
+		throw new ApiError(1008, [`the file is not a readable XLSX workbook (${(error as Error).message})`]);
+	}
+}
+
 function index(query: URLSearchParams, name: string, fallback: number | undefined): number | undefined {
 	const raw = query.get(name);
 	if (raw === null) return fallback;
@@ -59,8 +69,7 @@ export function importSheet(ctx: RequestContext, location: { workspaceId?: strin
 	// Smartsheet: "Sheet name and file name must be ASCII".
 	if (!/^[\x20-\x7e]+$/.test(name)) throw new ApiError(1018, [name, 'sheetName']);
 	if (ctx.bodyBuffer.length === 0) throw new ApiError(1024);
-	if (type === XLSX) throw new ApiError(1018, ['an XLSX body', 'the emulator (it reads CSV only)']);
-	const lines = parseCsv(ctx.bodyBuffer.toString('utf8')).filter((line) => line.some((value) => value !== ''));
+	const lines = rowsOf(type, ctx.bodyBuffer).filter((line) => line.some((value) => value !== ''));
 	const headerRow = index(ctx.query, 'headerRowIndex', undefined);
 	const width = Math.max(1, ...lines.map((line) => line.length));
 	const primary = index(ctx.query, 'primaryColumnIndex', 0)!;

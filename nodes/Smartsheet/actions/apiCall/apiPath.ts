@@ -18,7 +18,8 @@ export function apiPath(input: string): { path: string; qs: IDataObject } {
 	let path = rawPath.startsWith('/') ? rawPath : `/${rawPath}`;
 	const segments = path.split('/').map(decoded);
 	if (segments.includes(null)) throw new InvalidInput(`The path "${text}" has invalid percent-encoding`);
-	if (segments.some((segment) => segment === '..' || segment === '.' || segment!.includes('/') || segment!.includes('\\'))) {
+	// Decoded, so that %2e%2e and %2f cannot smuggle a step out of the API base.
+	if ((segments as string[]).some((segment) => segment === '..' || segment === '.' || segment.includes('/') || segment.includes('\\'))) {
 		throw new InvalidInput(`The path "${text}" may not leave the API base ("." or ".." segments)`);
 	}
 	path = path.replace(/^\/2\.0(?=\/|$)/, '') || '/';
