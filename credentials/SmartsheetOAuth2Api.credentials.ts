@@ -12,6 +12,10 @@ export const DEFAULT_SCOPES = [
 	'ADMIN_WORKSPACES',
 	'ADMIN_WEBHOOKS',
 	'READ_USERS',
+	// Share (sheets and reports; dashboards) and dashboard paths.
+	'SHARE_SHEETS',
+	'SHARE_SIGHTS',
+	'READ_SIGHTS',
 ].join(' ');
 
 /**

@@ -19,6 +19,7 @@ export const ERRORS: Record<number, { status: number; message: string }> = {
 	1018: { status: 400, message: 'The value {0} was not valid for the parameter {1}.' },
 	1020: { status: 404, message: 'User not found.' },
 	1024: { status: 400, message: 'The HTTP request body is required for this Method.' },
+	1027: { status: 404, message: 'Share not found.' },
 	1029: { status: 400, message: 'The parameter in the URI does not match the object in the request body.' },
 	1031: { status: 400, message: 'The value {0} was not valid for the attribute {1}.' },
 	1032: { status: 400, message: 'The attribute(s) {0} are not allowed for this operation.' },

@@ -103,6 +103,21 @@ export interface Sheet {
 	folderId?: string;
 	attachments?: Attachment[];
 	discussions?: Discussion[];
+	/** The sheet summary's fields, in display order. */
+	summary?: SummaryField[];
+}
+
+/** A sheet summary field: a titled, typed value beside the grid. */
+export interface SummaryField {
+	id: string;
+	title: string;
+	type: string;
+	objectValue?: string | number | boolean;
+	formula?: string;
+	options?: string[];
+	locked: boolean;
+	createdAt: number;
+	modifiedAt: number;
 }
 
 /** A saved view over source sheets (§4.7): the rows of those sheets the user may see that pass its filter. */
@@ -113,9 +128,47 @@ export interface Report {
 	/** Report columns match source columns by title; each has its own (virtual) ID. */
 	columns: Array<{ virtualId: string; title: string }>;
 	filter?: { title: string; operator: 'equals' | 'notEquals'; value: Cell['value'] };
+	/** The definition set through PUT /reports/{id}/definition (filters apply to its rows). */
+	definition?: ReportDefinition;
 	workspaceId?: string;
+	folderId?: string;
 	createdAt: number;
 	modifiedAt: number;
+}
+
+/** A share of a sheet, report, dashboard or workspace through the unified /shares endpoints (2025). */
+export interface Share {
+	/** Alphanumeric, unlike every other Smartsheet ID. */
+	id: string;
+	type: 'USER' | 'GROUP';
+	userId?: string;
+	groupId?: string;
+	email?: string;
+	accessLevel: string;
+	scope: 'ITEM';
+	createdAt: number;
+	modifiedAt: number;
+}
+
+/** A dashboard (Smartsheet's API calls them sights); the emulator knows only where it lives. */
+export interface Sight {
+	id: string;
+	name: string;
+	workspaceId?: string;
+	folderId?: string;
+}
+
+/** A report's filters: AND or OR over criteria and nested expressions, at most 3 levels deep. */
+export interface ReportFilter {
+	operator: 'AND' | 'OR';
+	criteria: Array<{ title: string; operator: string; values: Cell['value'][] }>;
+	nestedCriteria: ReportFilter[];
+}
+
+export interface ReportDefinition {
+	filters?: ReportFilter;
+	/** Kept and answered as sent: the emulator does not sort or group. */
+	[other: string]: unknown;
 }
 
 export type AccessLevel = 'OWNER' | 'ADMIN' | 'EDITOR' | 'VIEWER' | 'NONE';
@@ -180,6 +233,11 @@ export class EmulatorState {
 	readonly folders: Array<{ id: string; name: string; workspaceId: string; parentFolderId?: string; createdAt?: number }> = [];
 	readonly reports = new Map<string, Report>();
 	readonly sheets = new Map<string, Sheet>();
+	readonly sights: Sight[] = [];
+	/** Sheet templates: a sheet's shape, not a sheet (never listed or read as one); new sheets come from them. */
+	readonly templates = new Map<string, Sheet>();
+	/** By asset: `<assetType>:<assetId>`. */
+	readonly shares = new Map<string, Share[]>();
 	readonly access = new Map<string, AccessLevel>();
 	readonly accessTokens = new Map<string, AccessToken>();
 	readonly refreshTokens = new Map<string, RefreshToken>();

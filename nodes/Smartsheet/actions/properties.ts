@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { authenticationProperty } from '../credentialChoice';
+import * as apiCall from './apiCall/apiCall.resource';
 import * as attachment from './attachment/attachment.resource';
 import * as cell from './cell/cell.resource';
 import * as column from './column/column.resource';
@@ -12,13 +13,15 @@ import * as folder from './folder/folder.resource';
 import * as report from './report/report.resource';
 import * as row from './row/row.resource';
 import * as search from './search/search.resource';
+import * as share from './share/share.resource';
 import * as sheet from './sheet/sheet.resource';
+import * as sheetSummary from './sheetSummary/sheetSummary.resource';
 import * as user from './user/user.resource';
 import * as webhook from './webhook/webhook.resource';
 import * as workspace from './workspace/workspace.resource';
 
 /** The operations of each resource, for the router. */
-export const resources = { row, sheet, column, attachment, user, credential, report, workspace, folder, search, cell, discussion, comment, webhook };
+export const resources = { apiCall, row, sheet, column, attachment, user, credential, report, workspace, folder, search, cell, discussion, comment, webhook, share, sheetSummary };
 
 /** Every parameter of the Smartsheet node, in the order the editor shows them. */
 export const nodeProperties: INodeProperties[] = [
@@ -29,6 +32,7 @@ export const nodeProperties: INodeProperties[] = [
 			type: 'options',
 			noDataExpression: true,
 			options: [
+				{ name: 'API Call', value: 'apiCall', description: 'Any Smartsheet endpoint, through the same token handling, retries and outputs' },
 				{ name: 'Attachment', value: 'attachment' },
 				{ name: 'Cell', value: 'cell' },
 				{ name: 'Column', value: 'column' },
@@ -39,7 +43,9 @@ export const nodeProperties: INodeProperties[] = [
 				{ name: 'Report', value: 'report' },
 				{ name: 'Row', value: 'row' },
 				{ name: 'Search', value: 'search' },
+				{ name: 'Share', value: 'share' },
 				{ name: 'Sheet', value: 'sheet' },
+				{ name: 'Sheet Summary', value: 'sheetSummary' },
 				{ name: 'User', value: 'user' },
 				{ name: 'Webhook', value: 'webhook' },
 				{ name: 'Workspace', value: 'workspace' },
@@ -60,6 +66,9 @@ export const nodeProperties: INodeProperties[] = [
 	...discussion.description,
 	...comment.description,
 	...webhook.description,
+	...apiCall.description,
+	...share.description,
+	...sheetSummary.description,
 		{
 			displayName: 'Failure Routing',
 			name: 'failureRouting',

@@ -22,9 +22,9 @@ export async function* offsetPages(
 	yield* pages(fetchPage, pageNumbers(PAGE_SIZE, atTotalPages), (answer) => answer.data);
 }
 
-/** A lastKey/maxItems list (workspaces, their children, …). */
+/** A lastKey/maxItems list (workspaces, their children, shares, …). Most answer `data`; /shares answers `items`. */
 export async function* tokenPages(client: SmartsheetClient, path: string, operation: string, qs: IDataObject = {}): AsyncGenerator<IDataObject[]> {
 	const fetchPage = async (paging: IDataObject) =>
-		await client.request<{ data?: IDataObject[]; lastKey?: string | null }>({ method: 'GET', path, qs: { ...qs, ...paging }, operation });
-	yield* pages(fetchPage, lastKeys(PAGE_SIZE), (answer) => answer.data);
+		await client.request<{ data?: IDataObject[]; items?: IDataObject[]; lastKey?: string | null }>({ method: 'GET', path, qs: { ...qs, ...paging }, operation });
+	yield* pages(fetchPage, lastKeys(PAGE_SIZE), (answer) => answer.data ?? answer.items);
 }

@@ -1,5 +1,5 @@
 // Admin calls that add to the world for tests and demos: many users or workspaces at once (to page
-// through), reports over chosen sheets, and the user's access to a sheet, report or workspace.
+// through), reports over chosen sheets, dashboards, sheet templates, and the user's access to a sheet, report or workspace.
 import type { Emulator } from '../emulator';
 import { ACCESS_LEVELS, type AccessLevel } from '../state';
 import { AdminError } from './adminError';
@@ -44,6 +44,25 @@ export const worldHandlers: Record<string, (emulator: Emulator, body: Body) => u
 			return workspace.id;
 		});
 		return { ids };
+	},
+	'POST /__admin/templates': (emulator, body) => {
+		const state = emulator.state;
+		const workspaceId = body.workspaceId === undefined ? undefined : String(body.workspaceId);
+		if (workspaceId !== undefined && !state.workspaces.some((workspace) => workspace.id === workspaceId)) throw new AdminError(`unknown workspace ${workspaceId}`);
+		const columns = [{ title: 'Task', type: 'TEXT_NUMBER', primary: true }, { title: 'Status', type: 'PICKLIST', options: ['Open', 'Done'] }];
+		const template = state.createSheet(text(body, 'name', 'Template'), columns, { workspaceId });
+		state.addRow(template, { [template.columns[0].id]: { value: 'First step' }, [template.columns[1].id]: { value: 'Open' } });
+		// A template is not a sheet: it leaves the sheets the API lists and reads.
+		state.sheets.delete(template.id);
+		state.templates.set(template.id, template);
+		return { id: template.id };
+	},
+	'POST /__admin/sights': (emulator, body) => {
+		const workspaceId = body.workspaceId === undefined ? undefined : String(body.workspaceId);
+		if (workspaceId !== undefined && !emulator.state.workspaces.some((workspace) => workspace.id === workspaceId)) throw new AdminError(`unknown workspace ${workspaceId}`);
+		const sight = { id: idsFor(emulator, body).id(), name: text(body, 'name', 'Dashboard'), workspaceId };
+		emulator.state.sights.push(sight);
+		return { id: sight.id };
 	},
 	'POST /__admin/reports': (emulator, body) => {
 		const state = emulator.state;

@@ -6,9 +6,13 @@ import { cellHistoryRoutes } from './cellHistory';
 import { columnRoutes } from './columns';
 import { discussionRoutes } from './discussions';
 import { revokeEndpoint, tokenEndpoint } from './oauth';
+import { pathRoutes } from './paths';
 import { reportRoutes } from './reports';
+import { reportWriteRoutes } from './reportWrites';
 import { rowRoutes } from './rows';
 import { searchRoutes } from './search';
+import { shareRoutes } from './shares';
+import { summaryRoutes } from './summary';
 import { rowTransferRoutes } from './rowTransfer';
 import { sheetCopyRoutes } from './sheetCopy';
 import { sheetRoutes } from './sheets';
@@ -27,9 +31,13 @@ export const apiRoutes: Route[] = [
 	...rowRoutes,
 	...attachmentRoutes,
 	...reportRoutes,
+	...reportWriteRoutes,
+	...pathRoutes,
 	...workspaceRoutes,
 	...searchRoutes,
 	...cellHistoryRoutes,
 	...discussionRoutes,
 	...webhookRoutes,
+	...shareRoutes,
+	...summaryRoutes,
 ];

@@ -6,6 +6,7 @@ import type { Emulator } from '../emulator';
 import { ApiError } from '../errors';
 import { ACCESS_RANK, type Column, type Report, type Row, type Sheet } from '../state';
 import { paged, pageWindow } from './paging';
+import { matchesFilter } from './reportFilters';
 import { flag, words } from './query';
 import { placeAt, rowOut, stamp, type ShapeOptions } from './shapes';
 
@@ -46,9 +47,13 @@ function columnIn(sheet: Sheet, title: string): Column | undefined {
 }
 
 function passes(report: Report, sheet: Sheet, row: Row): boolean {
+	const valueOf = (title: string) => {
+		const column = columnIn(sheet, title);
+		return column ? row.cells.get(column.id)?.value : undefined;
+	};
+	if (report.definition?.filters && !matchesFilter(report.definition.filters, valueOf)) return false;
 	if (!report.filter) return true;
-	const column = columnIn(sheet, report.filter.title);
-	const value = column ? row.cells.get(column.id)?.value : undefined;
+	const value = valueOf(report.filter.title);
 	return report.filter.operator === 'equals' ? value === report.filter.value : value !== report.filter.value;
 }
 

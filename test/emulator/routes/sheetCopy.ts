@@ -1,7 +1,7 @@
 // Copy a sheet (§4.1): POST /sheets/{id}/copy with {destinationType: home|workspace|folder,
 // destinationId, newName} and include=data,attachments,discussions,… (all = everything). Without
 // data the copy has the columns only. Answered {message, resultCode, result: {id, name,
-// accessLevel, permalink}}.
+// accessLevel, permalink}}. Move a sheet: POST /sheets/{id}/move with {destinationType, destinationId}.
 import type { Answer, RequestContext, Route } from '../context';
 import { ApiError } from '../errors';
 import type { Row, Sheet } from '../state';
@@ -12,7 +12,7 @@ import { objectBody, sheetOf } from './sheets';
 
 const DESTINATION_TYPES = ['home', 'workspace', 'folder'];
 
-function destinationOf(ctx: RequestContext, body: Record<string, unknown>): { workspaceId?: string; folderId?: string } {
+export function destinationOf(ctx: RequestContext, body: Record<string, unknown>): { workspaceId?: string; folderId?: string } {
 	const type = body.destinationType;
 	if (type === undefined || type === null) throw new ApiError(1012, ['destinationType']);
 	if (typeof type !== 'string' || !DESTINATION_TYPES.includes(type)) throw new ApiError(1031, [JSON.stringify(type), 'destinationType']);
@@ -33,11 +33,21 @@ function copySheet(ctx: RequestContext): Answer {
 	const body = objectBody(ctx);
 	if (body.newName === undefined || body.newName === null || body.newName === '') throw new ApiError(1012, ['newName']);
 	if (typeof body.newName !== 'string') throw new ApiError(1008, ['newName must be a string']);
-	const location = destinationOf(ctx, body);
-	const include = words(ctx.query, 'include');
+	const copy = copyOf(ctx, source, body.newName, destinationOf(ctx, body), words(ctx.query, 'include'));
+	return {
+		body: {
+			message: 'SUCCESS',
+			resultCode: 0,
+			result: { id: copy.id, name: copy.name, accessLevel: 'OWNER', permalink: `https://app.smartsheet.com/sheets/${copy.id}` },
+		},
+	};
+}
+
+/** A new sheet with the source's columns and, as `include` asks, its rows, attachments and discussions. */
+export function copyOf(ctx: RequestContext, source: Sheet, name: string, location: { workspaceId?: string; folderId?: string }, include: Set<string>): Sheet {
 	const wants = (part: string) => include.has('all') || include.has(part);
 	const state = ctx.emulator.state;
-	const copy = state.createSheet(body.newName, source.columns.map(({ id: _id, ...column }) => ({ ...column, options: column.options && [...column.options] })), {
+	const copy = state.createSheet(name, source.columns.map(({ id: _id, ...column }) => ({ ...column, options: column.options && [...column.options] })), {
 		...location,
 		bigIds: idsFor(ctx.emulator, source) === state.bigIds,
 	});
@@ -58,13 +68,7 @@ function copySheet(ctx: RequestContext): Answer {
 			if (parentId) (copy.discussions ??= []).push({ ...discussion, id: ids.id(), parentId, comments: discussion.comments.map((comment) => ({ ...comment, id: ids.id() })) });
 		}
 	}
-	return {
-		body: {
-			message: 'SUCCESS',
-			resultCode: 0,
-			result: { id: copy.id, name: copy.name, accessLevel: 'OWNER', permalink: `https://app.smartsheet.com/sheets/${copy.id}` },
-		},
-	};
+	return copy;
 }
 
 function copyRows(ctx: RequestContext, source: Sheet, copy: Sheet, columnIds: Map<string, string>, rowIds: Map<string, string>): void {
@@ -80,7 +84,17 @@ function copyRows(ctx: RequestContext, source: Sheet, copy: Sheet, columnIds: Ma
 	}
 }
 
+/** Move a sheet ({destinationType, destinationId}; destinationType required since 2025-12): it keeps its ID, rows and shares. */
+function moveSheet(ctx: RequestContext): Answer {
+	const sheet = sheetOf(ctx);
+	const location = destinationOf(ctx, objectBody(ctx));
+	sheet.workspaceId = location.workspaceId;
+	sheet.folderId = location.folderId;
+	return { body: { message: 'SUCCESS', resultCode: 0, result: { id: sheet.id, name: sheet.name, accessLevel: ctx.emulator.state.accessLevel(sheet.id), permalink: `https://app.smartsheet.com/sheets/${sheet.id}` } } };
+}
+
 export const sheetCopyRoutes: Route[] = [
+	{ method: 'POST', path: '/2.0/sheets/{sheetId}/move', scope: 'CREATE_SHEETS', access: 'ADMIN', handler: moveSheet },
 	// The source is only read (VIEWER is enough); the copy is the caller's own new sheet.
 	{ method: 'POST', path: '/2.0/sheets/{sheetId}/copy', scope: 'CREATE_SHEETS', handler: copySheet },
 ];

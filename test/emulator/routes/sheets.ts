@@ -1,9 +1,11 @@
 // Sheets (§4.1): list (offset paging), get (row/column filters, row paging), version, create in
-// Sheets / a folder / a workspace, rename, delete.
+// Sheets / a folder / a workspace (with columns, or from a template: {name, fromId}), rename, delete.
 import type { Answer, RequestContext, Route } from '../context';
 import { ApiError } from '../errors';
 import type { Sheet } from '../state';
 import { validNewColumns } from './columnInput';
+import { copyOf } from './sheetCopy';
+import { importSheet } from './sheetImport';
 import { pageWindow, paged } from './paging';
 import { flag, idList, timestamp, words } from './query';
 import { columnOut, placeAt, rowOut, sheetSummary, type ShapeOptions } from './shapes';
@@ -90,12 +92,22 @@ function createSheet(ctx: RequestContext, location: { workspaceId?: string; fold
 	const body = objectBody(ctx);
 	if (body.name === undefined || body.name === '') throw new ApiError(1012, ['name']);
 	if (typeof body.name !== 'string') throw new ApiError(1008, ['name must be a string']);
+	if (body.fromId !== undefined) return fromTemplate(ctx, body.name, body, location);
 	if (body.columns === undefined) throw new ApiError(1012, ['columns']);
 	const columns = validNewColumns(body.columns);
 	const sheet = ctx.emulator.state.createSheet(body.name, columns, location);
 	return {
 		body: { message: 'SUCCESS', resultCode: 0, result: { ...sheetSummary(ctx.emulator, sheet), accessLevel: 'OWNER', columns: sheet.columns.map(columnOut) } },
 	};
+}
+
+/** A sheet from a template ({name, fromId}); include=data,attachments,… as for a copy; columns are not allowed too. */
+function fromTemplate(ctx: RequestContext, name: string, body: Record<string, unknown>, location: { workspaceId?: string; folderId?: string }): Answer {
+	if (body.columns !== undefined) throw new ApiError(1032, ['columns']);
+	const template = ctx.emulator.state.templates.get(String(body.fromId));
+	if (!template) throw new ApiError(1006);
+	const sheet = copyOf(ctx, template, name, location, words(ctx.query, 'include'));
+	return { body: { message: 'SUCCESS', resultCode: 0, result: { ...sheetSummary(ctx.emulator, sheet), accessLevel: 'OWNER', columns: sheet.columns.map(columnOut) } } };
 }
 
 function container(ctx: RequestContext, kind: 'workspace' | 'folder'): string {
@@ -125,6 +137,9 @@ export const sheetRoutes: Route[] = [
 	{ method: 'POST', path: '/2.0/sheets', scope: 'CREATE_SHEETS', handler: (ctx) => createSheet(ctx, {}) },
 	{ method: 'POST', path: '/2.0/workspaces/{containerId}/sheets', scope: 'CREATE_SHEETS', handler: (ctx) => createSheet(ctx, { workspaceId: container(ctx, 'workspace') }) },
 	{ method: 'POST', path: '/2.0/folders/{containerId}/sheets', scope: 'CREATE_SHEETS', handler: (ctx) => createSheet(ctx, { folderId: container(ctx, 'folder') }) },
+	{ method: 'POST', path: '/2.0/sheets/import', scope: 'CREATE_SHEETS', handler: (ctx) => importSheet(ctx, {}) },
+	{ method: 'POST', path: '/2.0/workspaces/{containerId}/sheets/import', scope: 'CREATE_SHEETS', handler: (ctx) => importSheet(ctx, { workspaceId: container(ctx, 'workspace') }) },
+	{ method: 'POST', path: '/2.0/folders/{containerId}/sheets/import', scope: 'CREATE_SHEETS', handler: (ctx) => importSheet(ctx, { folderId: container(ctx, 'folder') }) },
 	{ method: 'GET', path: '/2.0/sheets/{sheetId}', scope: 'READ_SHEETS', handler: getSheet },
 	{ method: 'PUT', path: '/2.0/sheets/{sheetId}', scope: 'ADMIN_SHEETS', write: true, access: 'ADMIN', handler: renameSheet },
 	{ method: 'DELETE', path: '/2.0/sheets/{sheetId}', scope: 'DELETE_SHEETS', write: true, access: 'OWNER', handler: deleteSheet },

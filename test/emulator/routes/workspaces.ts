@@ -81,6 +81,10 @@ function children(ctx: RequestContext, where: { workspaceId?: string; folderId?:
 		);
 		found.push(...byName(sheets).map((sheet) => ({ ...sheetSummary(ctx.emulator, sheet), resourceType: 'sheet' })));
 	}
+	if (types.has('templates')) {
+		const templates = [...state.templates.values()].filter((template) => (where.folderId ? template.folderId === where.folderId : template.workspaceId === where.workspaceId && !template.folderId));
+		found.push(...byName(templates).map((template) => ({ id: template.id, name: template.name, resourceType: 'template' })));
+	}
 	if (types.has('reports') && where.workspaceId) {
 		const reports = [...state.reports.values()].filter((report) => report.workspaceId === where.workspaceId && state.accessLevel(report.id) !== 'NONE');
 		found.push(...byName(reports).map((report) => ({ id: report.id, name: report.name, accessLevel: state.accessLevel(report.id), permalink: `https://app.smartsheet.com/reports/${report.id}`, resourceType: 'report' })));

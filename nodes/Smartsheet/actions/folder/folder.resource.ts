@@ -2,11 +2,14 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../helpers/interfaces';
 import { operationPicker } from '../common.descriptions';
-import { folderLocator } from '../locators';
+import { folderLocator, locatedId } from '../locators';
+import { pathOperation } from '../objectPath';
 import * as create from './create.operation';
 import * as getChildren from './getChildren.operation';
 
-export const operations: Record<string, Operation> = { create, getChildren };
+const getPath = pathOperation('folders', 'folder:getPath', (ctx, item) => locatedId(ctx, 'folderId', item, 'Folder'));
+
+export const operations: Record<string, Operation> = { create, getChildren, getPath };
 
 export const description: INodeProperties[] = [
 	operationPicker('folder', [
@@ -17,8 +20,10 @@ export const description: INodeProperties[] = [
 			description: 'List the folders, sheets, reports, dashboards and templates directly in a folder',
 			action: 'Get the children of a folder',
 		},
+		{ name: 'Get Path', value: 'getPath', description: 'Where the folder lives: its workspace and the folders around it', action: 'Get the path of a folder' },
 	], 'getChildren'),
 	{ ...folderLocator, displayOptions: { show: { resource: ['folder'], operation: ['getChildren'] } } },
+	{ ...folderLocator, displayOptions: { show: { resource: ['folder'], operation: ['getPath'] } } },
 	...create.description,
 	...getChildren.description,
 ];

@@ -51,7 +51,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 }
 
 /** Reads the report page by page until every row (or `limit` rows) has arrived. */
-async function reportPages(client: SmartsheetClient, reportId: string, limit?: number): Promise<{ report: IDataObject; rows: IDataObject[] }> {
+export async function reportPages(client: SmartsheetClient, reportId: string, limit?: number, operation = 'report:get'): Promise<{ report: IDataObject; rows: IDataObject[] }> {
 	const pageSize = Math.min(limit ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
 	const rows: IDataObject[] = [];
 	for (let page = 1; ; page++) {
@@ -59,7 +59,7 @@ async function reportPages(client: SmartsheetClient, reportId: string, limit?: n
 			method: 'GET',
 			path: `/reports/${reportId}`,
 			qs: { page, pageSize, level: REPORT_LEVEL },
-			operation: 'report:get',
+			operation,
 		});
 		const pageRows = (report.rows as IDataObject[] | undefined) ?? [];
 		rows.push(...pageRows);

@@ -4,7 +4,7 @@ import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
 import type { SmartsheetClient } from '../../transport';
 import { idOf, sheetIdOf } from '../sheetId';
-import { SHEET_CONTAINERS } from './create.operation';
+import { COPY_PARTS, SHEET_CONTAINERS } from './sheetDestination';
 
 const show = { resource: ['sheet'], operation: ['copy'] };
 
@@ -38,17 +38,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Include',
 		name: 'include',
 		type: 'multiOptions',
-		options: [
-			{ name: 'Attachments', value: 'attachments' },
-			{ name: 'Cell Links', value: 'cellLinks' },
-			{ name: 'Data (Rows and Cell Values)', value: 'data' },
-			{ name: 'Discussions', value: 'discussions' },
-			{ name: 'Filters', value: 'filters' },
-			{ name: 'Forms', value: 'forms' },
-			{ name: 'Rule Recipients', value: 'ruleRecipients' },
-			{ name: 'Rules', value: 'rules' },
-			{ name: 'Shares', value: 'shares' },
-		],
+		options: COPY_PARTS,
 		default: ['data'],
 		description: 'What to copy besides the columns. Without Data the copy has no rows.',
 		displayOptions: { show },

@@ -1,32 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
 import type { SmartsheetClient } from '../../transport';
-import { folderLocator, locatedId, workspaceLocator } from '../locators';
 import { COLUMN_TYPES } from '../column/columnTypes';
+import { destinationFields, sheetsPathOf } from './sheetDestination';
 
 const show = { resource: ['sheet'], operation: ['create'] };
 
-/** Where a new sheet can go (Create, Copy). */
-export const SHEET_CONTAINERS: INodePropertyOptions[] = [
-	{ name: 'Folder', value: 'folder' },
-	{ name: 'Sheets (Home)', value: 'home', description: 'Deprecated by Smartsheet; prefer a workspace or folder' },
-	{ name: 'Workspace', value: 'workspace' },
-];
-
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Create In',
-		name: 'destination',
-		type: 'options',
-		options: SHEET_CONTAINERS,
-		default: 'workspace',
-		displayOptions: { show },
-	},
-	// One parameter, two pickers: a plain ID string (older workflows) reads the same.
-	{ ...workspaceLocator, name: 'containerId', description: 'The workspace to create the sheet in', displayOptions: { show: { ...show, destination: ['workspace'] } } },
-	{ ...folderLocator, name: 'containerId', description: 'The folder to create the sheet in', displayOptions: { show: { ...show, destination: ['folder'] } } },
+	...destinationFields(show),
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, displayOptions: { show } },
 	{
 		displayName: 'Columns',
@@ -62,9 +45,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			...(column.primary === true ? { primary: true } : {}),
 		}));
 		if (columns.filter((column) => 'primary' in column).length !== 1) throw new InvalidInput('Mark exactly one column as primary');
-		const destination = this.getNodeParameter('destination', item) as string;
-		const path = destination === 'home' ? '/sheets' : `/${destination}s/${locatedId(this, 'containerId', item, 'Workspace or folder')}/sheets`;
-		const answer = await client.request<{ result: IDataObject }>({ method: 'POST', path, body: { name, columns }, operation: 'sheet:create' });
+		const answer = await client.request<{ result: IDataObject }>({ method: 'POST', path: sheetsPathOf(this, item), body: { name, columns }, operation: 'sheet:create' });
 		return answer.result;
 	});
 }

@@ -1,0 +1,23 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../helpers/interfaces';
+import { perItem } from '../../helpers/perItem';
+import type { SmartsheetClient } from '../../transport';
+import { ACCESS_LEVELS, assetQuery, shareIdOf } from './shareAsset';
+
+export const description: INodeProperties[] = [
+	{ displayName: 'Access Level', name: 'accessLevel', type: 'options', options: ACCESS_LEVELS, default: 'VIEWER', displayOptions: { show: { resource: ['share'], operation: ['update'] } } },
+];
+
+/** A new access level for one share (PATCH, as the /shares endpoints require). */
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
+	return await perItem(this, client, items, 'share:update', async (item) =>
+		await client.request<IDataObject>({
+			method: 'PATCH',
+			path: `/shares/${shareIdOf(this, item)}`,
+			qs: assetQuery(this, item),
+			body: { accessLevel: this.getNodeParameter('accessLevel', item) },
+			operation: 'share:update',
+		}),
+	);
+}

@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../helpers/interfaces';
+import { InvalidInput, perItem } from '../../helpers/perItem';
+import type { SmartsheetClient } from '../../transport';
+import { idOf } from '../sheetId';
+import { COPY_PARTS, destinationFields, sheetsPathOf } from './sheetDestination';
+
+const show = { resource: ['sheet'], operation: ['createFromTemplate'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Template ID',
+		name: 'templateId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: "The template's ID. Workspace and Folder → Get Children with the type Templates lists them.",
+		displayOptions: { show },
+	},
+	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, displayOptions: { show } },
+	...destinationFields(show),
+	{
+		displayName: 'Include',
+		name: 'templateInclude',
+		type: 'multiOptions',
+		options: COPY_PARTS.filter((part) => part.value !== 'shares'),
+		default: ['data'],
+		description: "What to take from the template besides its columns. Without Data the sheet has none of the template's rows.",
+		displayOptions: { show },
+	},
+];
+
+/** A new sheet from a template, in a workspace or folder. */
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
+	return await perItem(this, client, items, 'sheet:createFromTemplate', async (item) => {
+		const fromId = idOf(this.getNodeParameter('templateId', item), 'Template');
+		const name = String(this.getNodeParameter('name', item)).trim();
+		if (!name) throw new InvalidInput('The sheet needs a name');
+		const include = this.getNodeParameter('templateInclude', item, []) as string[];
+		const answer = await client.request<{ result: IDataObject }>({
+			method: 'POST',
+			path: sheetsPathOf(this, item),
+			qs: include.length ? { include: include.join(',') } : {},
+			body: { name, fromId },
+			operation: 'sheet:createFromTemplate',
+		});
+		return answer.result;
+	});
+}

@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../helpers/interfaces';
+import { perItem } from '../../helpers/perItem';
+import type { SmartsheetClient } from '../../transport';
+import { sheetIdOf } from '../sheetId';
+import { destinationFields, destinationOf } from './sheetDestination';
+
+const show = { resource: ['sheet'], operation: ['move'] };
+const names = { destination: 'moveDestination', container: 'moveContainerId' };
+
+export const description: INodeProperties[] = [...destinationFields(show, { names, withHome: false, label: 'Move To' })];
+
+/** Moves a sheet into a workspace or folder; it keeps its ID, rows and shares. */
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
+	return await perItem(this, client, items, 'sheet:move', async (item) => {
+		const sheetId = sheetIdOf(this, item);
+		const { type, id } = destinationOf(this, item, names);
+		const answer = await client.request<{ result: IDataObject }>({
+			method: 'POST',
+			path: `/sheets/${sheetId}/move`,
+			body: { destinationType: type, destinationId: id },
+			operation: 'sheet:move',
+		});
+		return answer.result;
+	});
+}
