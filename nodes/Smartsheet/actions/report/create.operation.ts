@@ -11,7 +11,6 @@ import { idOf } from '../sheetId';
 const show = { resource: ['report'], operation: ['create'] };
 
 export const description: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, displayOptions: { show } },
 	{
 		displayName: 'Create In',
 		name: 'reportDestination',
@@ -25,6 +24,7 @@ export const description: INodeProperties[] = [
 	},
 	{ ...workspaceLocator, name: 'reportContainerId', description: 'The workspace to create the report in', displayOptions: { show: { ...show, reportDestination: ['workspace'] } } },
 	{ ...folderLocator, name: 'reportContainerId', description: 'The folder to create the report in', displayOptions: { show: { ...show, reportDestination: ['folder'] } } },
+	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, displayOptions: { show } },
 	{
 		displayName: 'Source',
 		name: 'reportSource',

@@ -9,6 +9,7 @@ import { COPY_PARTS, destinationFields, sheetsPathOf } from './sheetDestination'
 const show = { resource: ['sheet'], operation: ['createFromTemplate'] };
 
 export const description: INodeProperties[] = [
+	...destinationFields(show),
 	{
 		displayName: 'Template ID',
 		name: 'templateId',
@@ -19,7 +20,6 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, displayOptions: { show } },
-	...destinationFields(show),
 	{
 		displayName: 'Include',
 		name: 'templateInclude',

@@ -15,6 +15,7 @@ const FILE_TYPES: Record<string, string> = {
 };
 
 export const description: INodeProperties[] = [
+	...destinationFields(show),
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
@@ -24,7 +25,6 @@ export const description: INodeProperties[] = [
 		hint: 'The CSV or XLSX file to import (formulas and row hierarchy are not imported)',
 		displayOptions: { show },
 	},
-	...destinationFields(show),
 	{
 		displayName: 'Sheet Name',
 		name: 'sheetName',
