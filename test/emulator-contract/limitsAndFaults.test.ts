@@ -212,6 +212,60 @@ describe('faults', () => {
 		assertError(await call(suite.emu, 'GET', `/2.0/sheets/${sheet.id}`), 500, 4004);
 	});
 
+	const addRow = async (sheet: { id: string; columns: Record<string, string> }, task: string) =>
+		await call(suite.emu, 'POST', `/2.0/sheets/${sheet.id}/rows`, { body: [{ toBottom: true, cells: [{ columnId: sheet.columns.Task, value: task }] }] });
+	const rowCount = async (sheetId: string) => (await call(suite.emu, 'GET', `/2.0/sheets/${sheetId}`)).json.rows.length;
+
+	for (const wrong of [
+		{ kind: 'error', errorCode: 4002 },
+		{ kind: 'error', errorCode: 4000 },
+		{ kind: 'raw', status: 502, contentType: 'text/html', body: '<html>Bad Gateway</html>' },
+		{ kind: 'raw', status: 200, contentType: 'text/html', body: '<html>Signed out</html>' },
+	] as const) {
+		test(`afterActing ${wrong.kind} ${'errorCode' in wrong ? wrong.errorCode : wrong.status}: the write happens, the fault is the answer`, async () => {
+			const sheet = await tracker(suite.emu);
+			const before = await rowCount(sheet.id);
+			await admin(suite.emu, 'POST', '/faults', { match: { method: 'POST', path: '/2.0/sheets/*/rows' }, count: 1, afterActing: true, response: wrong });
+			assert.deepEqual((await admin(suite.emu, 'GET', '/faults'))[0].afterActing, true);
+			const reply = await addRow(sheet, 'carried out');
+			if (wrong.kind === 'error') assertError(reply, 500, wrong.errorCode);
+			else assert.deepEqual([reply.status, reply.text], [wrong.status, wrong.body]);
+			assert.equal(await rowCount(sheet.id), before + 1, 'the row was added although the answer says otherwise');
+			assert.equal((await admin(suite.emu, 'GET', '/stats')).faultsInjected, 1);
+		});
+	}
+
+	test('afterActing drop: the write happens, the connection closes without an answer', async () => {
+		const sheet = await tracker(suite.emu);
+		const before = await rowCount(sheet.id);
+		await admin(suite.emu, 'POST', '/faults', { match: { method: 'POST', path: '/2.0/sheets/*/rows' }, count: 1, afterActing: true, response: { kind: 'drop' } });
+		await assert.rejects(addRow(sheet, 'dropped'));
+		assert.equal(await rowCount(sheet.id), before + 1);
+	});
+
+	test('afterActing delay: the write is visible before the (late) answer arrives', async () => {
+		const sheet = await tracker(suite.emu);
+		const before = suite.emu.state.sheets.get(sheet.id)!.rows.length;
+		await admin(suite.emu, 'POST', '/faults', { match: { method: 'POST', path: '/2.0/sheets/*/rows' }, count: 1, afterActing: true, response: { kind: 'delay', ms: 1000 } });
+		const late = addRow(sheet, 'late');
+		// Watch the emulator's own state (no timing): the row lands while the answer is still held.
+		let answered = false;
+		void late.then(() => (answered = true));
+		while (suite.emu.state.sheets.get(sheet.id)!.rows.length === before) await sleep(5);
+		assert.equal(answered, false, 'the answer is still held back');
+		const reply = await late;
+		assert.equal(reply.status, 200);
+		assert.equal(reply.json.result[0].cells[0].value, 'late');
+	});
+
+	test('a fault without afterActing does nothing to the sheet', async () => {
+		const sheet = await tracker(suite.emu);
+		const before = await rowCount(sheet.id);
+		await admin(suite.emu, 'POST', '/faults', { match: { method: 'POST', path: '/2.0/sheets/*/rows' }, count: 1, response: { kind: 'error', errorCode: 4002 } });
+		assertError(await addRow(sheet, 'refused'), 500, 4002);
+		assert.equal(await rowCount(sheet.id), before);
+	});
+
 	test('DELETE /__admin/faults clears pending faults; a bad fault is refused with a reason', async () => {
 		await admin(suite.emu, 'POST', '/faults', { match: { path: '/2.0/users/me' }, count: 5, response: { kind: 'drop' } });
 		await admin(suite.emu, 'DELETE', '/faults');
@@ -222,6 +276,7 @@ describe('faults', () => {
 			{ match: { path: '/2.0/users/me' }, count: 1, response: { kind: 'explode' } },
 			{ match: { path: '/2.0/users/me' }, count: 1, response: { kind: 'error' } },
 			{ match: { path: '/2.0/users/me' }, count: 1, response: { kind: 'raw', status: 999, body: 'x' } },
+			{ match: { path: '/2.0/users/me' }, count: 1, afterActing: 'yes', response: { kind: 'drop' } },
 		]) {
 			const reply = await call(suite.emu, 'POST', '/__admin/faults', { token: null, body: bad });
 			assert.equal(reply.status, 400, JSON.stringify(bad));

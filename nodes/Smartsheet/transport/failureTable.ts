@@ -73,7 +73,8 @@ export function classByStatus(status: number | undefined): FailureClass {
 	if (status === undefined || status === 0) return 'throttled'; // no answer: network
 	if (status === 401) return 'auth';
 	if (status === 403) return 'permission';
-	if (status === 429 || status >= 500) return 'throttled';
+	// 3xx: a proxy or a login page answered instead of the API, as a gateway's 5xx does.
+	if (status === 429 || status >= 500 || status < 400) return 'throttled';
 	return 'payload';
 }
 

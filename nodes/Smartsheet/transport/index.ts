@@ -11,9 +11,11 @@ import {
 	classify,
 	networkAnswer,
 	SmartsheetRequestError,
+	unexpectedBodyAnswer,
 	type FailureAnswer,
 	type SmartsheetFailure,
 } from './failure';
+import { mayHaveActed } from './outcome';
 import { acquireRateBudget, withSheetWriteLock } from './pacing';
 import { isRetryable, nextDelayMs, type RetrySettings } from './retryPolicy';
 import { sendOnce } from './send';
@@ -34,6 +36,8 @@ export interface SmartsheetRequest {
 	weight?: number;
 	/** The operation name shown in diagnoses, e.g. `row:add`. */
 	operation: string;
+	/** What a 2xx body must look like besides being JSON; any other 2xx is a proxy's, not Smartsheet's. */
+	expect?: (body: unknown) => boolean;
 }
 
 export interface ClientSettings {
@@ -72,7 +76,8 @@ export class SmartsheetClient {
 
 	async request<T = unknown>(request: SmartsheetRequest): Promise<T> {
 		const write = request.method !== 'GET';
-		const idempotent = request.method !== 'POST';
+		// Only a read may be repeated after an answer that leaves open whether it acted.
+		const idempotent = request.method === 'GET';
 		let attempts = 0;
 		let first: FailureAnswer | null = null;
 		let refreshed = false;
@@ -108,11 +113,15 @@ export class SmartsheetClient {
 					write && request.sheetId
 						? await withSheetWriteLock(`${this.lifecycle.credentialKey}:${request.sheetId}`, send)
 						: await send();
-				if (raw.status >= 200 && raw.status < 300) return raw.body as T;
-				answer = answerFromResponse(raw.status, raw.body, raw.text, raw.headers);
+				if (raw.status >= 200 && raw.status < 300) {
+					if (isSmartsheetBody(raw.body, request.expect)) return raw.body as T;
+					answer = unexpectedBodyAnswer(raw.status, raw.text, raw.headers);
+				} else {
+					answer = answerFromResponse(raw.status, raw.body, raw.text, raw.headers);
+				}
 			} catch (error) {
 				if (error instanceof RefreshFailed) {
-					throw this.failure(request, error.answer, first ?? error.answer, attempts, retryAfterSeen, tokenSuffix);
+					throw this.failure(notSent(request), error.answer, first ?? error.answer, attempts, retryAfterSeen, tokenSuffix);
 				}
 				answer = networkAnswer(error);
 			}
@@ -126,7 +135,7 @@ export class SmartsheetClient {
 				refreshed = true;
 				const outcome = await this.lifecycle.refreshAfterRejection(accessToken);
 				if (outcome.kind === 'dead' || outcome.kind === 'failed') {
-					throw this.failure(request, outcome.answer, first, attempts, retryAfterSeen, tokenSuffix);
+					throw this.failure(notSent(request), outcome.answer, first, attempts, retryAfterSeen, tokenSuffix);
 				}
 				continue;
 			}
@@ -157,7 +166,7 @@ export class SmartsheetClient {
 	}
 
 	failure(
-		request: Pick<SmartsheetRequest, 'operation'>,
+		request: Pick<SmartsheetRequest, 'operation'> & Partial<Pick<SmartsheetRequest, 'method'>>,
 		last: FailureAnswer,
 		first: FailureAnswer,
 		attempts: number,
@@ -165,6 +174,7 @@ export class SmartsheetClient {
 		tokenSuffix: string | null,
 	): SmartsheetRequestError {
 		const credentialName = this.lifecycle.credentialName;
+		const unknown = request.method !== undefined && request.method !== 'GET' && mayHaveActed(last);
 		const diagnosis: SmartsheetFailure = {
 			class: classify(last),
 			httpStatus: last.httpStatus,
@@ -178,12 +188,26 @@ export class SmartsheetClient {
 			retryAfterSeen,
 			tokenSuffix,
 			credentialName,
-			action: actionFor(last, credentialName),
+			action: unknown ? UNKNOWN_OUTCOME_ACTION : actionFor(last, credentialName),
 			operation: request.operation,
+			outcome: unknown ? 'unknown' : 'notApplied',
 			...(last.detail ? { detail: last.detail } : {}),
 		};
 		return new SmartsheetRequestError(diagnosis);
 	}
+}
+
+/** A failure of the token, not of the request: whatever the method, nothing was written. */
+function notSent(request: SmartsheetRequest): Pick<SmartsheetRequest, 'operation'> {
+	return { operation: request.operation };
+}
+
+const UNKNOWN_OUTCOME_ACTION =
+	'Smartsheet may have carried out this write although its answer was lost or unreadable: check in Smartsheet whether it happened before running the item again.';
+
+/** A 2xx from Smartsheet is JSON (an object or a list) of the shape the endpoint gives. */
+function isSmartsheetBody(body: unknown, expect: SmartsheetRequest['expect']): boolean {
+	return body !== null && typeof body === 'object' && (expect === undefined || expect(body));
 }
 
 /** 1002 (invalid) and 1003 (expired) may be cured by a refresh; 1001/1005/1030 never are. */
