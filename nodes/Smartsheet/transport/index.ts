@@ -17,6 +17,7 @@ import {
 } from './failure';
 import { mayHaveActed } from './outcome';
 import { acquireRateBudget, withSheetWriteLock } from './pacing';
+import { ServerClock } from './serverClock';
 import { isRetryable, nextDelayMs, type RetrySettings } from './retryPolicy';
 import { sendOnce } from './send';
 import { stringifySmartsheetJson } from './smartsheetJson';
@@ -63,6 +64,9 @@ const INTEGRATION_SOURCE = 'APPLICATION,,n8n-nodes-smartsheet-resilient';
 
 export class SmartsheetClient {
 	readonly lifecycle: TokenLifecycle;
+
+	/** Smartsheet's time, for watermarks of read-backs. */
+	readonly serverClock = new ServerClock();
 
 	readonly counters: ClientCounters = { requests: 0, retries: 0, waitedForRateMs: 0, backoffMs: 0, throttledAnswers: 0, rateUnits: 0 };
 
@@ -113,6 +117,7 @@ export class SmartsheetClient {
 					write && request.sheetId
 						? await withSheetWriteLock(`${this.lifecycle.credentialKey}:${request.sheetId}`, send)
 						: await send();
+				this.serverClock.observe(raw.headers.date);
 				if (raw.status >= 200 && raw.status < 300) {
 					if (isSmartsheetBody(raw.body, request.expect)) return raw.body as T;
 					answer = unexpectedBodyAnswer(raw.status, raw.text, raw.headers);
@@ -214,3 +219,5 @@ function isSmartsheetBody(body: unknown, expect: SmartsheetRequest['expect']): b
 function isRefreshable(answer: FailureAnswer): boolean {
 	return answer.errorCode === 1002 || answer.errorCode === 1003 || answer.errorCode === null;
 }
+
+export { invalidInputFailure, rejectedRowFailure, unconfirmedWriteFailure } from './itemFailures';
