@@ -130,14 +130,18 @@ async function readBack(
 	const candidates = (await rowsModifiedSince(client, group.sheetId, since, columnIds, operation)).filter(
 		(row) => !claimed.has(String(row.id)) && row.parentId === undefined, // added at the top level, as asked
 	);
-	// Each row found answers for one item only: two items with the same cells need two rows.
-	return pending.map((_, index) => {
-		const at = candidates.findIndex((row) => holdsCells(row, sent[index]));
-		if (at === -1) return undefined;
+	// Rows asked for at the bottom are the sheet's last: match from the bottom up, so an older row
+	// with the same cells is not taken for a new one. Each row found answers for one item only.
+	const found = new Array<IDataObject | undefined>(pending.length);
+	for (let index = pending.length - 1; index >= 0; index--) {
+		let at = candidates.length - 1;
+		while (at >= 0 && !holdsCells(candidates[at], sent[index])) at--;
+		if (at < 0) continue;
 		const [row] = candidates.splice(at, 1);
 		claimed.add(String(row.id));
-		return row;
-	});
+		found[index] = row;
+	}
+	return found;
 }
 
 function mapAnswer(
