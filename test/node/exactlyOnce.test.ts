@@ -211,3 +211,38 @@ describe('answers that are not Smartsheet JSON', () => {
 		if (outputs[1] === 1) assert.equal((jsonOf(result, OUTPUT.throttled)[0].smartsheetFailure as any).outcome, 'unknown');
 	});
 });
+
+describe('row identity: a column may not overwrite the row’s own fields', () => {
+	const suite = useEmulator();
+	const columns = [
+		{ title: 'Name', type: 'TEXT_NUMBER', primary: true },
+		{ title: 'id', type: 'TEXT_NUMBER' },
+		{ title: 'rowNumber', type: 'TEXT_NUMBER' },
+		{ title: '__proto__', type: 'TEXT_NUMBER' },
+		{ title: 'constructor', type: 'TEXT_NUMBER' },
+	];
+
+	test('columns titled id, rowNumber, __proto__ and constructor arrive as "<title> (column)"; Update by {{ $json.id }} still works', async () => {
+		const sheet = await suite.fx.admin('POST', '/sheets', { name: 'Colliding titles', rows: 0, columns });
+		const params = { resource: 'row', authentication: 'accessToken', sheetId: byId(String(sheet.id)) };
+		// JSON.parse: an own "__proto__" key, as n8n items from JSON carry it.
+		const item = JSON.parse('{"Name":"first","id (column)":"EXT-1","rowNumber (column)":"r7","__proto__ (column)":"p","constructor (column)":"c"}');
+		const [added] = jsonOf(await suite.fx.run({ ...params, operation: 'add' }, [item]), OUTPUT.success);
+		assert.match(String(added.id), /^\d+$/, 'the row ID, not the cell');
+
+		const [listed] = jsonOf(await suite.fx.run({ ...params, operation: 'list' }), OUTPUT.success);
+		assert.equal(listed.id, added.id);
+		assert.equal(listed.rowNumber, 1);
+		assert.deepEqual(
+			Object.keys(listed).filter((key) => key.endsWith('(column)')).sort(),
+			['__proto__ (column)', 'constructor (column)', 'id (column)', 'rowNumber (column)'],
+		);
+		assert.deepEqual([listed['id (column)'], listed['rowNumber (column)'], listed['__proto__ (column)'], listed['constructor (column)']], ['EXT-1', 'r7', 'p', 'c']);
+		assert.equal(Object.getPrototypeOf(listed), Object.prototype);
+
+		// Downstream: the listed item goes into Update with the default Row ID expression.
+		const changed = { ...listed, 'id (column)': 'EXT-2' };
+		const [updated] = jsonOf(await suite.fx.run({ ...params, operation: 'update', rowId: '={{ $json.id }}' }, [changed]), OUTPUT.success);
+		assert.deepEqual([updated.id, updated['id (column)'], updated.Name], [added.id, 'EXT-2', 'first']);
+	});
+});
