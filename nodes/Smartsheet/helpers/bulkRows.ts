@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { rejectedRowFailure, unconfirmedWriteFailure, type SmartsheetClient } from '../transport';
 import type { SmartsheetFailure } from '../transport/failure';
 import { writeInBatches, type Entry } from './batchWriter';
+import { MAX_SENDS, READ_BACK_MARGIN_MS } from './createOnce';
 import type { ItemResult } from './interfaces';
 import { failureOf } from './perItem';
 import { currentRows, holdsCells, rowsModifiedSince } from './rowReadBack';
@@ -15,10 +16,6 @@ import { currentRows, holdsCells, rowsModifiedSince } from './rowReadBack';
 export { chunksOf } from './batchWriter'; // the triggers read rows in chunks too
 
 export const MAX_ROWS_PER_REQUEST = 500;
-/** How far before the request a read-back of added rows starts (Smartsheet's clock, whole seconds). */
-const READ_BACK_MARGIN_MS = 5_000;
-/** A chunk whose rows were not found after a lost answer is sent once more, no more. */
-const MAX_SENDS = 2;
 
 export interface PreparedRow {
 	sheetId: string;

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { createOnce, hasResult, madeSince } from '../../helpers/createOnce';
 import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
+import { collect, offsetPages } from '../../helpers/paging';
 import type { SmartsheetClient } from '../../transport';
 import { folderLocator, locatedId, workspaceLocator } from '../locators';
 import { COLUMN_TYPES } from '../column/columnTypes';
@@ -64,7 +66,15 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 		if (columns.filter((column) => 'primary' in column).length !== 1) throw new InvalidInput('Mark exactly one column as primary');
 		const destination = this.getNodeParameter('destination', item) as string;
 		const path = destination === 'home' ? '/sheets' : `/${destination}s/${locatedId(this, 'containerId', item, 'Workspace or folder')}/sheets`;
-		const answer = await client.request<{ result: IDataObject }>({ method: 'POST', path, body: { name, columns }, operation: 'sheet:create' });
-		return answer.result;
+		return await createOnce(client, {
+			send: async () =>
+				(await client.request<{ result: IDataObject }>({ method: 'POST', path, body: { name, columns }, operation: 'sheet:create', expect: hasResult })).result,
+			// A sheet of this name that did not exist before the request: the sheet list says when each was made.
+			find: async (since) =>
+				(await collect(offsetPages(client, '/sheets', 'sheet:create', { modifiedSince: new Date(since).toISOString() }))).find(
+					(sheet) => sheet.name === name && madeSince(sheet, since),
+				),
+			where: `your sheets for one named "${name}"`,
+		});
 	});
 }
