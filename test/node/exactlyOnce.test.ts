@@ -197,18 +197,76 @@ describe('answers that are not Smartsheet JSON', () => {
 		assert.equal(jsonOf(result, OUTPUT.throttled).length, 1);
 	});
 
-	test('Create Sheet carried out then answered 500/4002: Throttled with outcome "unknown", not created twice', async () => {
-		await suite.fx.admin('POST', '/faults', { match: { method: 'POST', path: '/2.0/sheets' }, count: 1, afterActing: true, response: { kind: 'error', errorCode: 4002 } });
+});
+
+describe('other creates whose answer is lost: read back where Smartsheet can tell', () => {
+	const suite = useEmulator();
+	const options = { timeoutMs: 1_000, retryInitialDelayMs: 5, maxRetryWaitSeconds: 0.2 };
+	const pat = { authentication: 'accessToken', options };
+	const fault = async (method: string, path: string, response: object, afterActing = true) =>
+		await suite.fx.admin('POST', '/faults', { match: { method, path }, count: 1, afterActing, response });
+	const posts = async (route: string) => (await suite.fx.stats()).byRoute[`POST ${route}`];
+
+	test('Create Sheet carried out then answered 500/4002: found by name and creation time, created once', async () => {
+		await fault('POST', '/2.0/sheets', { kind: 'error', errorCode: 4002 });
 		const before = (await suite.fx.api<any>('GET', '/sheets?includeAll=true')).data.length;
-		const result = await suite.fx.run(
-			{ resource: 'sheet', operation: 'create', authentication: 'accessToken', name: 'Once only', destination: 'home', columns: { column: [{ title: 'Name', type: 'TEXT_NUMBER', primary: true }] }, options },
-			[{}],
-		);
-		const outputs = [jsonOf(result, OUTPUT.success).length, jsonOf(result, OUTPUT.throttled).length];
+		const columns = { column: [{ title: 'Name', type: 'TEXT_NUMBER', primary: true }] };
+		const result = await suite.fx.run({ ...pat, resource: 'sheet', operation: 'create', name: 'Once only', destination: 'home', columns }, [{}]);
+		const [sheet] = jsonOf(result, OUTPUT.success);
+		assert.deepEqual([sheet.name, sheet.reconciled], ['Once only', true]);
 		assert.equal((await suite.fx.api<any>('GET', '/sheets?includeAll=true')).data.length, before + 1, 'one sheet');
-		assert.equal((await suite.fx.stats()).byRoute['POST /2.0/sheets'], 1, 'never sent again');
-		assert.equal(outputs[0] + outputs[1], 1);
-		if (outputs[1] === 1) assert.equal((jsonOf(result, OUTPUT.throttled)[0].smartsheetFailure as any).outcome, 'unknown');
+		assert.equal(await posts('/2.0/sheets'), 1, 'never sent again');
+	});
+
+	test('Column Add carried out then the connection drops: found by its title', async () => {
+		const sheet = await suite.fx.sheet('Project Tracker');
+		await fault('POST', '/2.0/sheets/*/columns', { kind: 'drop' });
+		const result = await suite.fx.run({ ...pat, resource: 'column', operation: 'add', sheetId: byId(sheet.id), title: 'Budget', columnType: 'TEXT_NUMBER', index: 1 });
+		assert.deepEqual(jsonOf(result, OUTPUT.success).map((column) => [column.title, column.reconciled]), [['Budget', true]]);
+		const titles = (await suite.fx.sheet('Project Tracker')).columns.map((column) => column.title);
+		assert.equal(titles.filter((title) => title === 'Budget').length, 1);
+	});
+
+	test('Column Add refused before acting with 500/4002: not found, so sent once more', async () => {
+		const sheet = await suite.fx.sheet('Project Tracker');
+		await fault('POST', '/2.0/sheets/*/columns', { kind: 'error', errorCode: 4002 }, false);
+		const result = await suite.fx.run({ ...pat, resource: 'column', operation: 'add', sheetId: byId(sheet.id), title: 'Budget', columnType: 'TEXT_NUMBER', index: 1 });
+		assert.deepEqual(jsonOf(result, OUTPUT.success).map((column) => [column.title, column.reconciled]), [['Budget', undefined]]);
+		assert.equal(await posts('/2.0/sheets/{sheetId}/columns'), 2);
+	});
+
+	test('Attach URL carried out then a 502 page: found by URL, attached once', async () => {
+		const sheet = await suite.fx.sheet('Project Tracker');
+		await fault('POST', '/2.0/sheets/*/attachments', { kind: 'raw', status: 502, contentType: 'text/html', body: '<h1>502</h1>' });
+		const params = { ...pat, resource: 'attachment', operation: 'attachUrl', sheetId: byId(sheet.id), attachTo: 'sheet', attachmentType: 'LINK', url: 'https://example.com/spec', name: 'Spec' };
+		const [attachment] = jsonOf(await suite.fx.run(params), OUTPUT.success);
+		assert.deepEqual([attachment.url, attachment.reconciled], ['https://example.com/spec', true]);
+		const listed = (await suite.fx.api<any>('GET', `/sheets/${sheet.id}/attachments`)).data;
+		assert.equal(listed.filter((candidate: any) => candidate.url === 'https://example.com/spec').length, 1);
+	});
+
+	test('Discussion Create and Comment Add carried out then lost: found by their text', async () => {
+		const sheet = await suite.fx.sheet('Project Tracker');
+		await fault('POST', '/2.0/sheets/*/discussions', { kind: 'error', errorCode: 4000 });
+		const [discussion] = jsonOf(await suite.fx.run({ ...pat, resource: 'discussion', operation: 'create', sheetId: byId(sheet.id), discussionOn: 'sheet', text: 'Kick-off?' }), OUTPUT.success);
+		assert.equal(discussion.reconciled, true);
+		await fault('POST', '/2.0/sheets/*/discussions/*/comments', PROXY_OK_PAGE);
+		const params = { ...pat, resource: 'comment', operation: 'add', sheetId: byId(sheet.id), discussionId: String(discussion.id), text: 'Monday' };
+		const [comment] = jsonOf(await suite.fx.run(params), OUTPUT.success);
+		assert.deepEqual([comment.text, comment.reconciled], ['Monday', true]);
+		const thread = await suite.fx.api<any>('GET', `/sheets/${sheet.id}/discussions/${discussion.id}`);
+		assert.deepEqual(thread.comments.map((candidate: any) => candidate.text), ['Kick-off?', 'Monday']);
+		const discussions = (await suite.fx.api<any>('GET', `/sheets/${sheet.id}/discussions?include=comments`)).data;
+		assert.equal(discussions.filter((candidate: any) => candidate.comments?.[0]?.text === 'Kick-off?').length, 1);
+	});
+
+	test('Workspace Create carried out then answered 500/4002: no read-back can tell, Throttled with outcome "unknown", never sent again', async () => {
+		await fault('POST', '/2.0/workspaces', { kind: 'error', errorCode: 4002 });
+		const result = await suite.fx.run({ ...pat, resource: 'workspace', operation: 'create', name: 'Launch' });
+		const failure = jsonOf(result, OUTPUT.throttled)[0].smartsheetFailure as any;
+		assert.equal(failure.outcome, 'unknown');
+		assert.match(failure.action, /check in Smartsheet whether it happened before running the item again/);
+		assert.equal(await posts('/2.0/workspaces'), 1);
 	});
 });
 
