@@ -19,6 +19,7 @@ export async function* offsetPages(
 			qs: { ...qs, page, pageSize: PAGE_SIZE },
 			weight,
 			operation,
+			expect: hasDataList,
 		});
 		yield answer.data ?? [];
 		const totalPages = answer.totalPages ?? 1;
@@ -42,10 +43,16 @@ export async function* tokenPages(
 			path,
 			qs: { ...qs, maxItems: TOKEN_PAGE_SIZE, ...(lastKey ? { lastKey } : {}) },
 			operation,
+			expect: hasDataList,
 		});
 		yield answer.data ?? [];
 		lastKey = answer.lastKey || undefined;
 	} while (lastKey);
+}
+
+/** A page is `{data: [...]}`; a 2xx without it came from something other than Smartsheet. */
+function hasDataList(body: unknown): boolean {
+	return Array.isArray((body as { data?: unknown }).data);
 }
 
 /** The items of all pages, or of as many as `limit` needs (later pages are never requested). */

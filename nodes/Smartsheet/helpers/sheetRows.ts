@@ -13,6 +13,8 @@ export async function allRows(client: SmartsheetClient, sheetId: string, operati
 			path: `/sheets/${sheetId}`,
 			qs: { page, pageSize: ROWS_PER_PAGE, exclude: 'nonexistentCells' },
 			operation,
+			// A sheet always lists its rows (perhaps none): anything else is not Smartsheet's answer.
+			expect: (body) => Array.isArray((body as { rows?: unknown }).rows),
 		});
 		const pageRows = sheet.rows ?? [];
 		rows.push(...pageRows);
