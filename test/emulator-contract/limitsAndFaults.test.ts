@@ -243,19 +243,23 @@ describe('faults', () => {
 		assert.equal(await rowCount(sheet.id), before + 1);
 	});
 
-	test('afterActing delay: the write is visible before the (late) answer arrives', async () => {
+	test('afterActing delay: the write is visible while its answer is still held back', async () => {
 		const sheet = await tracker(suite.emu);
 		const before = suite.emu.state.sheets.get(sheet.id)!.rows.length;
-		await admin(suite.emu, 'POST', '/faults', { match: { method: 'POST', path: '/2.0/sheets/*/rows' }, count: 1, afterActing: true, response: { kind: 'delay', ms: 1000 } });
-		const late = addRow(sheet, 'late');
-		// Watch the emulator's own state (no timing): the row lands while the answer is still held.
-		let answered = false;
-		void late.then(() => (answered = true));
+		await admin(suite.emu, 'POST', '/faults', { match: { method: 'POST', path: '/2.0/sheets/*/rows' }, count: 1, afterActing: true, response: { kind: 'delay', ms: 600_000 } });
+		// Watch the emulator's own state (no timing): the row lands, the answer is held for ten minutes.
+		const aborter = new AbortController();
+		const held = fetch(`${suite.emu.apiBase}/sheets/${sheet.id}/rows`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${PAT}`, 'content-type': 'application/json' },
+			body: JSON.stringify([{ toBottom: true, cells: [{ columnId: sheet.columns.Task, value: 'late' }] }]),
+			signal: aborter.signal,
+		});
 		while (suite.emu.state.sheets.get(sheet.id)!.rows.length === before) await sleep(5);
-		assert.equal(answered, false, 'the answer is still held back');
-		const reply = await late;
-		assert.equal(reply.status, 200);
-		assert.equal(reply.json.result[0].cells[0].value, 'late');
+		aborter.abort();
+		await assert.rejects(held, { name: 'AbortError' }, 'no answer came with the write');
+		const rows = (await call(suite.emu, 'GET', `/2.0/sheets/${sheet.id}`)).json.rows;
+		assert.equal(rows.at(-1).cells.find((cell: any) => String(cell.columnId) === sheet.columns.Task).value, 'late');
 	});
 
 	test('a fault without afterActing does nothing to the sheet', async () => {

@@ -128,7 +128,7 @@ export class Emulator {
 			if (fault && !fault.afterActing) {
 				const wrong = fault.response;
 				if (wrong.kind === 'drop') return this.drop(request, entry);
-				if (wrong.kind === 'delay') await sleep(wrong.ms);
+				if (wrong.kind === 'delay') await faultDelay(wrong.ms);
 				else return finish(faultAnswer(wrong));
 			}
 			if (!path.startsWith('/2.0/') && path !== '/2.0') throw new ApiError(1006);
@@ -137,7 +137,7 @@ export class Emulator {
 			// The request was carried out; now its answer goes missing or wrong.
 			const wrong = fault.response;
 			if (wrong.kind === 'drop') return this.drop(request, entry);
-			if (wrong.kind === 'delay') await sleep(wrong.ms);
+			if (wrong.kind === 'delay') await faultDelay(wrong.ms);
 			finish(wrong.kind === 'delay' ? answer : faultAnswer(wrong));
 		} catch (error) {
 			if (!(error instanceof ApiError)) entry.internalError = (error as Error)?.message ?? String(error);
@@ -202,6 +202,11 @@ export class Emulator {
 		if (!this.state.sheets.has(sheetId)) throw new ApiError(1006);
 		if (ACCESS_RANK[this.state.accessLevel(sheetId)] < ACCESS_RANK[needed]) throw new ApiError(1004);
 	}
+}
+
+/** A fault's delay; it alone does not keep the process alive (a test may end while an answer is held). */
+function faultDelay(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function faultAnswer(fault: Exclude<FaultResponse, { kind: 'drop' } | { kind: 'delay' }>): Answer {
