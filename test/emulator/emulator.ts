@@ -8,7 +8,7 @@ import { configFrom, type EmulatorConfig, type EmulatorOptions } from './config'
 import type { Answer, RequestContext } from './context';
 import { ApiError } from './errors';
 import { FaultSchedule, type FaultResponse } from './faults';
-import { errorAnswer, jsonBody, readBody, send, sleep } from './http';
+import { errorAnswer, jsonBody, readBody, send } from './http';
 import { RateLimiter } from './rateLimiter';
 import { Router } from './router';
 import { adminRoutes } from './routes/admin';
