@@ -1,7 +1,8 @@
 // The one way the Smartsheet node talks to Smartsheet. Every request goes through here:
 // token lifecycle (tokenLifecycle.ts) → pacing and per-sheet write order (pacing.ts) → the HTTP
-// call through n8n (send.ts) → classification (failure.ts, failureTable.ts) → retry or refresh
-// (retryPolicy.ts). Operations describe requests and get bodies or a SmartsheetRequestError back.
+// call through n8n (send.ts) → classification (failure.ts, failureTable.ts; outcome.ts: may a
+// failed write have happened?) → retry or refresh (retryPolicy.ts). Operations describe requests
+// and get bodies or a SmartsheetRequestError back.
 import { sleep, type IDataObject, type IHttpRequestMethods } from 'n8n-workflow';
 
 import type { SmartsheetContext } from './context';
