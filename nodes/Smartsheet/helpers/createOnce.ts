@@ -47,9 +47,3 @@ export function madeSince(object: IDataObject, sinceMs: number): boolean {
 	const at = Date.parse(String(object.createdAt ?? ''));
 	return !Number.isNaN(at) && at >= sinceMs;
 }
-
-/** Smartsheet's answer to a create: `{message, resultCode, result}` with the object (or list) made. */
-export function hasResult(body: unknown): boolean {
-	const result = (body as { result?: unknown }).result;
-	return result !== null && typeof result === 'object';
-}

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { SmartsheetClient } from '../transport';
+import { hasDataList, type SmartsheetClient } from '../transport';
 
 const PAGE_SIZE = 100;
 
@@ -48,11 +48,6 @@ export async function* tokenPages(
 		yield answer.data ?? [];
 		lastKey = answer.lastKey || undefined;
 	} while (lastKey);
-}
-
-/** A page is `{data: [...]}`; a 2xx without it came from something other than Smartsheet. */
-function hasDataList(body: unknown): boolean {
-	return Array.isArray((body as { data?: unknown }).data);
 }
 
 /** The items of all pages, or of as many as `limit` needs (later pages are never requested). */

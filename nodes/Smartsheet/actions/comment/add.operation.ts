@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { createOnce, hasResult, madeSince } from '../../helpers/createOnce';
+import { createOnce, madeSince } from '../../helpers/createOnce';
 import type { ItemResult } from '../../helpers/interfaces';
 import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { hasResult, type SmartsheetClient } from '../../transport';
 import { commentTextOf } from '../discussion/commentText';
 import { commentTextField, discussionIdField } from '../discussion/discussionFields';
 import { idOf, sheetIdOf } from '../sheetId';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { hasResult, type SmartsheetClient } from '../../transport';
 import { idOf, sheetIdOf } from '../sheetId';
 import { SHEET_CONTAINERS } from './create.operation';
 
@@ -71,6 +71,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			qs: include.length ? { include: include.join(',') } : {},
 			body,
 			operation: 'sheet:copy',
+			expect: hasResult,
 		});
 		return answer.result;
 	});

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { createOnce, hasResult, madeSince } from '../../helpers/createOnce';
+import { createOnce, madeSince } from '../../helpers/createOnce';
 import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
 import { collect, offsetPages } from '../../helpers/paging';
-import type { SmartsheetClient } from '../../transport';
+import { hasResult, type SmartsheetClient } from '../../transport';
 import { folderLocator, locatedId, workspaceLocator } from '../locators';
 import { COLUMN_TYPES } from '../column/columnTypes';
 

@@ -1,0 +1,13 @@
+// What Smartsheet's 2xx answers look like, for `SmartsheetRequest.expect`: a 2xx without that shape
+// came from something between here and Smartsheet (a proxy, a captive portal), not from the API.
+
+/** A create or update: `{message, resultCode, result}` with the object (or list) made or changed. */
+export function hasResult(body: unknown): boolean {
+	const result = (body as { result?: unknown }).result;
+	return result !== null && typeof result === 'object';
+}
+
+/** A page of a list: `{data: [...]}` (perhaps empty). */
+export function hasDataList(body: unknown): boolean {
+	return Array.isArray((body as { data?: unknown }).data);
+}
