@@ -4,7 +4,7 @@
 // https://developers.smartsheet.com/api/smartsheet/openapi/sheets/getsheet (rowsModifiedSince, columnIds, rowIds)
 import type { IDataObject } from 'n8n-workflow';
 
-import type { SmartsheetClient } from '../transport';
+import { hasRowList, type SmartsheetClient } from '../transport';
 
 const ROWS_PER_PAGE = 500;
 
@@ -38,7 +38,7 @@ async function readRows(client: SmartsheetClient, sheetId: string, filter: IData
 			path: `/sheets/${sheetId}`,
 			qs: { ...filter, page, pageSize: ROWS_PER_PAGE },
 			operation,
-			expect: (body) => Array.isArray((body as { rows?: unknown }).rows),
+			expect: hasRowList,
 		});
 		const before = byId.size;
 		for (const row of sheet.rows) byId.set(String(row.id), row);

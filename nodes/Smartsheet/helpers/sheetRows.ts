@@ -1,7 +1,7 @@
 // All rows of a sheet, page by page (Smartsheet pages rows inside GET /sheets/{id}).
 import type { IDataObject } from 'n8n-workflow';
 
-import type { SmartsheetClient } from '../transport';
+import { hasRowList, type SmartsheetClient } from '../transport';
 
 const ROWS_PER_PAGE = 500;
 
@@ -13,8 +13,7 @@ export async function allRows(client: SmartsheetClient, sheetId: string, operati
 			path: `/sheets/${sheetId}`,
 			qs: { page, pageSize: ROWS_PER_PAGE, exclude: 'nonexistentCells' },
 			operation,
-			// A sheet always lists its rows (perhaps none): anything else is not Smartsheet's answer.
-			expect: (body) => Array.isArray((body as { rows?: unknown }).rows),
+			expect: hasRowList,
 		});
 		const pageRows = sheet.rows ?? [];
 		rows.push(...pageRows);

@@ -7,6 +7,11 @@ export function hasResult(body: unknown): boolean {
 	return result !== null && typeof result === 'object';
 }
 
+/** A sheet with its rows (perhaps none): `GET /sheets/{id}`. */
+export function hasRowList(body: unknown): boolean {
+	return Array.isArray((body as { rows?: unknown }).rows);
+}
+
 /** A page of a list: `{data: [...]}` (perhaps empty). */
 export function hasDataList(body: unknown): boolean {
 	return Array.isArray((body as { data?: unknown }).data);

@@ -221,5 +221,5 @@ function isRefreshable(answer: FailureAnswer): boolean {
 	return answer.errorCode === 1002 || answer.errorCode === 1003 || answer.errorCode === null;
 }
 
-export { hasDataList, hasResult } from './answerShapes';
+export { hasDataList, hasResult, hasRowList } from './answerShapes';
 export { invalidInputFailure, rejectedRowFailure, unconfirmedWriteFailure } from './itemFailures';
