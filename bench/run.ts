@@ -5,12 +5,13 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
 import { bulkAdd, mixedPacing, overhead, refreshCost, sheetMemory } from './cases';
+import { exactlyOnce } from './exactlyOnce';
 
 async function main() {
 	const rows: string[] = [];
 	const started = Date.now();
 	const only = process.argv[2];
-	for (const bench of [bulkAdd, overhead, sheetMemory, refreshCost, mixedPacing].filter((candidate) => !only || candidate.name === only)) {
+	for (const bench of [bulkAdd, overhead, sheetMemory, refreshCost, mixedPacing, exactlyOnce].filter((candidate) => !only || candidate.name === only)) {
 		process.stdout.write(`running ${bench.name}…\n`);
 		rows.push(...(await bench()));
 	}

@@ -203,6 +203,41 @@ export async function singleProcess() {
 		assert(warned.status === 'success' && /^Smartsheet credential Smartsheet \(Connect\) fails: .* - Reconnect the credential 'Smartsheet \(Connect\)' in n8n/.test(warning?.warning ?? ''), `the warning names the credential and says to reconnect (${warned.status}: ${warning?.warning ?? errorOf(warned)})`);
 	});
 
+	await check('the routing example as shipped, when Smartsheet adds the rows and its answer is then lost or garbled (4002, 4000, a 502 page, a 200 HTML page, a drop, an answer after the timeout): each row is in the sheet exactly once, every item on Success, the retry branch never runs', async () => {
+		const sheets = await (await fetch(`${emulator.apiBase}/sheets`, { headers: { authorization: `Bearer ${PAT}` } })).text();
+		const trackerId = /"id":(\d+),"name":"Project Tracker"/.exec(sheets)?.[1];
+		const tasks = ['Write the report', 'Review it'];
+		const rowsOf = async () => {
+			const text = await (await fetch(`${emulator.apiBase}/sheets/${trackerId}`, { headers: { authorization: `Bearer ${PAT}` } })).text();
+			return tasks.map((task) => text.split(`"value":${JSON.stringify(task)}`).length - 1);
+		};
+		const lostAnswers = [
+			{ kind: 'error', errorCode: 4002 },
+			{ kind: 'error', errorCode: 4000 },
+			{ kind: 'raw', status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
+			{ kind: 'raw', status: 200, contentType: 'text/html', body: '<html><body>Please sign in</body></html>' },
+			{ kind: 'drop' },
+			{ kind: 'delay', ms: 4_000 },
+		];
+		const routing = example('smartsheet-failure-routing.workflow.json', patRef, trackerId);
+		for (const node of routing.nodes) if (node.type === NODE_TYPE) node.parameters.options = { ...node.parameters.options, timeoutMs: 2_000 };
+		const workflowId = (await n8n.createWorkflow({ ...routing, name: `${routing.name} (lost answers)` })).id;
+		for (const response of lostAnswers) {
+			const before = await rowsOf();
+			await emulator.admin('DELETE', '/faults');
+			await emulator.admin('POST', '/faults', { match: { method: 'POST', path: '/2.0/sheets/*/rows' }, count: 1, afterActing: true, response });
+			const run = await n8n.runManually(workflowId, triggerOf(routing));
+			const after = await rowsOf();
+			const label = JSON.stringify(response).slice(0, 60);
+			assert(run.status === 'success', `${label}: the example runs (${run.status}: ${errorOf(run)})`);
+			assert(after.every((count, index) => count === before[index] + 1), `${label}: each row added exactly once (before ${before}, after ${after})`);
+			const outputs = outputsOf(run, 'Smartsheet');
+			assert(outputs[0]?.length === 2 && outputs[0].every((item) => item.reconciled === true), `${label}: both items on Success, found by reading back (${countsOf(outputs)})`);
+			assert(!ran(run, 'Wait before retrying') && !ran(run, 'Check the sheet first'), `${label}: the Throttled branch did not run`);
+		}
+		await emulator.admin('DELETE', '/faults');
+	});
+
 	await smartsheetTriggerInN8n(n8n, emulator);
 
 	await stormChecks(n8n, { mode: 'single', workers: 1 });

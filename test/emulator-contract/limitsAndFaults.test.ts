@@ -1,6 +1,7 @@
 // Rate limits (§3.1), write collisions (§2.2 4004), and scheduled faults.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { admin, advanceClock, assertError, call, clockWaits, CLIENT, PAT, start, stopClock, tracker, untilClock, useEmulator } from './client';
 
@@ -236,6 +237,64 @@ describe('faults', () => {
 		assertError(await call(suite.emu, 'GET', `/2.0/sheets/${sheet.id}`), 500, 4004);
 	});
 
+	const addRow = async (sheet: { id: string; columns: Record<string, string> }, task: string) =>
+		await call(suite.emu, 'POST', `/2.0/sheets/${sheet.id}/rows`, { body: [{ toBottom: true, cells: [{ columnId: sheet.columns.Task, value: task }] }] });
+	const rowCount = async (sheetId: string) => (await call(suite.emu, 'GET', `/2.0/sheets/${sheetId}`)).json.rows.length;
+
+	for (const wrong of [
+		{ kind: 'error', errorCode: 4002 },
+		{ kind: 'error', errorCode: 4000 },
+		{ kind: 'raw', status: 502, contentType: 'text/html', body: '<html>Bad Gateway</html>' },
+		{ kind: 'raw', status: 200, contentType: 'text/html', body: '<html>Signed out</html>' },
+	] as const) {
+		test(`afterActing ${wrong.kind} ${'errorCode' in wrong ? wrong.errorCode : wrong.status}: the write happens, the fault is the answer`, async () => {
+			const sheet = await tracker(suite.emu);
+			const before = await rowCount(sheet.id);
+			await admin(suite.emu, 'POST', '/faults', { match: { method: 'POST', path: '/2.0/sheets/*/rows' }, count: 1, afterActing: true, response: wrong });
+			assert.deepEqual((await admin(suite.emu, 'GET', '/faults'))[0].afterActing, true);
+			const reply = await addRow(sheet, 'carried out');
+			if (wrong.kind === 'error') assertError(reply, 500, wrong.errorCode);
+			else assert.deepEqual([reply.status, reply.text], [wrong.status, wrong.body]);
+			assert.equal(await rowCount(sheet.id), before + 1, 'the row was added although the answer says otherwise');
+			assert.equal((await admin(suite.emu, 'GET', '/stats')).faultsInjected, 1);
+		});
+	}
+
+	test('afterActing drop: the write happens, the connection closes without an answer', async () => {
+		const sheet = await tracker(suite.emu);
+		const before = await rowCount(sheet.id);
+		await admin(suite.emu, 'POST', '/faults', { match: { method: 'POST', path: '/2.0/sheets/*/rows' }, count: 1, afterActing: true, response: { kind: 'drop' } });
+		await assert.rejects(addRow(sheet, 'dropped'));
+		assert.equal(await rowCount(sheet.id), before + 1);
+	});
+
+	test('afterActing delay: the write is visible while its answer is still held back', async () => {
+		const sheet = await tracker(suite.emu);
+		const before = suite.emu.state.sheets.get(sheet.id)!.rows.length;
+		await admin(suite.emu, 'POST', '/faults', { match: { method: 'POST', path: '/2.0/sheets/*/rows' }, count: 1, afterActing: true, response: { kind: 'delay', ms: 600_000 } });
+		// Watch the emulator's own state (no timing): the row lands, the answer is held for ten minutes.
+		const aborter = new AbortController();
+		const held = fetch(`${suite.emu.apiBase}/sheets/${sheet.id}/rows`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${PAT}`, 'content-type': 'application/json' },
+			body: JSON.stringify([{ toBottom: true, cells: [{ columnId: sheet.columns.Task, value: 'late' }] }]),
+			signal: aborter.signal,
+		});
+		while (suite.emu.state.sheets.get(sheet.id)!.rows.length === before) await sleep(5);
+		aborter.abort();
+		await assert.rejects(held, { name: 'AbortError' }, 'no answer came with the write');
+		const rows = (await call(suite.emu, 'GET', `/2.0/sheets/${sheet.id}`)).json.rows;
+		assert.equal(rows.at(-1).cells.find((cell: any) => String(cell.columnId) === sheet.columns.Task).value, 'late');
+	});
+
+	test('a fault without afterActing does nothing to the sheet', async () => {
+		const sheet = await tracker(suite.emu);
+		const before = await rowCount(sheet.id);
+		await admin(suite.emu, 'POST', '/faults', { match: { method: 'POST', path: '/2.0/sheets/*/rows' }, count: 1, response: { kind: 'error', errorCode: 4002 } });
+		assertError(await addRow(sheet, 'refused'), 500, 4002);
+		assert.equal(await rowCount(sheet.id), before);
+	});
+
 	test('DELETE /__admin/faults clears pending faults; a bad fault is refused with a reason', async () => {
 		await admin(suite.emu, 'POST', '/faults', { match: { path: '/2.0/users/me' }, count: 5, response: { kind: 'drop' } });
 		await admin(suite.emu, 'DELETE', '/faults');
@@ -246,6 +305,7 @@ describe('faults', () => {
 			{ match: { path: '/2.0/users/me' }, count: 1, response: { kind: 'explode' } },
 			{ match: { path: '/2.0/users/me' }, count: 1, response: { kind: 'error' } },
 			{ match: { path: '/2.0/users/me' }, count: 1, response: { kind: 'raw', status: 999, body: 'x' } },
+			{ match: { path: '/2.0/users/me' }, count: 1, afterActing: 'yes', response: { kind: 'drop' } },
 		]) {
 			const reply = await call(suite.emu, 'POST', '/__admin/faults', { token: null, body: bad });
 			assert.equal(reply.status, 400, JSON.stringify(bad));

@@ -35,7 +35,8 @@ export class EmulatorClock {
 
 	/** Waits `ms` on this clock: real time while it runs, advances while it is stopped. */
 	async sleep(ms: number): Promise<void> {
-		if (this.stoppedAt === null) return await new Promise((resolve) => setTimeout(resolve, ms));
+		// Unref'd: an answer held back (a late-answer fault) never keeps a process alive.
+		if (this.stoppedAt === null) return await new Promise((resolve) => setTimeout(resolve, ms).unref());
 		const until = this.stoppedAt + ms;
 		await new Promise<void>((wake) => this.sleepers.push({ until, wake }));
 	}

@@ -129,22 +129,45 @@ export class Emulator {
 		};
 		try {
 			const fault = this.faults.take(method, path);
-			if (fault) {
-				this.stats.faultsInjected++;
-				if (fault.kind === 'drop') {
-					this.stats.end(entry, 0);
-					request.socket.destroy();
-					return;
-				}
-				if (fault.kind === 'delay') await this.state.clock.sleep(fault.ms);
-				else return finish(faultAnswer(fault));
+			if (fault) this.stats.faultsInjected++;
+			if (fault && !fault.afterActing) {
+				const wrong = fault.response;
+				if (wrong.kind === 'drop') return this.drop(request, entry);
+				if (wrong.kind === 'delay') await this.state.clock.sleep(wrong.ms);
+				else return finish(faultAnswer(wrong));
 			}
 			if (!path.startsWith('/2.0/') && path !== '/2.0') throw new ApiError(1006);
-			finish(await this.dispatch(request, call, token, entry));
+			const answer = await this.dispatchOrError(request, call, token, entry);
+			if (!fault?.afterActing) return finish(answer);
+			// The request was carried out; now its answer goes missing or wrong.
+			const wrong = fault.response;
+			if (wrong.kind === 'drop') return this.drop(request, entry);
+			if (wrong.kind === 'delay') await this.state.clock.sleep(wrong.ms);
+			finish(wrong.kind === 'delay' ? answer : faultAnswer(wrong));
 		} catch (error) {
 			if (!(error instanceof ApiError)) entry.internalError = (error as Error)?.message ?? String(error);
 			finish(errorAnswer(error));
 		}
+	}
+
+	/** The route's answer, a Smartsheet error included (so an after-acting fault sees what it replaces). */
+	private async dispatchOrError(
+		request: IncomingMessage,
+		call: { method: string; url: URL; rawBody: string; bodyBuffer: Buffer },
+		token: string | null,
+		entry: LogEntry,
+	): Promise<Answer> {
+		try {
+			return await this.dispatch(request, call, token, entry);
+		} catch (error) {
+			if (!(error instanceof ApiError)) entry.internalError = (error as Error)?.message ?? String(error);
+			return errorAnswer(error);
+		}
+	}
+
+	private drop(request: IncomingMessage, entry: LogEntry): void {
+		this.stats.end(entry, 0);
+		request.socket.destroy();
 	}
 
 	private async dispatch(
@@ -186,6 +209,7 @@ export class Emulator {
 	}
 }
 
+/** A fault's delay; it alone does not keep the process alive (a test may end while an answer is held). */
 function faultAnswer(fault: Exclude<FaultResponse, { kind: 'drop' } | { kind: 'delay' }>): Answer {
 	if (fault.kind === 'raw') return { status: fault.status, body: fault.body, headers: { 'Content-Type': fault.contentType ?? 'text/plain' } };
 	const error = new ApiError(fault.errorCode, [], { status: fault.status, message: fault.message });

@@ -1,5 +1,7 @@
 // Scheduled wrong answers: the next N requests matching a method and a path pattern get a
 // Smartsheet error, a non-JSON body (a gateway's page), a delay, or a dropped connection.
+// With `afterActing`, the request is carried out first and only its answer is lost: the error or
+// page replaces it, the connection drops after the change, or the real answer comes late.
 
 export type FaultResponse =
 	| { kind: 'error'; status?: number; errorCode: number; message?: string; retryAfterSeconds?: number }
@@ -11,6 +13,8 @@ export interface Fault {
 	match: { method?: string; path: string };
 	count: number;
 	response: FaultResponse;
+	/** Carry the request out, then answer with the fault (the write happened; its answer did not arrive). */
+	afterActing?: boolean;
 }
 
 export class FaultSchedule {
@@ -23,14 +27,15 @@ export class FaultSchedule {
 	}
 
 	/** The fault for this request, if one is pending (and counts it as used). Query is ignored. */
-	take(method: string, path: string): FaultResponse | undefined {
+	take(method: string, path: string): Fault | undefined {
 		const fault = this.faults.find(
 			(candidate) => (!candidate.match.method || candidate.match.method.toUpperCase() === method) && candidate.pattern.test(path),
 		);
 		if (!fault) return undefined;
 		fault.count--;
 		if (fault.count <= 0) this.faults = this.faults.filter((candidate) => candidate !== fault);
-		return fault.response;
+		const { pattern: _pattern, ...taken } = fault;
+		return taken;
 	}
 
 	list(): Fault[] {
@@ -48,6 +53,7 @@ function validFault(input: unknown): Fault {
 	if (!fault.match || typeof fault.match.path !== 'string' || !fault.match.path.startsWith('/')) throw new Error('match.path must be a path such as /2.0/sheets/*/rows');
 	if (fault.match.method !== undefined && typeof fault.match.method !== 'string') throw new Error('match.method must be a string');
 	if (!Number.isInteger(fault.count) || (fault.count as number) < 1) throw new Error('count must be a positive whole number');
+	if (fault.afterActing !== undefined && typeof fault.afterActing !== 'boolean') throw new Error('afterActing must be true or false');
 	const response = fault.response as Record<string, unknown> | undefined;
 	if (!response || typeof response !== 'object') throw new Error('response must be an object with a kind');
 	const isStatus = (value: unknown) => Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 599;
@@ -71,7 +77,12 @@ function validFault(input: unknown): Fault {
 		default:
 			throw new Error('response.kind must be error, raw, delay or drop');
 	}
-	return { match: { ...fault.match }, count: fault.count as number, response: response as FaultResponse };
+	return {
+		match: { ...fault.match },
+		count: fault.count as number,
+		response: response as FaultResponse,
+		...(fault.afterActing ? { afterActing: true } : {}),
+	};
 }
 
 /** `*` is one path segment, `**` any number of them (including none). */

@@ -1,11 +1,12 @@
 // Issue #4: every input item leaves on exactly one output (property test over random mixes of
 // faults, batch sizes and operations), and the node's behaviour under each n8n "On Error" setting.
+// Issue 13: with faults after Smartsheet acted, every row asked for is in the sheet exactly once.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 
 import type { RunResult } from '../harness/runWorkflow';
 import { assertNoSecretLeaked } from '../support/secretsScan';
-import { jsonOf, OUTPUT, SmartsheetFixture } from '../support/smartsheetFixture';
+import { byId, jsonOf, OUTPUT, SmartsheetFixture } from '../support/smartsheetFixture';
 import { useEmulator } from '../support/suite';
 
 /** A small seeded random generator, so a failing case can be replayed from its seed. */
@@ -76,6 +77,67 @@ describe('conservation', () => {
 			const result = await fx.run({ ...parameters, authentication: 'accessToken', options: { maxRetryWaitSeconds: 0.2, retryInitialDelayMs: 5 } }, items);
 			assert.equal(result.status, 'success', `seed ${seed}: the execution itself succeeds`);
 			assertConserved(result, count);
+		}
+	});
+});
+
+// Faults that strike after Smartsheet carried the write out: the answer is lost or garbled.
+const AFTER_ACTING_FAULTS = [
+	{ kind: 'error', errorCode: 4002 },
+	{ kind: 'error', errorCode: 4000 },
+	{ kind: 'error', errorCode: 4004 },
+	{ kind: 'raw', status: 502, contentType: 'text/html', body: '<h1>502 Bad Gateway</h1>' },
+	{ kind: 'raw', status: 200, contentType: 'text/html', body: '<p>proxy</p>' },
+	{ kind: 'drop' },
+];
+
+describe('conservation of rows: writes whose answer is lost', () => {
+	const suite = useEmulator();
+
+	test('random after-acting faults × batch sizes × add/upsert: every row asked for is in the sheet exactly once', async () => {
+		for (let seed = 1; seed <= 10; seed++) {
+			await suite.fx.reset();
+			const sheet = await suite.fx.sheet('Project Tracker');
+			const taskColumn = sheet.columns.find((column) => column.title === 'Task')!.id;
+			const next = random(seed * 7919);
+			const operation = next() < 0.5 ? 'add' : 'upsert';
+			const count = 1 + Math.floor(next() * 30);
+			for (let f = 0; f < 2; f++) {
+				await suite.fx.admin('POST', '/faults', {
+					match: { path: '/2.0/sheets/*/rows' },
+					count: 1 + Math.floor(next() * 2),
+					afterActing: true,
+					response: AFTER_ACTING_FAULTS[Math.floor(next() * AFTER_ACTING_FAULTS.length)],
+				});
+			}
+			// Upsert repeats keys on purpose; a few rows are rejected by Smartsheet (too long).
+			const items = Array.from({ length: count }, (_, index) => {
+				const rejected = next() < 0.1;
+				const task = rejected ? 'z'.repeat(4001) : operation === 'upsert' ? `key ${seed}-${Math.floor(next() * 5)}` : `row ${seed}-${index}`;
+				return { Task: task, Status: ['Not Started', 'In Progress', 'Done'][index % 3] };
+			});
+			const result = await suite.fx.run(
+				{ resource: 'row', operation, authentication: 'accessToken', sheetId: byId(sheet.id), keyColumn: 'Task', options: { maxRetryWaitSeconds: 0.2, retryInitialDelayMs: 5 } },
+				items,
+			);
+			assert.equal(result.status, 'success', `seed ${seed}`);
+			assertConserved(result, count);
+
+			const rows = (await suite.fx.api<any>('GET', `/sheets/${sheet.id}`)).rows as Array<{ id: string; cells: any[] }>;
+			const taskOf = (row: { cells: any[] }) => row.cells.find((cell) => String(cell.columnId) === taskColumn)?.value;
+			const requested = new Set(items.map((item) => item.Task).filter((task) => task.length <= 4000));
+			for (const task of requested) {
+				assert.equal(rows.filter((row) => taskOf(row) === task).length, 1, `seed ${seed} (${operation}): "${task}" is in the sheet exactly once`);
+			}
+			assert.equal(rows.filter((row) => String(taskOf(row)).length > 4000).length, 0, 'rejected rows are not written');
+			const rowIds = new Set(rows.map((row) => String(row.id)));
+			for (const success of jsonOf(result, OUTPUT.success)) assert.ok(rowIds.has(String(success.id)), `seed ${seed}: a Success item names a row of the sheet`);
+			// Every request acted, so only a row Smartsheet rejects can stay unknown (it is never found,
+			// and its second send may be lost too): it goes to Throttled, never doubled, never lost.
+			for (const throttled of jsonOf(result, OUTPUT.throttled)) {
+				assert.equal((throttled.smartsheetFailure as any).outcome, 'unknown');
+				assert.ok(String(throttled.Task).length > 4000, `seed ${seed}: only a rejected row can stay unknown`);
+			}
 		}
 	});
 });

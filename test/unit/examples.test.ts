@@ -22,3 +22,29 @@ for (const file of ['smartsheet-failure-routing.workflow.json', 'smartsheet-auth
 		}
 	});
 }
+
+test('the routing example re-sends from Throttled only items whose write is known not to have happened', () => {
+	const workflow = JSON.parse(readFileSync('examples/smartsheet-failure-routing.workflow.json', 'utf8'));
+	const next = (name: string, output?: number): string[] => {
+		const outputs: Array<Array<{ node: string }>> = workflow.connections[name]?.main ?? [];
+		return (output === undefined ? outputs.flat() : (outputs[output] ?? [])).map((target) => target.node);
+	};
+	const reaches = (from: string[], goal: string): boolean => {
+		const seen = new Set<string>();
+		const queue = [...from];
+		while (queue.length > 0) {
+			const name = queue.shift()!;
+			if (name === goal) return true;
+			if (!seen.has(name)) queue.push(...next((seen.add(name), name)));
+		}
+		return false;
+	};
+	const [gate] = next('Smartsheet', 4);
+	const node = workflow.nodes.find((candidate: any) => candidate.name === gate);
+	assert.equal(node.type, 'n8n-nodes-base.if', 'Throttled goes through a check first');
+	assert.match(JSON.stringify(node.parameters.conditions), /smartsheetFailure\.outcome !== 'unknown'/);
+	assert.ok(reaches(next(gate, 0), 'Smartsheet'), 'known not written: sent again');
+	assert.ok(!reaches(next(gate, 1), 'Smartsheet'), 'outcome unknown: never sent again');
+	const notes = workflow.nodes.filter((candidate: any) => candidate.type === 'n8n-nodes-base.stickyNote');
+	assert.ok(notes.some((note: any) => /outcome: "unknown"/.test(note.parameters.content) && /never re-sent/.test(note.parameters.content)));
+});

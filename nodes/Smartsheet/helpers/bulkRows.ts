@@ -1,12 +1,19 @@
-// Adds or updates rows in requests of up to 500 (Smartsheet's limit) with allowPartialSuccess,
-// and maps every answer back to the item it came from: rows Smartsheet rejected fail alone, with
-// their own error; a request that failed as a whole fails each of its items.
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+// Adds or updates rows, 500 a request (Smartsheet's limit), with allowPartialSuccess: rows
+// Smartsheet rejected fail alone with their own error. When the answer of a request is lost or
+// unreadable (the rows may or may not be written), the rows are read back: a row found is a
+// Success with `reconciled: true`, a row not found is sent once more, and a row still unknown
+// goes to Throttled with outcome "unknown". Nothing is ever sent twice blindly.
+import type { IDataObject } from 'n8n-workflow';
 
-import type { SmartsheetClient } from '../transport';
-import type { FailureAnswer } from '../transport/failure';
+import { rejectedRowFailure, unconfirmedWriteFailure, type SmartsheetClient } from '../transport';
+import type { SmartsheetFailure } from '../transport/failure';
+import { writeInBatches, type Entry } from './batchWriter';
+import { MAX_SENDS, READ_BACK_MARGIN_MS } from './createOnce';
 import type { ItemResult } from './interfaces';
 import { failureOf } from './perItem';
+import { currentRows, holdsCells, rowsModifiedSince } from './rowReadBack';
+
+export { chunksOf } from './batchWriter'; // the triggers read rows in chunks too
 
 export const MAX_ROWS_PER_REQUEST = 500;
 
@@ -21,100 +28,146 @@ export interface PreparedRow {
 
 interface BulkAnswer {
 	message?: string;
-	result?: IDataObject[];
+	result: IDataObject[];
 	failedItems?: Array<{ index: number; rowId?: string | null; error?: { errorCode?: number; message?: string; refId?: string } }>;
 }
 
+interface RowGroup {
+	sheetId: string;
+	method: 'POST' | 'PUT';
+}
+
+/** Writes every item's prepared row; `prepare` throwing fails that item only. */
 export async function writeRowsInBulk(
-	ctx: IExecuteFunctions,
 	client: SmartsheetClient,
-	items: INodeExecutionData[],
+	itemIndexes: number[],
 	method: 'POST' | 'PUT',
 	operation: string,
 	prepare: (itemIndex: number) => Promise<PreparedRow>,
 ): Promise<ItemResult[]> {
-	const results: ItemResult[] = [];
-	const groups = new Map<string, { sheetId: string; method: 'POST' | 'PUT'; rows: Array<{ item: number; prepared: PreparedRow }> }>();
-	for (let item = 0; item < items.length; item++) {
-		try {
+	// Rows this execution already placed: a read-back never claims one of them for another item.
+	const claimed = new Set<string>();
+	return await writeInBatches<RowGroup, PreparedRow>(
+		client,
+		itemIndexes,
+		operation,
+		MAX_ROWS_PER_REQUEST,
+		async (item) => {
 			const prepared = await prepare(item);
 			const rowMethod = prepared.method ?? method;
-			const key = `${rowMethod} ${prepared.sheetId}`;
-			const group = groups.get(key) ?? { sheetId: prepared.sheetId, method: rowMethod, rows: [] };
-			group.rows.push({ item, prepared });
-			groups.set(key, group);
-		} catch (error) {
-			results.push({ item, failure: failureOf(client, operation, error) });
-		}
-	}
-	for (const group of groups.values()) {
-		for (const chunk of chunksOf(group.rows, MAX_ROWS_PER_REQUEST)) {
-			results.push(...(await sendChunk(client, group.sheetId, chunk, group.method, operation)));
-		}
-	}
-	return results;
+			return { key: `${rowMethod} ${prepared.sheetId}`, group: { sheetId: prepared.sheetId, method: rowMethod }, entry: prepared };
+		},
+		async (group, chunk) => await writeChunk(client, group, chunk, operation, claimed),
+	);
 }
 
-/** The list cut into consecutive pieces of at most `size` (one request each). */
-export function chunksOf<T>(list: T[], size: number): T[][] {
-	const chunks: T[][] = [];
-	for (let start = 0; start < list.length; start += size) chunks.push(list.slice(start, start + size));
-	return chunks;
-}
-
-async function sendChunk(
+async function writeChunk(
 	client: SmartsheetClient,
-	sheetId: string,
-	chunk: Array<{ item: number; prepared: PreparedRow }>,
-	method: 'POST' | 'PUT',
+	group: RowGroup,
+	chunk: Array<Entry<PreparedRow>>,
 	operation: string,
+	claimed: Set<string>,
 ): Promise<ItemResult[]> {
-	let answer: BulkAnswer;
-	try {
-		answer = await client.request<BulkAnswer>({
-			method,
-			path: `/sheets/${sheetId}/rows`,
-			qs: { allowPartialSuccess: true },
-			body: chunk.map(({ prepared }) => prepared.row),
-			sheetId,
-			operation,
-		});
-	} catch (error) {
-		const failure = failureOf(client, operation, error);
-		return chunk.map(({ item }) => ({ item, failure }));
-	}
-	const failedByIndex = new Map((answer.failedItems ?? []).map((failed) => [failed.index, failed]));
-	const savedRows = answer.result ?? [];
 	const results: ItemResult[] = [];
-	let nextSaved = 0;
-	chunk.forEach(({ item, prepared }, index) => {
-		const failed = failedByIndex.get(index);
-		if (failed) {
-			results.push({ item, failure: rowFailure(client, operation, failed.error ?? {}, failed.rowId) });
-			return;
+	let pending = chunk;
+	for (let send = 1; ; send++) {
+		const since = client.serverClock.before(READ_BACK_MARGIN_MS);
+		let failure: SmartsheetFailure;
+		try {
+			const answer = await client.request<BulkAnswer>({
+				method: group.method,
+				path: `/sheets/${group.sheetId}/rows`,
+				qs: { allowPartialSuccess: true },
+				body: pending.map(({ entry }) => entry.row),
+				sheetId: group.sheetId,
+				operation,
+				expect: (body) => isBulkAnswer(body, pending.length),
+			});
+			return [...results, ...mapAnswer(client, answer, pending, operation, claimed)];
+		} catch (error) {
+			failure = failureOf(client, operation, error);
 		}
-		const saved = savedRows[nextSaved++];
-		if (!saved) {
-			results.push({ item, failure: rowFailure(client, operation, { message: 'Smartsheet returned no row for this item' }, null) });
-			return;
+		if (failure.outcome !== 'unknown') return [...results, ...pending.map(({ item }) => ({ item, failure }))];
+		let found: Array<IDataObject | undefined>;
+		try {
+			found = await readBack(client, group, pending, since, operation, claimed);
+		} catch {
+			return [...results, ...unconfirmed(pending, failure, group.sheetId)];
 		}
-		results.push({ item, json: [prepared.output(saved)] });
-	});
-	return results;
+		const missing = pending.filter((_, index) => !found[index]);
+		pending.forEach(({ item, entry }, index) => {
+			const row = found[index];
+			if (row) results.push({ item, json: [{ ...entry.output(row), reconciled: true }] });
+		});
+		if (missing.length === 0) return results;
+		if (send >= MAX_SENDS) return [...results, ...unconfirmed(missing, failure, group.sheetId)];
+		pending = missing; // read back and not there: the write did not happen, so it may go again
+	}
 }
 
-function rowFailure(
+/** For each pending row, the sheet's row that shows it was written, if any. */
+async function readBack(
 	client: SmartsheetClient,
+	group: RowGroup,
+	pending: Array<Entry<PreparedRow>>,
+	since: number,
 	operation: string,
-	error: { errorCode?: number; message?: string; refId?: string },
-	rowId: string | null | undefined,
-) {
-	const answer: FailureAnswer = {
-		httpStatus: 200, // the request succeeded in part; this row's own error says why it did not
-		errorCode: error.errorCode ?? null,
-		message: error.message ?? 'Smartsheet rejected this row',
-		refId: error.refId ?? null,
-		detail: rowId ? { rowId } : undefined,
-	};
-	return client.failure({ operation }, answer, answer, 1, null, null).failure;
+	claimed: Set<string>,
+): Promise<Array<IDataObject | undefined>> {
+	const sent = pending.map(({ entry }) => (entry.row.cells as IDataObject[] | undefined) ?? []);
+	const columnIds = [...new Set(sent.flat().map((cell) => String(cell.columnId)))];
+	if (group.method === 'PUT') {
+		const rowIds = pending.map(({ entry }) => String(entry.row.id));
+		const byId = new Map((await currentRows(client, group.sheetId, rowIds, columnIds, operation)).map((row) => [String(row.id), row]));
+		return pending.map((_, index) => {
+			const row = byId.get(rowIds[index]);
+			return row && holdsCells(row, sent[index]) ? row : undefined;
+		});
+	}
+	const candidates = (await rowsModifiedSince(client, group.sheetId, since, columnIds, operation)).filter(
+		(row) => !claimed.has(String(row.id)) && row.parentId === undefined, // added at the top level, as asked
+	);
+	// Rows asked for at the bottom are the sheet's last: match from the bottom up, so an older row
+	// with the same cells is not taken for a new one. Each row found answers for one item only.
+	const found = new Array<IDataObject | undefined>(pending.length);
+	for (let index = pending.length - 1; index >= 0; index--) {
+		let at = candidates.length - 1;
+		while (at >= 0 && !holdsCells(candidates[at], sent[index])) at--;
+		if (at < 0) continue;
+		const [row] = candidates.splice(at, 1);
+		claimed.add(String(row.id));
+		found[index] = row;
+	}
+	return found;
+}
+
+function mapAnswer(
+	client: SmartsheetClient,
+	answer: BulkAnswer,
+	chunk: Array<Entry<PreparedRow>>,
+	operation: string,
+	claimed: Set<string>,
+): ItemResult[] {
+	const failedByIndex = new Map((answer.failedItems ?? []).map((failed) => [failed.index, failed]));
+	let nextSaved = 0;
+	return chunk.map(({ item, entry }, index) => {
+		const failed = failedByIndex.get(index);
+		if (failed) return { item, failure: rejectedRowFailure(client, operation, failed.error ?? {}, failed.rowId) };
+		const saved = answer.result[nextSaved++];
+		claimed.add(String(saved.id));
+		return { item, json: [entry.output(saved)] };
+	});
+}
+
+/** Smartsheet's bulk answer: one saved row or one failed item for every row sent. */
+function isBulkAnswer(body: unknown, sent: number): boolean {
+	const answer = body as Partial<BulkAnswer>;
+	if (!Array.isArray(answer.result)) return false;
+	const failed = Array.isArray(answer.failedItems) ? answer.failedItems.length : 0;
+	return answer.result.length + failed === sent && answer.result.every((row) => row !== null && typeof row === 'object' && row.id !== undefined);
+}
+
+function unconfirmed(entries: Array<Entry<PreparedRow>>, failure: SmartsheetFailure, sheetId: string): ItemResult[] {
+	const diagnosis = unconfirmedWriteFailure(failure, `the rows of sheet ${sheetId}`);
+	return entries.map(({ item }) => ({ item, failure: diagnosis }));
 }

@@ -2,7 +2,7 @@
 // lastKey/maxItems tokens (pager.ts holds the pager and every endpoint's stop rule).
 import type { IDataObject } from 'n8n-workflow';
 
-import type { SmartsheetClient } from '../transport';
+import { hasDataList, hasListPage, type SmartsheetClient } from '../transport';
 import { atTotalPages, lastKeys, pageNumbers, pages } from './pager';
 
 export { collect } from './pager';
@@ -18,13 +18,13 @@ export async function* offsetPages(
 	weight = 1,
 ): AsyncGenerator<IDataObject[]> {
 	const fetchPage = async (paging: IDataObject) =>
-		await client.request<{ data?: IDataObject[]; totalPages?: number; pageNumber?: number }>({ method: 'GET', path, qs: { ...qs, ...paging }, weight, operation });
+		await client.request<{ data?: IDataObject[]; totalPages?: number; pageNumber?: number }>({ method: 'GET', path, qs: { ...qs, ...paging }, weight, operation, expect: hasDataList });
 	yield* pages(fetchPage, pageNumbers(PAGE_SIZE, atTotalPages), (answer) => answer.data);
 }
 
 /** A lastKey/maxItems list (workspaces, their children, shares, …). Most answer `data`; /shares answers `items`. */
 export async function* tokenPages(client: SmartsheetClient, path: string, operation: string, qs: IDataObject = {}): AsyncGenerator<IDataObject[]> {
 	const fetchPage = async (paging: IDataObject) =>
-		await client.request<{ data?: IDataObject[]; items?: IDataObject[]; lastKey?: string | null }>({ method: 'GET', path, qs: { ...qs, ...paging }, operation });
+		await client.request<{ data?: IDataObject[]; items?: IDataObject[]; lastKey?: string | null }>({ method: 'GET', path, qs: { ...qs, ...paging }, operation, expect: hasListPage });
 	yield* pages(fetchPage, lastKeys(PAGE_SIZE), (answer) => answer.data ?? answer.items);
 }

@@ -1,6 +1,6 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { SmartsheetClient } from '../transport';
+import { invalidInputFailure, type SmartsheetClient } from '../transport';
 import { SmartsheetRequestError } from '../transport/failure';
 import type { ItemResult } from './interfaces';
 
@@ -44,12 +44,6 @@ export async function perItem(
 /** Turns what an operation threw into a diagnosis; anything else is a bug and is rethrown. */
 export function failureOf(client: SmartsheetClient, operation: string, error: unknown) {
 	if (error instanceof SmartsheetRequestError) return error.failure;
-	if (error instanceof InvalidInput) return inputFailure(client, operation, error.message);
+	if (error instanceof InvalidInput) return invalidInputFailure(client, operation, error.message);
 	throw error;
-}
-
-export function inputFailure(client: SmartsheetClient, operation: string, message: string) {
-	const answer = { httpStatus: null, errorCode: null, message, refId: null };
-	const failure = client.failure({ operation }, { ...answer, httpStatus: 400 }, { ...answer, httpStatus: null }, 0, null, null).failure;
-	return { ...failure, httpStatus: null, action: `Fix the node's input: ${message}` };
 }

@@ -1,7 +1,7 @@
 // All rows of a sheet, page by page (Smartsheet pages rows inside GET /sheets/{id}).
 import type { IDataObject } from 'n8n-workflow';
 
-import type { SmartsheetClient } from '../transport';
+import { hasRowList, type SmartsheetClient } from '../transport';
 import { atShortPageOrAllRows, collect, pageNumbers, pages } from './pager';
 
 const ROWS_PER_PAGE = 500;
@@ -13,6 +13,7 @@ export async function allRows(client: SmartsheetClient, sheetId: string, operati
 			path: `/sheets/${sheetId}`,
 			qs: { ...paging, exclude: 'nonexistentCells' },
 			operation,
+			expect: hasRowList,
 		});
 	return await collect(pages(fetchPage, pageNumbers(ROWS_PER_PAGE, atShortPageOrAllRows(ROWS_PER_PAGE)), (sheet) => sheet.rows));
 }

@@ -42,13 +42,25 @@ export interface CellOptions {
 	formulas: boolean;
 }
 
-const ROW_FIELDS = new Set(['id', 'rowNumber', 'sheetId', 'smartsheetFailure']);
+/**
+ * Fields a flat row (or an item built from one) carries for the row itself, never for a cell. A
+ * column of such a title appears as `<title> (column)`, so `{{ $json.id }}` is always the row's ID.
+ */
+const ROW_FIELDS = new Set(['id', 'rowNumber', 'sheetId', 'reconciled', 'smartsheetFailure']);
+// n8n copies items without these keys (deepCopy in n8n-workflow skips them): renamed the same way.
+const UNCOPIED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The flat row's field for a column: its title, or `<title> (column)` when the title is taken. */
+export function fieldNameOf(title: string): string {
+	return ROW_FIELDS.has(title) || UNCOPIED_KEYS.has(title) ? `${title} (column)` : title;
+}
 
 /** Cells from an item's fields whose names are column titles (or column IDs). */
 export function cellsFromFields(fields: IDataObject, columns: Column[], options: CellOptions): IDataObject[] {
 	const byKey = new Map<string, Column>();
 	for (const column of columns) {
 		byKey.set(column.title, column);
+		byKey.set(fieldNameOf(column.title), column);
 		byKey.set(column.id, column);
 	}
 	const cells: IDataObject[] = [];
@@ -92,15 +104,17 @@ export function cell(columnId: string, value: unknown, options: CellOptions): ID
 }
 
 /**
- * A Smartsheet row as a flat object: id, rowNumber and one field per column title. Report rows
- * name their cells' columns by `virtualColumnId` (and the columns are the report's virtual ones).
+ * A Smartsheet row as a flat object: id, rowNumber and one field per column title (renamed where
+ * a title is taken, see fieldNameOf). Report rows name their cells' columns by `virtualColumnId`
+ * (and the columns are the report's virtual ones).
  */
 export function flattenRow(row: IDataObject, columns: Column[], cellColumnKey: 'columnId' | 'virtualColumnId' = 'columnId'): IDataObject {
 	const titles = new Map(columns.map((column) => [column.id, column.title]));
 	const flat: IDataObject = { id: row.id, rowNumber: row.rowNumber };
 	for (const cellData of (row.cells as IDataObject[] | undefined) ?? []) {
 		const title = titles.get(String(cellData[cellColumnKey])) ?? String(cellData[cellColumnKey]);
-		flat[title] = cellData.value ?? null;
+		// defineProperty: an own, ordinary field whatever the title (plain assignment treats some specially).
+		Object.defineProperty(flat, fieldNameOf(title), { value: cellData.value ?? null, enumerable: true, writable: true, configurable: true });
 	}
 	return flat;
 }

@@ -8,6 +8,7 @@ import {
 	STATUS_FAMILY_ACTIONS,
 	type FailureClass,
 } from './failureTable';
+import type { WriteOutcome } from './outcome';
 
 /** One failing answer (or the lack of one). */
 export interface FailureAnswer {
@@ -22,6 +23,8 @@ export interface FailureAnswer {
 	network?: string;
 	/** Refused by the node before sending (e.g. a bad Custom API base URL): its class and the fix. */
 	refusal?: { failureClass: FailureClass; action: string };
+	/** A 2xx whose body is not the JSON the endpoint gives (a proxy's page): nobody knows what happened. */
+	unexpectedBody?: boolean;
 }
 
 export interface SmartsheetFailure extends IDataObject {
@@ -40,6 +43,8 @@ export interface SmartsheetFailure extends IDataObject {
 	credentialName: string | null;
 	action: string;
 	operation: string;
+	/** For writes: `unknown` when Smartsheet may have carried it out although the answer failed. */
+	outcome: WriteOutcome;
 	detail?: IDataObject;
 }
 
@@ -53,7 +58,7 @@ export class SmartsheetRequestError extends Error {
 
 export function classify(answer: FailureAnswer): FailureClass {
 	if (answer.refusal) return answer.refusal.failureClass;
-	if (answer.network) return 'throttled';
+	if (answer.network || answer.unexpectedBody) return 'throttled';
 	const rule = ruleForCode(answer.errorCode ?? undefined);
 	return rule ? rule.failureClass : classByStatus(answer.httpStatus ?? undefined);
 }
@@ -85,6 +90,19 @@ export function answerFromResponse(
 		refId: typeof record?.refId === 'string' ? record.refId : null,
 		detail: record?.detail && typeof record.detail === 'object' ? (record.detail as IDataObject) : undefined,
 		retryAfterSeconds: parseRetryAfter(headers['retry-after']),
+	};
+}
+
+/** A 2xx or 3xx that is not Smartsheet's JSON: something between here and Smartsheet answered. */
+export function unexpectedBodyAnswer(httpStatus: number, rawText: string, headers: Record<string, unknown>): FailureAnswer {
+	const type = typeof headers['content-type'] === 'string' ? headers['content-type'] : 'no content type';
+	const shown = rawText ? `: ${summarize(rawText)}` : ' with an empty body';
+	return {
+		httpStatus,
+		errorCode: null,
+		message: `Smartsheet's answer was not its JSON (HTTP ${httpStatus}, ${type})${shown}`,
+		refId: null,
+		unexpectedBody: true,
 	};
 }
 

@@ -1,6 +1,6 @@
 // Which output a Smartsheet failure takes, and what the builder should do about it: one table,
 // read by the classifier and rendered into the README (scripts/render-failure-table.ts).
-// Codes and statuses: ../shared/reference/smartsheet-api.md §2.2.
+// Codes and statuses: https://developers.smartsheet.com/api/smartsheet/error-codes
 
 export type FailureClass = 'auth' | 'permission' | 'payload' | 'throttled';
 
@@ -59,9 +59,11 @@ export const FAILURE_RULES: FailureRule[] = [
 	// --- Throttled: try again later; the node already retried with backoff.
 	{ codes: [4003], status: 429, failureClass: 'throttled', meaning: 'Rate limit exceeded (300 requests a minute per token)', action: 'Wait a minute and run the item again, or lower how many items run at once.' },
 	{ codes: [4001], status: 503, failureClass: 'throttled', meaning: 'Smartsheet is offline for maintenance', action: 'Wait some minutes and run the item again.' },
-	{ codes: [4002], status: 500, failureClass: 'throttled', meaning: 'Server timeout', action: 'Run the item again later; for adds, check first that the row was not created.' },
-	{ codes: [4004], status: 500, failureClass: 'throttled', meaning: 'Sheet busy with another request of this token', action: 'Run the item again later; avoid parallel writes to one sheet with one token.' },
-	{ codes: [4000], status: 500, failureClass: 'throttled', meaning: 'Unexpected Smartsheet error', action: 'Run the item again later; if it repeats, send the refId to Smartsheet support.' },
+	// 4002, 4000 and 4004 without the lock text leave open whether a write happened: writes are
+	// read back, never re-sent blindly, and one still unknown carries outcome "unknown" (outcome.ts).
+	{ codes: [4002], status: 500, failureClass: 'throttled', meaning: 'Server timeout; a write may still have been carried out', action: 'Run a read again later. A write was read back: only run it again if its outcome is not "unknown", else check Smartsheet first.' },
+	{ codes: [4004], status: 500, failureClass: 'throttled', meaning: 'Sheet busy with another request of this token (retried); without that text, an unexplained error', action: 'Run the item again later; avoid parallel writes to one sheet with one token. A write with outcome "unknown": check Smartsheet first.' },
+	{ codes: [4000], status: 500, failureClass: 'throttled', meaning: 'Unexpected Smartsheet error; a write may have been carried out', action: 'Run a read again later; a write only if its outcome is not "unknown", else check Smartsheet first. If it repeats, send the refId to Smartsheet support.' },
 ];
 
 /** Fallback when a code is not in the table (or the body was not JSON): the status family decides. */
@@ -76,7 +78,8 @@ export function classByStatus(status: number | undefined): FailureClass {
 	if (status === undefined || status === 0) return 'throttled'; // no answer: network
 	if (status === 401) return 'auth';
 	if (status === 403) return 'permission';
-	if (status === 429 || status >= 500) return 'throttled';
+	// 3xx: a proxy or a login page answered instead of the API, as a gateway's 5xx does.
+	if (status === 429 || status >= 500 || status < 400) return 'throttled';
 	return 'payload';
 }
 

@@ -1,7 +1,8 @@
 // The one way the Smartsheet node talks to Smartsheet. Every request goes through here:
 // token lifecycle (tokenLifecycle.ts) → pacing and per-sheet write order (pacing.ts) → the HTTP
-// call through n8n (send.ts) → classification (failure.ts, failureTable.ts) → retry or refresh
-// (retryPolicy.ts). Operations describe requests and get bodies or a SmartsheetRequestError back.
+// call through n8n (send.ts) → classification (failure.ts, failureTable.ts; outcome.ts: may a
+// failed write have happened?) → retry or refresh (retryPolicy.ts). Operations describe requests
+// and get bodies or a SmartsheetRequestError back.
 import { sleep, type IDataObject, type IHttpRequestMethods } from 'n8n-workflow';
 
 import type { SmartsheetContext } from './context';
@@ -11,11 +12,14 @@ import {
 	classify,
 	networkAnswer,
 	SmartsheetRequestError,
+	unexpectedBodyAnswer,
 	type FailureAnswer,
 	type SmartsheetFailure,
 } from './failure';
+import { mayHaveActed } from './outcome';
 import { acquireRateBudget, withSheetWriteLock } from './pacing';
 import { redactAnswer } from './redact';
+import { ServerClock } from './serverClock';
 import { isRetryable, nextDelayMs, type RetrySettings } from './retryPolicy';
 import { sendOnce } from './send';
 import { stringifySmartsheetJson } from './smartsheetJson';
@@ -35,6 +39,8 @@ export interface SmartsheetRequest {
 	weight?: number;
 	/** The operation name shown in diagnoses, e.g. `row:add`. */
 	operation: string;
+	/** What a 2xx body must look like besides being JSON; any other 2xx is a proxy's, not Smartsheet's. */
+	expect?: (body: unknown) => boolean;
 }
 
 export interface ClientSettings {
@@ -61,6 +67,9 @@ const INTEGRATION_SOURCE = 'APPLICATION,,n8n-nodes-smartsheet-resilient';
 export class SmartsheetClient {
 	readonly lifecycle: TokenLifecycle;
 
+	/** Smartsheet's time, for watermarks of read-backs. */
+	readonly serverClock = new ServerClock();
+
 	readonly counters: ClientCounters = { requests: 0, retries: 0, waitedForRateMs: 0, backoffMs: 0, throttledAnswers: 0, rateUnits: 0 };
 
 	constructor(
@@ -73,7 +82,8 @@ export class SmartsheetClient {
 
 	async request<T = unknown>(request: SmartsheetRequest): Promise<T> {
 		const write = request.method !== 'GET';
-		const idempotent = request.method !== 'POST';
+		// Only a read may be repeated after an answer that leaves open whether it acted.
+		const idempotent = request.method === 'GET';
 		let attempts = 0;
 		let first: FailureAnswer | null = null;
 		let refreshed = false;
@@ -109,11 +119,16 @@ export class SmartsheetClient {
 					write && request.sheetId
 						? await withSheetWriteLock(`${this.lifecycle.credentialKey}:${request.sheetId}`, send)
 						: await send();
-				if (raw.status >= 200 && raw.status < 300) return raw.body as T;
-				answer = redactAnswer(answerFromResponse(raw.status, raw.body, raw.text, raw.headers), auth.secrets);
+				this.serverClock.observe(raw.headers.date);
+				if (raw.status >= 200 && raw.status < 300) {
+					if (isSmartsheetBody(raw.body, request.expect)) return raw.body as T;
+					answer = redactAnswer(unexpectedBodyAnswer(raw.status, raw.text, raw.headers), auth.secrets);
+				} else {
+					answer = redactAnswer(answerFromResponse(raw.status, raw.body, raw.text, raw.headers), auth.secrets);
+				}
 			} catch (error) {
 				if (error instanceof RefreshFailed) {
-					throw this.failure(request, error.answer, first ?? error.answer, attempts, retryAfterSeen, tokenSuffix);
+					throw this.failure(notSent(request), error.answer, first ?? error.answer, attempts, retryAfterSeen, tokenSuffix);
 				}
 				answer = redactAnswer(networkAnswer(error), [accessToken]);
 			}
@@ -127,7 +142,7 @@ export class SmartsheetClient {
 				refreshed = true;
 				const outcome = await this.lifecycle.refreshAfterRejection(accessToken);
 				if (outcome.kind === 'dead' || outcome.kind === 'failed') {
-					throw this.failure(request, outcome.answer, first, attempts, retryAfterSeen, tokenSuffix);
+					throw this.failure(notSent(request), outcome.answer, first, attempts, retryAfterSeen, tokenSuffix);
 				}
 				continue;
 			}
@@ -158,7 +173,7 @@ export class SmartsheetClient {
 	}
 
 	failure(
-		request: Pick<SmartsheetRequest, 'operation'>,
+		request: Pick<SmartsheetRequest, 'operation'> & Partial<Pick<SmartsheetRequest, 'method'>>,
 		last: FailureAnswer,
 		first: FailureAnswer,
 		attempts: number,
@@ -166,6 +181,7 @@ export class SmartsheetClient {
 		tokenSuffix: string | null,
 	): SmartsheetRequestError {
 		const credentialName = this.lifecycle.credentialName;
+		const unknown = request.method !== undefined && request.method !== 'GET' && mayHaveActed(last);
 		const diagnosis: SmartsheetFailure = {
 			class: classify(last),
 			httpStatus: last.httpStatus,
@@ -179,15 +195,32 @@ export class SmartsheetClient {
 			retryAfterSeen,
 			tokenSuffix,
 			credentialName,
-			action: actionFor(last, credentialName),
+			action: unknown ? UNKNOWN_OUTCOME_ACTION : actionFor(last, credentialName),
 			operation: request.operation,
+			outcome: unknown ? 'unknown' : 'notApplied',
 			...(last.detail ? { detail: last.detail } : {}),
 		};
 		return new SmartsheetRequestError(diagnosis);
 	}
 }
 
+/** A failure of the token, not of the request: whatever the method, nothing was written. */
+function notSent(request: SmartsheetRequest): Pick<SmartsheetRequest, 'operation'> {
+	return { operation: request.operation };
+}
+
+const UNKNOWN_OUTCOME_ACTION =
+	'Smartsheet may have carried out this write although its answer was lost or unreadable: check in Smartsheet whether it happened before running the item again.';
+
+/** A 2xx from Smartsheet is JSON (an object or a list) of the shape the endpoint gives. */
+function isSmartsheetBody(body: unknown, expect: SmartsheetRequest['expect']): boolean {
+	return body !== null && typeof body === 'object' && (expect === undefined || expect(body));
+}
+
 /** 1002 (invalid) and 1003 (expired) may be cured by a refresh; 1001/1005/1030 never are. */
 function isRefreshable(answer: FailureAnswer): boolean {
 	return answer.errorCode === 1002 || answer.errorCode === 1003 || answer.errorCode === null;
 }
+
+export { hasDataList, hasListPage, hasResult, hasRowList } from './answerShapes';
+export { invalidInputFailure, rejectedRowFailure, unconfirmedWriteFailure } from './itemFailures';

@@ -1,10 +1,9 @@
-// When a failed request is worth sending again, and how long to wait first. Smartsheet says to
-// retry 4001–4004 and 429, never a 4xx; other 5xx and network errors only where a repeat cannot
-// do the work twice (idempotent methods). Backoff is exponential with full jitter, honours a
-// Retry-After header, and never waits past the builder's maximum.
+// When a failed request is worth sending again, and how long to wait first. An answer that
+// proves the request was refused before it acted (outcome.ts) is retried for every method; one
+// after which it may have acted only for reads, never a 4xx. Backoff is exponential with full
+// jitter, honours a Retry-After header, and never waits past the builder's maximum.
 import type { FailureAnswer } from './failure';
-
-const ALWAYS_RETRYABLE_CODES = new Set([4001, 4002, 4003, 4004]);
+import { isTransientRefusal, mayHaveActed } from './outcome';
 
 export interface RetrySettings {
 	/** Longest total time one request may spend waiting between attempts. */
@@ -16,12 +15,10 @@ export interface RetrySettings {
 
 export const DEFAULT_RETRY: RetrySettings = { maxWaitMs: 60_000, initialDelayMs: 1_000, maxAttempts: 6 };
 
+/** `idempotent`: sending the request twice cannot do anything twice (reads). */
 export function isRetryable(answer: FailureAnswer, idempotent: boolean): boolean {
-	if (answer.errorCode !== null && ALWAYS_RETRYABLE_CODES.has(answer.errorCode)) return true;
-	if (answer.httpStatus === 429) return true;
-	if (answer.network) return idempotent;
-	if (answer.httpStatus !== null && answer.httpStatus >= 500) return idempotent && answer.httpStatus !== 501;
-	return false;
+	if (isTransientRefusal(answer)) return true;
+	return idempotent && mayHaveActed(answer);
 }
 
 /**

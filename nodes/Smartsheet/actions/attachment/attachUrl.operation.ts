@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { createOnce, madeSince } from '../../helpers/createOnce';
 import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { collect, offsetPages } from '../../helpers/paging';
+import { hasResult, type SmartsheetClient } from '../../transport';
 import { sheetIdOf } from '../sheetId';
 import { sheetOrRowPath } from '../sheetOrRow';
 import { attachToFields } from './attachmentFields';
@@ -72,15 +74,26 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 		const subType = attachmentType === 'GOOGLE_DRIVE' ? (this.getNodeParameter('attachmentSubType', item, '') as string) : '';
 		const name = String(this.getNodeParameter('name', item, '')).trim();
 		const body: IDataObject = { url, attachmentType, ...(name ? { name } : {}), ...(subType ? { attachmentSubType: subType } : {}) };
-		const answer = await client.request<{ result: IDataObject }>({
-			method: 'POST',
-			path: sheetOrRowPath(this, item, 'attachTo', sheetId, 'attachments'),
-			body,
-			sheetId,
-			// The route is the file upload's; it is paced as one (10), the safe side.
-			weight: 10,
-			operation: 'attachment:attachUrl',
+		const path = sheetOrRowPath(this, item, 'attachTo', sheetId, 'attachments');
+		return await createOnce(client, {
+			send: async () => {
+				const answer = await client.request<{ result: IDataObject }>({
+					method: 'POST',
+					path,
+					body,
+					sheetId,
+					// The route is the file upload's; it is paced as one (10), the safe side.
+					weight: 10,
+					operation: 'attachment:attachUrl',
+					expect: hasResult,
+				});
+				return answer.result;
+			},
+			find: async (since) =>
+				(await collect(offsetPages(client, path, 'attachment:attachUrl'))).find(
+					(attachment) => attachment.url === url && (!name || attachment.name === name) && madeSince(attachment, since),
+				),
+			where: `the attachments of sheet ${sheetId}`,
 		});
-		return answer.result;
 	});
 }

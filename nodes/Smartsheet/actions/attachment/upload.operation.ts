@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { ItemResult } from '../../helpers/interfaces';
 import { multipartFile } from '../../helpers/multipart';
 import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { hasResult, type SmartsheetClient } from '../../transport';
 import { sheetIdOf } from '../sheetId';
 import { sheetOrRowPath } from '../sheetOrRow';
 import { attachToFields } from './attachmentFields';
@@ -44,6 +44,7 @@ export async function execute(
 			sheetId,
 			weight: 10,
 			operation: 'attachment:upload',
+			expect: hasResult,
 		});
 		return answer.result;
 	});

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { createOnce } from '../../helpers/createOnce';
 import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { collect, offsetPages } from '../../helpers/paging';
+import { hasResult, type SmartsheetClient } from '../../transport';
 import { sheetIdOf } from '../sheetId';
 import { columnDefinitionFields } from './columnFields';
 
@@ -26,8 +28,25 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 		if (!title) throw new InvalidInput('The column needs a title');
 		const options = splitOptions(this.getNodeParameter('dropdownOptions', item, '') as string);
 		const body = { title, type: this.getNodeParameter('columnType', item), index: this.getNodeParameter('index', item), ...(options.length ? { options } : {}) };
-		const answer = await client.request<{ result: IDataObject[] }>({ method: 'POST', path: `/sheets/${sheetId}/columns`, body: [body], sheetId, operation: 'column:add' });
-		return answer.result[0];
+		return await createOnce(client, {
+			send: async () => {
+				const answer = await client.request<{ result: IDataObject[] }>({
+					method: 'POST',
+					path: `/sheets/${sheetId}/columns`,
+					body: [body],
+					sheetId,
+					operation: 'column:add',
+					expect: hasResult,
+				});
+				return answer.result[0];
+			},
+			// Column titles are unique in a sheet (any case): a column of this title is the one asked for.
+			find: async () =>
+				(await collect(offsetPages(client, `/sheets/${sheetId}/columns`, 'column:add'))).find(
+					(column) => String(column.title).toLowerCase() === title.toLowerCase(),
+				),
+			where: `the columns of sheet ${sheetId}`,
+		});
 	});
 }
 

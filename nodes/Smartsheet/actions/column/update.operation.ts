@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { hasResult, type SmartsheetClient } from '../../transport';
 import { idOf, sheetIdOf } from '../sheetId';
 import { splitOptions } from './add.operation';
 import { columnDefinitionFields, columnIdField } from './columnFields';
@@ -21,7 +21,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 		const options = splitOptions(this.getNodeParameter('dropdownOptions', item, '') as string);
 		if (options.length) body.options = options;
 		if (Object.keys(body).length === 0) throw new InvalidInput('Nothing to change: give a title, a type or dropdown options');
-		const answer = await client.request<{ result: IDataObject }>({ method: 'PUT', path: `/sheets/${sheetId}/columns/${columnId}`, body, sheetId, operation: 'column:update' });
+		const answer = await client.request<{ result: IDataObject }>({ method: 'PUT', path: `/sheets/${sheetId}/columns/${columnId}`, body, sheetId, operation: 'column:update', expect: hasResult });
 		return answer.result;
 	});
 }

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { createOnce, madeSince } from '../../helpers/createOnce';
 import type { ItemResult } from '../../helpers/interfaces';
 import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { hasResult, type SmartsheetClient } from '../../transport';
 import { commentTextOf } from '../discussion/commentText';
 import { commentTextField, discussionIdField } from '../discussion/discussionFields';
 import { idOf, sheetIdOf } from '../sheetId';
@@ -14,13 +15,28 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 	return await perItem(this, client, items, 'comment:add', async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const discussionId = idOf(this.getNodeParameter('discussionId', item), 'Discussion');
-		const answer = await client.request<{ result: IDataObject }>({
-			method: 'POST',
-			path: `/sheets/${sheetId}/discussions/${discussionId}/comments`,
-			body: { text: commentTextOf(this, item) },
-			sheetId,
-			operation: 'comment:add',
+		const text = commentTextOf(this, item);
+		return await createOnce(client, {
+			send: async () => {
+				const answer = await client.request<{ result: IDataObject }>({
+					method: 'POST',
+					path: `/sheets/${sheetId}/discussions/${discussionId}/comments`,
+					body: { text },
+					sheetId,
+					operation: 'comment:add',
+					expect: hasResult,
+				});
+				return answer.result;
+			},
+			find: async (since) => {
+				const discussion = await client.request<{ comments?: IDataObject[] }>({
+					method: 'GET',
+					path: `/sheets/${sheetId}/discussions/${discussionId}`,
+					operation: 'comment:add',
+				});
+				return (discussion.comments ?? []).find((comment) => comment.text === text && madeSince(comment, since));
+			},
+			where: `discussion ${discussionId} of sheet ${sheetId}`,
 		});
-		return answer.result;
 	});
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { ItemResult } from '../../helpers/interfaces';
 import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { hasResult, type SmartsheetClient } from '../../transport';
 import { commentTextOf } from '../discussion/commentText';
 import { commentTextField } from '../discussion/discussionFields';
 import { idOf, sheetIdOf } from '../sheetId';
@@ -21,6 +21,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			body: { text: commentTextOf(this, item) },
 			sheetId,
 			operation: 'comment:update',
+			expect: hasResult,
 		});
 		return answer.result;
 	});

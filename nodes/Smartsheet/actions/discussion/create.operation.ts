@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { createOnce, madeSince } from '../../helpers/createOnce';
 import type { ItemResult } from '../../helpers/interfaces';
 import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { collect, offsetPages } from '../../helpers/paging';
+import { hasResult, type SmartsheetClient } from '../../transport';
 import { sheetIdOf } from '../sheetId';
 import { sheetOrRowPath } from '../sheetOrRow';
 import { commentTextOf } from './commentText';
@@ -15,13 +17,26 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 	return await perItem(this, client, items, 'discussion:create', async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const text = commentTextOf(this, item);
-		const answer = await client.request<{ result: IDataObject }>({
-			method: 'POST',
-			path: sheetOrRowPath(this, item, 'discussionOn', sheetId, 'discussions'),
-			body: { comment: { text } },
-			sheetId,
-			operation: 'discussion:create',
+		const path = sheetOrRowPath(this, item, 'discussionOn', sheetId, 'discussions');
+		return await createOnce(client, {
+			send: async () => {
+				const answer = await client.request<{ result: IDataObject }>({
+					method: 'POST',
+					path,
+					body: { comment: { text } },
+					sheetId,
+					operation: 'discussion:create',
+					expect: hasResult,
+				});
+				return answer.result;
+			},
+			// A new discussion is its first comment: the text sent, written after the request began.
+			find: async (since) =>
+				(await collect(offsetPages(client, path, 'discussion:create', { include: 'comments' }))).find((discussion) => {
+					const [first] = (discussion.comments as IDataObject[] | undefined) ?? [];
+					return first !== undefined && first.text === text && madeSince(first, since);
+				}),
+			where: `the discussions of sheet ${sheetId}`,
 		});
-		return answer.result;
 	});
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { ItemResult } from '../../helpers/interfaces';
 import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { hasResult, type SmartsheetClient } from '../../transport';
 import { folderLocator, locatedId, workspaceLocator } from '../locators';
 import { nameOf } from '../workspace/create.operation';
 
@@ -41,6 +41,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			path: `/${parentType}s/${parentId}/folders`,
 			body: { name },
 			operation: 'folder:create',
+			expect: hasResult,
 		});
 		return answer.result;
 	});

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { allItems } from '../../helpers/batchWriter';
 import { writeRowsInBulk } from '../../helpers/bulkRows';
 import type { ItemResult } from '../../helpers/interfaces';
 import { SheetSchemas } from '../../helpers/sheetSchema';
@@ -18,7 +19,7 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
-	return await writeRowsInBulk(this, client, items, 'POST', 'row:add', async (item) => {
+	return await writeRowsInBulk(client, allItems(items.length), 'POST', 'row:add', async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const columns = await schemas.columns(sheetId, 'row:add');
 		const options = readRowOptions(this, item);

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { chunksOf } from '../../helpers/bulkRows';
+import { allItems, writeInBatches, type Entry } from '../../helpers/batchWriter';
 import type { ItemResult } from '../../helpers/interfaces';
-import { failureOf, inputFailure } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { failureOf } from '../../helpers/perItem';
+import { invalidInputFailure, unconfirmedWriteFailure, type SmartsheetClient } from '../../transport';
 import { rowIdField } from '../common.descriptions';
 import { idOf, sheetIdOf } from '../sheetId';
 
@@ -12,46 +12,63 @@ export const description: INodeProperties[] = [rowIdField('delete')];
 // Row IDs go in the query string; 300 keeps the URL well under common length limits.
 const IDS_PER_REQUEST = 300;
 
-/** Deletes the row each item names, many per request; a row that does not exist fails alone. */
+interface DeleteAnswer {
+	result: string[];
+}
+
+/**
+ * Deletes the row each item names, many per request; a row that does not exist fails alone. When
+ * the answer is lost the request is sent once more: deleting is the one write that cannot happen
+ * twice, and a row "not found" then was deleted by the first request.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
 ): Promise<ItemResult[]> {
-	const results: ItemResult[] = [];
-	const bySheet = new Map<string, Array<{ item: number; rowId: string }>>();
-	for (let item = 0; item < items.length; item++) {
-		try {
+	return await writeInBatches<string, string>(
+		client,
+		allItems(items.length),
+		'row:delete',
+		IDS_PER_REQUEST,
+		async (item) => {
 			const sheetId = sheetIdOf(this, item);
-			const rowId = idOf(this.getNodeParameter('rowId', item), 'Row ID');
-			bySheet.set(sheetId, [...(bySheet.get(sheetId) ?? []), { item, rowId }]);
-		} catch (error) {
-			results.push({ item, failure: failureOf(client, 'row:delete', error) });
+			return { key: sheetId, group: sheetId, entry: idOf(this.getNodeParameter('rowId', item), 'Row ID') };
+		},
+		async (sheetId, chunk) => await deleteChunk(client, sheetId, chunk),
+	);
+}
+
+async function deleteChunk(client: SmartsheetClient, sheetId: string, chunk: Array<Entry<string>>): Promise<ItemResult[]> {
+	const send = async () =>
+		await client.request<DeleteAnswer>({
+			method: 'DELETE',
+			path: `/sheets/${sheetId}/rows`,
+			qs: { ids: chunk.map(({ entry }) => entry).join(','), ignoreRowsNotFound: true },
+			sheetId,
+			operation: 'row:delete',
+			expect: (body) => Array.isArray((body as Partial<DeleteAnswer>).result),
+		});
+	let answer: DeleteAnswer;
+	let reconciled = false;
+	try {
+		answer = await send();
+	} catch (error) {
+		const failure = failureOf(client, 'row:delete', error);
+		if (failure.outcome !== 'unknown') return chunk.map(({ item }) => ({ item, failure }));
+		try {
+			answer = await send();
+			reconciled = true;
+		} catch (again) {
+			const last = failureOf(client, 'row:delete', again);
+			const diagnosis = last.outcome === 'unknown' ? unconfirmedWriteFailure(last, `the rows of sheet ${sheetId}`) : last;
+			return chunk.map(({ item }) => ({ item, failure: diagnosis }));
 		}
 	}
-	for (const [sheetId, group] of bySheet) {
-		for (const chunk of chunksOf(group, IDS_PER_REQUEST)) {
-			try {
-				const answer = await client.request<{ result?: string[] }>({
-					method: 'DELETE',
-					path: `/sheets/${sheetId}/rows`,
-					qs: { ids: chunk.map(({ rowId }) => rowId).join(','), ignoreRowsNotFound: true },
-					sheetId,
-					operation: 'row:delete',
-				});
-				const deleted = new Set((answer.result ?? []).map(String));
-				for (const { item, rowId } of chunk) {
-					results.push(
-						deleted.has(rowId)
-							? { item, json: [{ id: rowId, deleted: true }] }
-							: { item, failure: inputFailure(client, 'row:delete', `Row ${rowId} was not found in sheet ${sheetId}`) },
-					);
-				}
-			} catch (error) {
-				const failure = failureOf(client, 'row:delete', error);
-				for (const { item } of chunk) results.push({ item, failure });
-			}
-		}
-	}
-	return results;
+	const deleted = new Set(answer.result.map(String));
+	return chunk.map(({ item, entry: rowId }) => {
+		if (deleted.has(rowId)) return { item, json: [{ id: rowId, deleted: true }] };
+		if (reconciled) return { item, json: [{ id: rowId, deleted: true, reconciled: true }] };
+		return { item, failure: invalidInputFailure(client, 'row:delete', `Row ${rowId} was not found in sheet ${sheetId}`) };
+	});
 }

@@ -4,10 +4,11 @@
 // row Smartsheet did not find fails alone (Payload), with ignoreRowsNotFound so the rest still go.
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { chunksOf, MAX_ROWS_PER_REQUEST } from '../../helpers/bulkRows';
+import { allItems, writeInBatches, type Entry } from '../../helpers/batchWriter';
+import { MAX_ROWS_PER_REQUEST } from '../../helpers/bulkRows';
 import type { ItemResult, Operation } from '../../helpers/interfaces';
-import { failureOf, inputFailure } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { failureOf } from '../../helpers/perItem';
+import { invalidInputFailure, type SmartsheetClient } from '../../transport';
 import { idArray } from '../../transport/smartsheetJson';
 import { rowIdField, sheetLocator } from '../common.descriptions';
 import { idOf, sheetIdOf } from '../sheetId';
@@ -52,9 +53,10 @@ export function transferDescription(mode: TransferMode): INodeProperties[] {
 	];
 }
 
-interface Pending {
-	item: number;
-	rowId: string;
+interface TransferGroup {
+	sheetId: string;
+	destinationId: string;
+	include: string;
 }
 
 interface CopyOrMoveResult {
@@ -69,42 +71,37 @@ export async function transferRows(
 	mode: TransferMode,
 ): Promise<ItemResult[]> {
 	const operation = `row:${mode}`;
-	const results: ItemResult[] = [];
-	const groups = new Map<string, { sheetId: string; destinationId: string; include: string; rows: Pending[] }>();
-	for (let item = 0; item < items.length; item++) {
-		try {
+	return await writeInBatches<TransferGroup, string>(
+		client,
+		allItems(items.length),
+		operation,
+		MAX_ROWS_PER_REQUEST,
+		async (item) => {
 			const sheetId = sheetIdOf(ctx, item);
 			const destinationId = sheetIdOf(ctx, item, 'destinationSheetId');
 			const rowId = idOf(ctx.getNodeParameter('rowId', item), 'Row');
 			const include = [...(ctx.getNodeParameter('rowInclude', item, []) as string[])].sort().join(',');
-			const key = `${sheetId}>${destinationId}?${include}`;
-			const group = groups.get(key) ?? { sheetId, destinationId, include, rows: [] };
-			group.rows.push({ item, rowId });
-			groups.set(key, group);
-		} catch (error) {
-			results.push({ item, failure: failureOf(client, operation, error) });
-		}
-	}
-	for (const group of groups.values()) {
-		for (const chunk of chunksOf(group.rows, MAX_ROWS_PER_REQUEST)) results.push(...(await sendChunk(client, operation, mode, group, chunk)));
-	}
-	return results;
+			return { key: `${sheetId}>${destinationId}?${include}`, group: { sheetId, destinationId, include }, entry: rowId };
+		},
+		async (group, chunk) => await sendChunk(client, operation, mode, group, chunk),
+	);
 }
 
 async function sendChunk(
 	client: SmartsheetClient,
 	operation: string,
 	mode: TransferMode,
-	group: { sheetId: string; destinationId: string; include: string },
-	chunk: Pending[],
+	group: TransferGroup,
+	chunk: Array<Entry<string>>,
 ): Promise<ItemResult[]> {
 	let answer: CopyOrMoveResult;
 	try {
+		// A lost answer is not sent again: a copy would be made twice (outcome "unknown", Throttled).
 		answer = await client.request<CopyOrMoveResult>({
 			method: 'POST',
 			path: `/sheets/${group.sheetId}/rows/${mode}`,
 			qs: { ignoreRowsNotFound: true, ...(group.include ? { include: group.include } : {}) },
-			body: { rowIds: idArray([...new Set(chunk.map(({ rowId }) => rowId))]), to: { sheetId: group.destinationId } },
+			body: { rowIds: idArray([...new Set(chunk.map(({ entry }) => entry))]), to: { sheetId: group.destinationId } },
 			sheetId: group.sheetId,
 			operation,
 		});
@@ -115,9 +112,9 @@ async function sendChunk(
 	// rowMappings' from/to are IDs under keys the JSON reader does not know as IDs: read them as strings.
 	const newIds = new Map((answer.rowMappings ?? []).map((mapping) => [String(mapping.from), String(mapping.to)]));
 	const destinationSheetId = String(answer.destinationSheetId ?? group.destinationId);
-	return chunk.map(({ item, rowId }) => {
+	return chunk.map(({ item, entry: rowId }) => {
 		const newId = newIds.get(rowId);
-		if (!newId) return { item, failure: inputFailure(client, operation, `Row ${rowId} was not found in sheet ${group.sheetId}`) };
+		if (!newId) return { item, failure: invalidInputFailure(client, operation, `Row ${rowId} was not found in sheet ${group.sheetId}`) };
 		return { item, json: [{ id: newId, sheetId: destinationSheetId, sourceRowId: rowId, sourceSheetId: group.sheetId }] };
 	});
 }

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { allItems } from '../../helpers/batchWriter';
 import { writeRowsInBulk } from '../../helpers/bulkRows';
 import type { ItemResult } from '../../helpers/interfaces';
 import { SheetSchemas } from '../../helpers/sheetSchema';
@@ -23,7 +24,7 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
-	return await writeRowsInBulk(this, client, items, 'PUT', 'row:update', async (item) => {
+	return await writeRowsInBulk(client, allItems(items.length), 'PUT', 'row:update', async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const rowId = rowIdToUpdate(this, item);
 		const columns = await schemas.columns(sheetId, 'row:update');

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { writeRowsInBulk } from '../../helpers/bulkRows';
 import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput } from '../../helpers/perItem';
+import { failureOf, InvalidInput } from '../../helpers/perItem';
 import { allRows } from '../../helpers/sheetRows';
 import { SheetSchemas } from '../../helpers/sheetSchema';
 import type { SmartsheetClient } from '../../transport';
@@ -25,39 +25,93 @@ export const description: INodeProperties[] = [
 	...cellFields('upsert'),
 ];
 
-/** Finds each item's row by the key column (reading the sheet, not search: its index lags), then updates or adds. */
+interface Planned {
+	item: number;
+	sheetId: string;
+	key: string;
+	/** The sheet's rows by key value: found in the sheet, or created earlier in this execution. */
+	rowIds: Map<string, string>;
+	keyValue: string;
+	row: IDataObject;
+	output: (row: IDataObject) => IDataObject;
+}
+
+/**
+ * Finds each item's row by the key column (reading the sheet, not search: its index lags), then
+ * updates or adds. Items with the same key address one row: the first adds it (or updates the
+ * row already there), the later ones update it, in waves so each wave is one bulk pass.
+ */
 export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
-	const rowIdsByKey = new Map<string, Promise<Map<string, string>>>();
+	const indexes = new Map<string, Promise<Map<string, string>>>();
 	const keyIndex = (sheetId: string, columnId: string) => {
 		const cacheKey = `${sheetId}:${columnId}`;
-		let pending = rowIdsByKey.get(cacheKey);
+		let pending = indexes.get(cacheKey);
 		if (!pending) {
-			pending = allRows(client, sheetId, 'row:upsert').then((rows) => {
-				const index = new Map<string, string>();
-				for (const row of rows) {
-					const cell = ((row.cells as IDataObject[] | undefined) ?? []).find((candidate) => String(candidate.columnId) === columnId);
-					if (cell?.value !== undefined && cell.value !== null && !index.has(String(cell.value))) index.set(String(cell.value), String(row.id));
-				}
-				return index;
-			});
-			rowIdsByKey.set(cacheKey, pending);
+			pending = allRows(client, sheetId, 'row:upsert').then((rows) => rowIdsByKey(rows, columnId));
+			indexes.set(cacheKey, pending);
 		}
 		return pending;
 	};
-	return await writeRowsInBulk(this, client, items, 'POST', 'row:upsert', async (item) => {
-		const sheetId = sheetIdOf(this, item);
-		const columns = await schemas.columns(sheetId, 'row:upsert');
-		const keyName = keyColumnName(this, item);
-		const keyColumn = columns.find((column) => column.title === keyName || column.id === keyName);
-		if (!keyColumn) throw new InvalidInput(`The sheet has no key column "${keyName}"`);
-		const options = readRowOptions(this, item);
-		const cells = readCells(this, item, columns, options);
-		const keyCell = cells.find((cell) => cell.columnId === keyColumn.id);
-		if (keyCell?.value === undefined || keyCell.value === '') throw new InvalidInput(`The item has no value for the key column "${keyColumn.title}"`);
-		const existing = (await keyIndex(sheetId, keyColumn.id)).get(String(keyCell.value));
-		return existing
-			? { sheetId, method: 'PUT', row: { id: existing, cells }, output: rowOutput(columns, options) }
-			: { sheetId, method: 'POST', row: { toBottom: true, cells }, output: rowOutput(columns, options) };
-	});
+	const results: ItemResult[] = [];
+	let wave: Planned[] = [];
+	for (let item = 0; item < items.length; item++) {
+		try {
+			const sheetId = sheetIdOf(this, item);
+			const columns = await schemas.columns(sheetId, 'row:upsert');
+			const keyName = keyColumnName(this, item);
+			const keyColumn = columns.find((column) => column.title === keyName || column.id === keyName);
+			if (!keyColumn) throw new InvalidInput(`The sheet has no key column "${keyName}"`);
+			const options = readRowOptions(this, item);
+			const cells = readCells(this, item, columns, options);
+			const keyCell = cells.find((cell) => cell.columnId === keyColumn.id);
+			if (keyCell?.value === undefined || keyCell.value === '') throw new InvalidInput(`The item has no value for the key column "${keyColumn.title}"`);
+			const keyValue = String(keyCell.value);
+			const rowIds = await keyIndex(sheetId, keyColumn.id);
+			wave.push({ item, sheetId, key: `${sheetId}:${keyColumn.id}:${keyValue}`, rowIds, keyValue, row: { cells }, output: rowOutput(columns, options) });
+		} catch (error) {
+			results.push({ item, failure: failureOf(client, 'row:upsert', error) });
+		}
+	}
+	while (wave.length > 0) {
+		const { now, later } = firstOfEachKey(wave);
+		const byItem = new Map(now.map((planned) => [planned.item, planned]));
+		const written = await writeRowsInBulk(client, [...byItem.keys()], 'POST', 'row:upsert', async (item) => {
+			const planned = byItem.get(item)!;
+			const existing = planned.rowIds.get(planned.keyValue);
+			const { sheetId, output } = planned;
+			return existing
+				? { sheetId, method: 'PUT', row: { id: existing, ...planned.row }, output }
+				: { sheetId, method: 'POST', row: { toBottom: true, ...planned.row }, output };
+		});
+		for (const result of written) {
+			const planned = byItem.get(result.item)!;
+			if ('json' in result && !planned.rowIds.has(planned.keyValue)) planned.rowIds.set(planned.keyValue, String(result.json[0].id));
+		}
+		results.push(...written);
+		wave = later;
+	}
+	return results;
+}
+
+/** The first item of every key now; its repeats in a later wave, once the row exists. */
+function firstOfEachKey(wave: Planned[]): { now: Planned[]; later: Planned[] } {
+	const seen = new Set<string>();
+	const now: Planned[] = [];
+	const later: Planned[] = [];
+	for (const planned of wave) {
+		(seen.has(planned.key) ? later : now).push(planned);
+		seen.add(planned.key);
+	}
+	return { now, later };
+}
+
+/** The first row of each key value in the key column. */
+function rowIdsByKey(rows: IDataObject[], columnId: string): Map<string, string> {
+	const index = new Map<string, string>();
+	for (const row of rows) {
+		const cell = ((row.cells as IDataObject[] | undefined) ?? []).find((candidate) => String(candidate.columnId) === columnId);
+		if (cell?.value !== undefined && cell.value !== null && !index.has(String(cell.value))) index.set(String(cell.value), String(row.id));
+	}
+	return index;
 }

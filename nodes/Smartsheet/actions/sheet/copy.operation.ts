@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { hasResult, type SmartsheetClient } from '../../transport';
 import { idOf, sheetIdOf } from '../sheetId';
 import { COPY_PARTS, SHEET_CONTAINERS } from './sheetDestination';
 
@@ -61,6 +61,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			qs: include.length ? { include: include.join(',') } : {},
 			body,
 			operation: 'sheet:copy',
+			expect: hasResult,
 		});
 		return answer.result;
 	});

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { createOnce, madeSince } from '../../helpers/createOnce';
 import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { collect, offsetPages } from '../../helpers/paging';
+import { hasResult, type SmartsheetClient } from '../../transport';
 import { COLUMN_TYPES } from '../column/columnTypes';
 import { destinationFields, sheetsPathOf } from './sheetDestination';
 
@@ -45,7 +47,16 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			...(column.primary === true ? { primary: true } : {}),
 		}));
 		if (columns.filter((column) => 'primary' in column).length !== 1) throw new InvalidInput('Mark exactly one column as primary');
-		const answer = await client.request<{ result: IDataObject }>({ method: 'POST', path: sheetsPathOf(this, item), body: { name, columns }, operation: 'sheet:create' });
-		return answer.result;
+		const path = sheetsPathOf(this, item);
+		return await createOnce(client, {
+			send: async () =>
+				(await client.request<{ result: IDataObject }>({ method: 'POST', path, body: { name, columns }, operation: 'sheet:create', expect: hasResult })).result,
+			// A sheet of this name that did not exist before the request: the sheet list says when each was made.
+			find: async (since) =>
+				(await collect(offsetPages(client, '/sheets', 'sheet:create', { modifiedSince: new Date(since).toISOString() }))).find(
+					(sheet) => sheet.name === name && madeSince(sheet, since),
+				),
+			where: `your sheets for one named "${name}"`,
+		});
 	});
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { hasResult, type SmartsheetClient } from '../../transport';
 import { sheetIdOf } from '../sheetId';
 
 export const description: INodeProperties[] = [
@@ -21,7 +21,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 		const sheetId = sheetIdOf(this, item);
 		const name = String(this.getNodeParameter('newName', item)).trim();
 		if (!name) throw new InvalidInput('The new name is empty');
-		const answer = await client.request<{ result: IDataObject }>({ method: 'PUT', path: `/sheets/${sheetId}`, body: { name }, sheetId, operation: 'sheet:rename' });
+		const answer = await client.request<{ result: IDataObject }>({ method: 'PUT', path: `/sheets/${sheetId}`, body: { name }, sheetId, operation: 'sheet:rename', expect: hasResult });
 		return answer.result;
 	});
 }

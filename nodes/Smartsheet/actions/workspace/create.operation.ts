@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { ItemResult } from '../../helpers/interfaces';
 import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { hasResult, type SmartsheetClient } from '../../transport';
 
 export const description: INodeProperties[] = [
 	{
@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
 	return await perItem(this, client, items, 'workspace:create', async (item) => {
 		const name = nameOf(this, item, 'workspace');
-		const answer = await client.request<{ result: IDataObject }>({ method: 'POST', path: '/workspaces', body: { name }, operation: 'workspace:create' });
+		const answer = await client.request<{ result: IDataObject }>({ method: 'POST', path: '/workspaces', body: { name }, operation: 'workspace:create', expect: hasResult });
 		return answer.result;
 	});
 }
