@@ -66,12 +66,18 @@ describe('API Call', () => {
 		assert.ok((throttled.smartsheetFailure as any).attempts > 1, 'retried before giving up');
 	});
 
-	test('a POST is not re-sent after an ambiguous 500; a PUT is retried', async () => {
+	test('a write is not re-sent after an ambiguous 500 (POST or PUT): its outcome is unknown; a refused 4004 lock answer is retried', async () => {
 		const tracker = await suite.fx.sheet('Project Tracker');
 		await suite.fx.admin('POST', '/faults', { match: { method: 'POST', path: '/2.0/sheets/*/rows' }, count: 1, response: { kind: 'error', errorCode: 4000 } });
 		const [post] = jsonOf(await suite.fx.run(apiCall('POST', `/sheets/${tracker.id}/rows`, { jsonBody: '{"cells": []}' })), OUTPUT.throttled);
 		assert.equal((post.smartsheetFailure as any).attempts, 1);
+		assert.equal((post.smartsheetFailure as any).outcome, 'unknown');
 		await suite.fx.admin('POST', '/faults', { match: { method: 'PUT', path: '/2.0/sheets/*' }, count: 1, response: { kind: 'error', errorCode: 4000 } });
+		const [put] = jsonOf(await suite.fx.run(apiCall('PUT', `/sheets/${tracker.id}`, { jsonBody: '{"name": "Renamed"}' })), OUTPUT.throttled);
+		assert.equal((put.smartsheetFailure as any).attempts, 1);
+		assert.equal((put.smartsheetFailure as any).outcome, 'unknown');
+		const lock = 'Request failed because sheetId 1 is currently being updated by another request that uses the same access token. Please retry your request once the previous request has completed.';
+		await suite.fx.admin('POST', '/faults', { match: { method: 'PUT', path: '/2.0/sheets/*' }, count: 1, response: { kind: 'error', errorCode: 4004, message: lock } });
 		const [renamed] = jsonOf(await suite.fx.run(apiCall('PUT', `/sheets/${tracker.id}`, { jsonBody: '{"name": "Renamed"}' })), OUTPUT.success);
 		assert.equal((renamed.result as any).name, 'Renamed');
 	});
