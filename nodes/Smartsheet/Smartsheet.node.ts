@@ -9,7 +9,7 @@ import {
 import { nodeProperties } from './actions/properties';
 import { smartsheetCredentials } from './credentialChoice';
 import { router } from './actions/router';
-import { credentialTest, listSearch, loadOptions } from './methods';
+import { listSearch, loadOptions } from './methods';
 
 // Stringified into an n8n expression (as SwitchV3 does): no imports or enums inside.
 const configuredOutputs = (failureRouting: string) =>
@@ -35,7 +35,7 @@ export class Smartsheet implements INodeType {
 		properties: nodeProperties,
 	};
 
-	methods = { listSearch, loadOptions, credentialTest };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

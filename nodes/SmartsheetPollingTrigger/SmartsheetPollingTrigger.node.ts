@@ -1,7 +1,6 @@
 import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
 
 import { sheetLocator } from '../Smartsheet/actions/common.descriptions';
-import { credentialTest } from '../Smartsheet/methods';
 import { searchSheets } from '../Smartsheet/methods/listSearch';
 import { authenticationProperty, smartsheetCredentials } from '../Smartsheet/credentialChoice';
 import { pollSheet } from './poll';
@@ -44,7 +43,7 @@ export class SmartsheetPollingTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchSheets }, credentialTest };
+	methods = { listSearch: { searchSheets } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollSheet(this);

@@ -95,6 +95,24 @@ export async function singleProcess() {
 		assert(after.tokenRefreshes === 0 && after.byRoute?.['GET /2.0/users/me'] !== undefined, `the stored access token was used as is (refreshes ${after.tokenRefreshes})`);
 	});
 
+	await check("the credential dialog's Test for OAuth2: the connected account passes by calling GET /users/me, a credential never connected fails", async () => {
+		assert(oauthCredential, 'the Connect check created the credential');
+		const oauthData = { region: 'custom', appBaseUrl: emulator.url, apiBaseUrl: emulator.apiBase, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, scope: SCOPE };
+		// As the editor sends it: the saved credential's id and the dialog's values (n8n adds the stored token).
+		const test = async (credential) =>
+			(await n8n.http.request('POST', '/rest/credentials/test', { body: { credentials: { id: credential.id, name: credential.name, type: 'smartsheetOAuth2Api', data: oauthData } } })).json.data;
+		const usersMe = async () => (await emulator.stats()).byRoute?.['GET /2.0/users/me'] ?? 0;
+		const callsBefore = await usersMe();
+		const connected = await test(oauthCredential);
+		assert(connected.status === 'OK', `the connected account passes (${JSON.stringify(connected)})`);
+		// n8n's fallback for OAuth2 types only looks for a stored token; the credential's own test asks Smartsheet.
+		assert((await usersMe()) > callsBefore, 'the Test asked Smartsheet (GET /users/me), not only whether a token is stored');
+		const unconnected = await n8n.createCredential('Smartsheet (never connected)', 'smartsheetOAuth2Api', oauthData);
+		const notConnected = await test(unconnected);
+		assert(notConnected.status === 'Error', `a credential never connected fails (${JSON.stringify(notConnected)})`);
+		console.log(`  dialog says, OAuth2 connected: "${connected.message}"; never connected: "${notConnected.message}"`);
+	});
+
 	const pat = await n8n.createCredential('Smartsheet (PAT)', 'smartsheetApi', { region: 'custom', apiBaseUrl: emulator.apiBase, accessToken: PAT, allowedHttpRequestDomains: 'all' });
 	await check("the credential dialog's Test: a working token passes, a wrong one says to check the Region", async () => {
 		// As the editor tests a saved credential: its id, and the dialog's current values (n8n 2.8
@@ -109,6 +127,7 @@ export async function singleProcess() {
 		assert(wrong.status === 'Error', `a wrong token fails (${JSON.stringify(wrong)})`);
 		// n8n before 2.9 drops the response from the error, so only newer versions apply the rule's words.
 		if (!n8nVersion.startsWith('2.8.')) assert(/Region/.test(wrong.message), `the message names the Region (${wrong.message})`);
+		console.log(`  dialog says, access token working: "${ok.message}"; refused: "${wrong.message}"`);
 	});
 
 	const patRef = { smartsheetApi: { id: pat.id, name: pat.name } };
