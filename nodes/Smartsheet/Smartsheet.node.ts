@@ -5,6 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import './supportedN8n';
 
 import { nodeProperties } from './actions/properties';
 import { smartsheetCredentials } from './credentialChoice';

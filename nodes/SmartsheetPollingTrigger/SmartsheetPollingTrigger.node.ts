@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
+import '../Smartsheet/supportedN8n';
 
 import { sheetLocator } from '../Smartsheet/actions/common.descriptions';
 import { searchSheets } from '../Smartsheet/methods/listSearch';

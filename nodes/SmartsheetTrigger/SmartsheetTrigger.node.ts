@@ -6,6 +6,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
+import '../Smartsheet/supportedN8n';
 
 import { getColumns } from '../Smartsheet/methods/loadOptions';
 import { searchSheets } from '../Smartsheet/methods/listSearch';
