@@ -95,22 +95,29 @@ export async function singleProcess() {
 		assert(after.tokenRefreshes === 0 && after.byRoute?.['GET /2.0/users/me'] !== undefined, `the stored access token was used as is (refreshes ${after.tokenRefreshes})`);
 	});
 
-	await check("the credential dialog's Test for OAuth2: the connected account passes by calling GET /users/me, a credential never connected fails", async () => {
+	await check("n8n's credential test for OAuth2: the editor's values alone fail (the editor never tests OAuth2); with the stored token it asks Smartsheet (GET /users/me), and a revoked token fails", async () => {
 		assert(oauthCredential, 'the Connect check created the credential');
 		const oauthData = { region: 'custom', appBaseUrl: emulator.url, apiBaseUrl: emulator.apiBase, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, scope: SCOPE };
-		// As the editor sends it: the saved credential's id and the dialog's values (n8n adds the stored token).
-		const test = async (credential) =>
-			(await n8n.http.request('POST', '/rest/credentials/test', { body: { credentials: { id: credential.id, name: credential.name, type: 'smartsheetOAuth2Api', data: oauthData } } })).json.data;
+		const test = async (data) =>
+			(await n8n.http.request('POST', '/rest/credentials/test', { body: { credentials: { id: oauthCredential.id, name: oauthCredential.name, type: 'smartsheetOAuth2Api', data } } })).json.data;
+		// What the editor's dialog would send: the form's values, never the token (n8n adds none).
+		const formOnly = await test(oauthData);
+		assert(formOnly.status === 'Error', `the form's values alone fail (${JSON.stringify(formOnly)})`);
+		// What n8n's own callers with the stored data send (n8n 2.41's AI assistant decrypts the
+		// credential, token included): a pair the emulator issued to the same app.
+		const pair = await emulator.admin('POST', '/tokens', { clientId: CLIENT.clientId });
+		const withToken = (tokens) => ({ ...oauthData, oauthTokenData: { access_token: tokens.access_token, refresh_token: tokens.refresh_token, token_type: 'bearer' } });
 		const usersMe = async () => (await emulator.stats()).byRoute?.['GET /2.0/users/me'] ?? 0;
 		const callsBefore = await usersMe();
-		const connected = await test(oauthCredential);
-		assert(connected.status === 'OK', `the connected account passes (${JSON.stringify(connected)})`);
+		const connected = await test(withToken(pair));
+		assert(connected.status === 'OK', `a working token passes (${JSON.stringify(connected)})`);
 		// n8n's fallback for OAuth2 types only looks for a stored token; the credential's own test asks Smartsheet.
-		assert((await usersMe()) > callsBefore, 'the Test asked Smartsheet (GET /users/me), not only whether a token is stored');
-		const unconnected = await n8n.createCredential('Smartsheet (never connected)', 'smartsheetOAuth2Api', oauthData);
-		const notConnected = await test(unconnected);
-		assert(notConnected.status === 'Error', `a credential never connected fails (${JSON.stringify(notConnected)})`);
-		console.log(`  dialog says, OAuth2 connected: "${connected.message}"; never connected: "${notConnected.message}"`);
+		assert((await usersMe()) > callsBefore, 'the test asked Smartsheet (GET /users/me), not only whether a token is stored');
+		await emulator.admin('POST', '/tokens/revoke', { token: pair.access_token });
+		await emulator.admin('POST', '/tokens/revoke', { token: pair.refresh_token });
+		const revoked = await test(withToken(pair));
+		assert(revoked.status === 'Error', `a revoked token fails (${JSON.stringify(revoked)})`);
+		console.log(`  n8n's test says, OAuth2 form only: "${formOnly.message}"; stored token working: "${connected.message}"; revoked: "${revoked.message}"`);
 	});
 
 	const pat = await n8n.createCredential('Smartsheet (PAT)', 'smartsheetApi', { region: 'custom', apiBaseUrl: emulator.apiBase, accessToken: PAT, allowedHttpRequestDomains: 'all' });
