@@ -43,7 +43,7 @@ export class SmartsheetApi implements ICredentialType {
 		},
 	};
 
-	// n8n 2.9+ shows the rule's message; older versions drop the response and show a generic error.
+	// Measured: n8n 2.41 shows the rule's message; 2.33 and 2.8 show their own "Authorization failed".
 	test: ICredentialTestRequest = usersMeTest(
 		'Smartsheet refused the token (401): it is wrong, revoked, or past the expiry your Smartsheet admin set for API tokens. Tokens only work in the region where they were created: check the Region, then create a new token.',
 	);

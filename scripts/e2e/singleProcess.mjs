@@ -95,14 +95,15 @@ export async function singleProcess() {
 		assert(after.tokenRefreshes === 0 && after.byRoute?.['GET /2.0/users/me'] !== undefined, `the stored access token was used as is (refreshes ${after.tokenRefreshes})`);
 	});
 
-	await check("n8n's credential test for OAuth2: the editor's values alone fail (the editor never tests OAuth2); with the stored token it asks Smartsheet (GET /users/me), and a revoked token fails", async () => {
+	await check("n8n's credential test for OAuth2: with a stored token it asks Smartsheet (GET /users/me) and passes; a revoked token fails", async () => {
 		assert(oauthCredential, 'the Connect check created the credential');
 		const oauthData = { region: 'custom', appBaseUrl: emulator.url, apiBaseUrl: emulator.apiBase, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, scope: SCOPE };
 		const test = async (credential, data) =>
 			(await n8n.http.request('POST', '/rest/credentials/test', { body: { credentials: { id: credential.id, name: credential.name, type: 'smartsheetOAuth2Api', data } } })).json.data;
-		// What the editor's dialog would send for the connected credential: the form's values, never the token (n8n adds none).
+		// What the editor's dialog would send for the connected credential: the form's values, never
+		// the token. Whether n8n adds the stored token differs by version (measured: 2.33.7 does and
+		// passes, 2.41.1 does not and fails), so it is recorded, not asserted.
 		const formOnly = await test(oauthCredential, oauthData);
-		assert(formOnly.status === 'Error', `the form's values alone fail (${JSON.stringify(formOnly)})`);
 		// What n8n's own callers with the stored data send (n8n 2.41's AI assistant decrypts the
 		// credential, token included): a pair the emulator issued to the same app, on a credential
 		// that stores no token itself (n8n 2.30+ re-reads the stored one when a refresh is due).
@@ -123,7 +124,7 @@ export async function singleProcess() {
 	});
 
 	const pat = await n8n.createCredential('Smartsheet (PAT)', 'smartsheetApi', { region: 'custom', apiBaseUrl: emulator.apiBase, accessToken: PAT, allowedHttpRequestDomains: 'all' });
-	await check("the credential dialog's Test: a working token passes, a wrong one says to check the Region", async () => {
+	await check("the credential dialog's Test: a working token passes, a wrong one fails (on n8n 2.41 with the rule's words about the Region)", async () => {
 		// As the editor tests a saved credential: its id, and the dialog's current values (n8n 2.8
 		// tests only saved credentials).
 		const test = async (accessToken) =>
@@ -134,8 +135,9 @@ export async function singleProcess() {
 		assert(ok.status === 'OK', `a working token passes (${JSON.stringify(ok)})`);
 		const wrong = await test('a-token-from-another-region-0000000000');
 		assert(wrong.status === 'Error', `a wrong token fails (${JSON.stringify(wrong)})`);
-		// n8n before 2.9 drops the response from the error, so only newer versions apply the rule's words.
-		if (atLeast(2, 9)) assert(/Region/.test(wrong.message), `the message names the Region (${wrong.message})`);
+		// Whether n8n shows the rule's words depends on the error its request helper throws (measured:
+		// 2.41.1 does; 2.33.7 and 2.8.4 answer "Authorization failed - please check your credentials").
+		if (atLeast(2, 41)) assert(/Region/.test(wrong.message), `the message names the Region (${wrong.message})`);
 		console.log(`  dialog says, access token working: "${ok.message}"; refused: "${wrong.message}"`);
 	});
 
