@@ -6,7 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { apiBaseExpression, apiBaseUrlProperty, regionProperty } from './regions';
+import { apiBaseUrlProperty, regionProperty } from './regions';
+import { usersMeTest } from './usersMeTest';
 
 /** A Smartsheet personal access token ("API access token"), with the region it belongs to. */
 export class SmartsheetApi implements ICredentialType {
@@ -29,7 +30,7 @@ export class SmartsheetApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'Personal API access token, created in Smartsheet under Account > Apps & Integrations > API Access',
+				'Personal API access token, created in Smartsheet under Account > Apps & Integrations > API Access. It lasts until revoked, or until the expiry a Smartsheet admin may set for API tokens in your plan.',
 		},
 	];
 
@@ -42,27 +43,8 @@ export class SmartsheetApi implements ICredentialType {
 		},
 	};
 
-	// n8n runs this request (before any node's `testedBy`) when the dialog's Test is clicked; the
-	// rules turn Smartsheet's refusals into what to do (n8n 2.9+ applies responseCode rules).
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: apiBaseExpression('$credentials'),
-			url: '/users/me',
-			method: 'GET',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Smartsheet refused the token (401: invalid or revoked). Tokens only work in the region where they were created: check the Region, then the token itself.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 404, message: 'No Smartsheet API at this address: check the Region or the API Base URL (it ends in /2.0).' },
-			},
-		],
-	};
+	// Measured: n8n 2.41 shows the rule's message; 2.33 and 2.8 show their own "Authorization failed".
+	test: ICredentialTestRequest = usersMeTest(
+		'Smartsheet refused the token (401): it is wrong, revoked, or past the expiry your Smartsheet admin set for API tokens. Tokens only work in the region where they were created: check the Region, then create a new token.',
+	);
 }

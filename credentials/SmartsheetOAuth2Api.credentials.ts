@@ -1,6 +1,7 @@
-import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { apiBaseExpression, apiBaseUrlProperty, appBaseExpression, regionProperty } from './regions';
+import { usersMeTest } from './usersMeTest';
 
 /** Scopes covering every operation of the Smartsheet node; the README lists which needs which. */
 export const DEFAULT_SCOPES = [
@@ -104,7 +105,8 @@ export class SmartsheetOAuth2Api implements ICredentialType {
 		},
 	];
 
-	// No `test` request: n8n's dialog does not test authorization-code OAuth2 credentials (Connect is
-	// the test), and where a test runs, the Smartsheet node's `testedBy` function (GET /users/me,
-	// Smartsheet's message and errorCode in plain words) applies only when the type declares none.
+	// Runs with the connected account's token (n8n refreshes it first when Smartsheet says expired).
+	test: ICredentialTestRequest = usersMeTest(
+		'Smartsheet refused the connected account (401) even after a token refresh: click Reconnect. A token only works in its own region: check the Region.',
+	);
 }

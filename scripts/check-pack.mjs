@@ -1,7 +1,7 @@
 // Checks that `npm pack` ships what n8n needs and nothing else: every file the package.json `n8n`
 // field names, the icons and codex files, and no sources, tests or emulator.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
@@ -9,6 +9,11 @@ const files = new Set(report.files.map((file) => file.path));
 const problems = [];
 for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
 	if (!files.has(entry)) problems.push(`missing ${entry}`);
+}
+// The codex file beside each node (categories, docs links): tsc emits it only while tsconfig.json includes it.
+for (const entry of pkg.n8n.nodes) {
+	const codex = entry.replace(/\.js$/, '.json');
+	if (existsSync(codex.replace(/^dist\//, '')) && !files.has(codex)) problems.push(`missing ${codex}`);
 }
 for (const file of files) {
 	const allowed = file === 'package.json' || file === 'README.md' || file === 'LICENSE' || file === 'LICENSE.md' || (file.startsWith('dist/') && /\.(js|json|svg|png)$/.test(file));

@@ -5,11 +5,12 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import './supportedN8n';
 
 import { nodeProperties } from './actions/properties';
 import { smartsheetCredentials } from './credentialChoice';
 import { router } from './actions/router';
-import { credentialTest, listSearch, loadOptions, resourceMapping } from './methods';
+import { listSearch, loadOptions, resourceMapping } from './methods';
 
 // Stringified into an n8n expression (as SwitchV3 does): no imports or enums inside.
 const configuredOutputs = (failureRouting: string) =>
@@ -37,7 +38,7 @@ export class Smartsheet implements INodeType {
 		properties: nodeProperties,
 	};
 
-	methods = { listSearch, loadOptions, resourceMapping, credentialTest };
+	methods = { listSearch, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -17,13 +17,11 @@ export const smartsheetCredentials: INodeCredentialDescription[] = [
 	{
 		name: 'smartsheetOAuth2Api',
 		required: true,
-		testedBy: 'smartsheetCredentialTest',
 		displayOptions: { show: { authentication: ['oAuth2'] } },
 	},
 	{
 		name: 'smartsheetApi',
 		required: true,
-		testedBy: 'smartsheetCredentialTest',
 		displayOptions: { show: { authentication: ['accessToken'] } },
 	},
 ];

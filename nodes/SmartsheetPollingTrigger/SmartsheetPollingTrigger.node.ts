@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
+import '../Smartsheet/supportedN8n';
 
 import { optionsCollection, sheetLocator } from '../Smartsheet/actions/common.descriptions';
-import { credentialTest } from '../Smartsheet/methods';
 import { searchSheets } from '../Smartsheet/methods/listSearch';
 import { authenticationProperty, smartsheetCredentials } from '../Smartsheet/credentialChoice';
 import { pollSheet } from './poll';
@@ -54,7 +54,7 @@ export class SmartsheetPollingTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchSheets }, credentialTest };
+	methods = { listSearch: { searchSheets } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollSheet(this);

@@ -1,8 +1,8 @@
 import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
+import '../Smartsheet/supportedN8n';
 
 import { reportLocator } from '../Smartsheet/actions/locators';
 import { authenticationProperty, smartsheetCredentials } from '../Smartsheet/credentialChoice';
-import { credentialTest } from '../Smartsheet/methods';
 import { searchReports } from '../Smartsheet/methods/listSearch';
 import { pollReport } from './pollReport';
 
@@ -43,7 +43,7 @@ export class SmartsheetReportTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchReports }, credentialTest };
+	methods = { listSearch: { searchReports } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollReport(this);

@@ -6,8 +6,8 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
+import '../Smartsheet/supportedN8n';
 
-import { credentialTest } from '../Smartsheet/methods';
 import { getColumns } from '../Smartsheet/methods/loadOptions';
 import { searchSheets } from '../Smartsheet/methods/listSearch';
 import { handleCallback } from './callback';
@@ -34,7 +34,7 @@ export class SmartsheetTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	methods = { listSearch: { searchSheets }, loadOptions: { getColumns }, credentialTest };
+	methods = { listSearch: { searchSheets }, loadOptions: { getColumns } };
 
 	webhookMethods = {
 		default: {

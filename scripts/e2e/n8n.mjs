@@ -20,7 +20,7 @@ export async function packPackage() {
 		const stage = join(workDir, 'package-build');
 		rmSync(stage, { recursive: true, force: true });
 		mkdirSync(stage, { recursive: true });
-		for (const entry of ['package.json', 'tsconfig.json', 'gulpfile.js', '.npmrc', 'README.md', 'LICENSE.md', 'nodes', 'credentials', 'icons']) {
+		for (const entry of ['package.json', 'tsconfig.json', '.npmrc', 'README.md', 'LICENSE.md', 'nodes', 'credentials', 'icons']) {
 			if (existsSync(join(project, entry))) cpSync(join(project, entry), join(stage, entry), { recursive: true });
 		}
 		symlinkSync(join(project, 'node_modules'), join(stage, 'node_modules'));

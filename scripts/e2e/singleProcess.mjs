@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 import { CLIENT, EmulatorProcess, PAT } from './emulator.mjs';
 import { complaintsAbout, countsOf, errorOf, OUTPUT_NAMES, outputsOf, ran } from './analysis.mjs';
-import { assert, check, freePort, n8nVersion, workDir } from './lib.mjs';
+import { assert, atLeast, check, freePort, workDir } from './lib.mjs';
 import { installPackage, N8n, NODE_TYPE } from './n8n.mjs';
 import { stormChecks } from './storm.mjs';
 import { smartsheetTriggerInN8n } from './trigger.mjs';
@@ -95,8 +95,47 @@ export async function singleProcess() {
 		assert(after.tokenRefreshes === 0 && after.byRoute?.['GET /2.0/users/me'] !== undefined, `the stored access token was used as is (refreshes ${after.tokenRefreshes})`);
 	});
 
+	await check("n8n's credential test for OAuth2: with a token it asks Smartsheet (GET /users/me) and passes; a revoked token fails", async () => {
+		assert(oauthCredential, 'the Connect check created the credential');
+		const oauthData = { region: 'custom', appBaseUrl: emulator.url, apiBaseUrl: emulator.apiBase, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, scope: SCOPE };
+		const test = async (credential, data) =>
+			(await n8n.http.request('POST', '/rest/credentials/test', { body: { credentials: { id: credential.id, name: credential.name, type: 'smartsheetOAuth2Api', data } } })).json.data;
+		const usersMe = async () => (await emulator.stats()).byRoute?.['GET /2.0/users/me'] ?? 0;
+		// n8n's fallback for OAuth2 types only looks for a stored token; the credential's own test
+		// asks Smartsheet, so every pass below must have called GET /users/me.
+		const passesBySmartsheet = async (what, run) => {
+			const before = await usersMe();
+			const result = await run();
+			assert(result.status === 'OK', `${what} passes (${JSON.stringify(result)})`);
+			assert((await usersMe()) > before, `${what}: the test asked Smartsheet (GET /users/me)`);
+			return result;
+		};
+		// The connected credential with the form's values, as the dialog would send them (the
+		// editor never sends a token). Measured: 2.33.7 and 2.8.4 sign with the stored token; 2.41.1
+		// signs only with what the request carries and fails.
+		const callsBefore = await usersMe();
+		const formOnly = await test(oauthCredential, oauthData);
+		let seen = `form only on the connected credential: "${formOnly.message}"`;
+		if (formOnly.status === 'OK') {
+			assert((await usersMe()) > callsBefore, 'the connected credential (stored token): the test asked Smartsheet (GET /users/me)');
+		} else {
+			// As n8n 2.41's AI assistant tests a credential: its decrypted data, token included; here a
+			// pair the emulator issued to the same app, on a credential that stores none itself.
+			const holder = await n8n.createCredential('Smartsheet (token test)', 'smartsheetOAuth2Api', oauthData);
+			const pair = await emulator.admin('POST', '/tokens', { clientId: CLIENT.clientId });
+			const withToken = { ...oauthData, oauthTokenData: { access_token: pair.access_token, refresh_token: pair.refresh_token, token_type: 'bearer' } };
+			const connected = await passesBySmartsheet('the data with a working token', async () => await test(holder, withToken));
+			await emulator.admin('POST', '/tokens/revoke', { token: pair.access_token });
+			await emulator.admin('POST', '/tokens/revoke', { token: pair.refresh_token });
+			const revoked = await test(holder, withToken);
+			assert(revoked.status === 'Error', `a revoked token fails (${JSON.stringify(revoked)})`);
+			seen += `; with a working token: "${connected.message}"; revoked: "${revoked.message}"`;
+		}
+		console.log(`  n8n's test says, ${seen}`);
+	});
+
 	const pat = await n8n.createCredential('Smartsheet (PAT)', 'smartsheetApi', { region: 'custom', apiBaseUrl: emulator.apiBase, accessToken: PAT, allowedHttpRequestDomains: 'all' });
-	await check("the credential dialog's Test: a working token passes, a wrong one says to check the Region", async () => {
+	await check("the credential dialog's Test: a working token passes, a wrong one fails (on n8n 2.41 with the rule's words about the Region)", async () => {
 		// As the editor tests a saved credential: its id, and the dialog's current values (n8n 2.8
 		// tests only saved credentials).
 		const test = async (accessToken) =>
@@ -107,8 +146,10 @@ export async function singleProcess() {
 		assert(ok.status === 'OK', `a working token passes (${JSON.stringify(ok)})`);
 		const wrong = await test('a-token-from-another-region-0000000000');
 		assert(wrong.status === 'Error', `a wrong token fails (${JSON.stringify(wrong)})`);
-		// n8n before 2.9 drops the response from the error, so only newer versions apply the rule's words.
-		if (!n8nVersion.startsWith('2.8.')) assert(/Region/.test(wrong.message), `the message names the Region (${wrong.message})`);
+		// Whether n8n shows the rule's words depends on the error its request helper throws (measured:
+		// 2.41.1 does; 2.33.7 and 2.8.4 answer "Authorization failed - please check your credentials").
+		if (atLeast(2, 41)) assert(/Region/.test(wrong.message), `the message names the Region (${wrong.message})`);
+		console.log(`  dialog says, access token working: "${ok.message}"; refused: "${wrong.message}"`);
 	});
 
 	const patRef = { smartsheetApi: { id: pat.id, name: pat.name } };

@@ -24,8 +24,8 @@ const USER_EMAIL = 'demo.user@example.com';
 
 /** n8n holds a lock around OAuth2 refreshes (Redis across processes in queue mode) from 2.30 on. */
 const coordinatedRefresh = atLeast(2, 30);
-/** n8n stamps n8n_expires_at on stored tokens from 2.37 on, so the node can refresh before expiry. */
-const expiryKnown = atLeast(2, 37);
+/** n8n stamps n8n_expires_at on stored tokens from 2.33.0 on, so the node can refresh before expiry. */
+const expiryKnown = atLeast(2, 33);
 
 /** Webhook (answers with the last node's first item once the execution is done) → the action node. */
 function webhookWorkflow(name, path, actionNode) {

@@ -59,7 +59,7 @@ describe('authentication', () => {
 		assertError(reply, 401, 1002); // not a Bearer header
 	});
 
-	test('a personal access token works everywhere and never expires', async () => {
+	test('a personal access token works everywhere and outlives every OAuth expiry', async () => {
 		assert.equal((await call(suite.emu, 'GET', '/2.0/users/me')).status, 200);
 		assert.equal((await call(suite.emu, 'GET', '/2.0/users')).status, 200);
 		assert.equal((await admin(suite.emu, 'POST', '/tokens/expire', { all: true })).expired, 0);

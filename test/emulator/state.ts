@@ -179,7 +179,7 @@ export const ACCESS_RANK: Record<AccessLevel, number> = { NONE: 0, VIEWER: 1, ED
 
 export interface AccessToken {
 	userId: string;
-	clientId: string | null; // null: a personal access token (never expires, every scope)
+	clientId: string | null; // null: a personal access token (every scope; expires only if an admin set an expiry)
 	scopes: Set<string> | 'all';
 	expiresAt: number | null;
 	revoked: boolean;

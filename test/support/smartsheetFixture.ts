@@ -88,7 +88,7 @@ export class SmartsheetFixture {
 		return pair;
 	}
 
-	/** Stores an OAuth2 credential as n8n would after Connect (n8n 2.37+ stamps n8n_expires_at). */
+	/** Stores an OAuth2 credential as n8n would after Connect (n8n 2.33+ stamps n8n_expires_at). */
 	putOAuth(pair: TokenPair, options: { expiresAtMs?: number | null; apiBaseUrl?: string } = {}): void {
 		const expiresAt = options.expiresAtMs === undefined ? Date.now() + pair.expires_in * 1000 : options.expiresAtMs;
 		this.store.put({

@@ -23,8 +23,8 @@ const RECONNECT = `Reconnect the credential '{credential}' in n8n: ${RECONNECT_S
 export const FAILURE_RULES: FailureRule[] = [
 	// --- Auth: the credential cannot be used as it is.
 	{ codes: [1001], status: 401, failureClass: 'auth', meaning: 'No access token was sent', action: "Select a Smartsheet credential on the node; '{credential}' sent no token." },
-	{ codes: [1002], status: 401, failureClass: 'auth', meaning: 'Access token invalid', action: "Check the Region of '{credential}' (a token only works in its own region), then reconnect it or paste a fresh access token." },
-	{ codes: [1003], status: 401, failureClass: 'auth', meaning: 'Access token expired and the one refresh did not help', action: RECONNECT },
+	{ codes: [1002], status: 401, failureClass: 'auth', meaning: 'Access token invalid (wrong region, revoked, or an access token past the expiry its Smartsheet admin set)', action: "Check the Region of '{credential}' (a token only works in its own region), then reconnect it or paste a fresh access token." },
+	{ codes: [1003], status: 401, failureClass: 'auth', meaning: 'Access token expired: OAuth2 after the one refresh did not help; an access token when the expiry its Smartsheet admin set has passed', action: `Reconnect the credential '{credential}' in n8n: ${RECONNECT_STEPS}; for an access token (its Smartsheet admin may have set tokens to expire), create a new one in Smartsheet and paste it.` },
 	{ codes: [1005], status: 401, failureClass: 'auth', meaning: 'Single Sign-On is required for this account', action: `Reconnect '{credential}' and sign in through your organisation's SSO: ${RECONNECT_STEPS}.` },
 	{ codes: [1030], status: 401, failureClass: 'auth', meaning: 'Cannot assume the user specified', action: 'Use a credential of the user you want to act as; admins cannot assume other admins.' },
 	{ codes: [1044], status: 400, failureClass: 'auth', meaning: 'Assume-User header required for this token', action: "Use a user's own credential instead of an admin token that requires Assume-User." },

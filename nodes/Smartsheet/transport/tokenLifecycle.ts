@@ -166,7 +166,7 @@ export class TokenLifecycle {
 
 	private isNearExpiry(tokenData: IDataObject): boolean {
 		const expiresAt = expiryOf(tokenData);
-		if (expiresAt === null) return false; // n8n before 2.37 stamps no expiry: reactive only
+		if (expiresAt === null) return false; // n8n before 2.33 stamps no expiry: reactive only
 		const lifetimeSeconds = Number(tokenData.expires_in);
 		return expiresAt - Date.now() <= marginMs(lifetimeSeconds, this.refreshMarginSeconds);
 	}

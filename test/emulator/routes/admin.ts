@@ -65,7 +65,7 @@ const handlers: Record<string, AdminHandler> = {
 		if (body.all === true) {
 			let expired = 0;
 			for (const grant of tokens.values()) {
-				if (grant.clientId === null) continue; // personal access tokens never expire
+				if (grant.clientId === null) continue; // `all` is every OAuth expiry; a personal token is expired by name
 				grant.expiresAt = emulator.state.now() - 1;
 				expired++;
 			}
@@ -73,7 +73,8 @@ const handlers: Record<string, AdminHandler> = {
 		}
 		const grant = tokens.get(String(body.token));
 		if (!grant) throw new AdminError('unknown access token (give {token} or {all: true})');
-		if (grant.clientId === null) throw new AdminError('personal access tokens never expire; revoke it instead');
+		// A personal access token too: Smartsheet admins can set API tokens to expire
+		// (https://help.smartsheet.com/articles/2483100-configure-access-token-expiration-time).
 		grant.expiresAt = emulator.state.now() - 1;
 		return { ok: true, expired: 1 };
 	},
