@@ -75,13 +75,22 @@ export const transportOptions: INodeProperties = {
 			default: 'hint',
 		},
 		{
+			displayName: 'Max Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0 },
+			description:
+				'Most attempts per request, the first included. 0 means no cap: Max Retry Wait alone ends the retries.',
+		},
+		{
 			displayName: 'Max Retry Wait (Seconds)',
 			name: 'maxRetryWaitSeconds',
 			type: 'number',
 			default: 60,
 			typeOptions: { minValue: 0 },
 			description:
-				'Longest time one request may wait in total before retrying rate limits (429), maintenance (503) and busy-sheet answers. When it is spent, the item goes to the Throttled output.',
+				'Longest time one request may wait in total before retrying rate limits (429), maintenance (503) and busy-sheet answers; the last attempt is made when it ends. When it is spent, the item goes to the Throttled output.',
 		},
 		{
 			displayName: 'Refresh Margin (Seconds)',

@@ -35,6 +35,7 @@ export function readClientSettings(ctx: IExecuteFunctions): ClientSettings {
 			...DEFAULT_RETRY,
 			maxWaitMs: number('maxRetryWaitSeconds', DEFAULT_RETRY.maxWaitMs / 1000) * 1000,
 			initialDelayMs: number('retryInitialDelayMs', DEFAULT_RETRY.initialDelayMs),
+			maxAttempts: number('maxAttempts', DEFAULT_RETRY.maxAttempts),
 		},
 		requestsPerMinute: number('requestsPerMinute', DEFAULT_REQUESTS_PER_MINUTE),
 		refreshMarginSeconds: margin >= 0 ? margin : undefined,
