@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 
 import { authenticate, bearerToken } from './auth';
-import { configFrom, type EmulatorConfig, type EmulatorOptions } from './config';
+import { configFrom, latencyDraw, type EmulatorConfig, type EmulatorOptions } from './config';
 import type { Answer, RequestContext } from './context';
 import { ApiError } from './errors';
 import { FaultSchedule, type FaultResponse } from './faults';
@@ -134,6 +134,9 @@ export class Emulator {
 				if (fault.kind === 'delay') await sleep(fault.ms);
 				else return finish(faultAnswer(fault));
 			}
+			// Smartsheet's latency, before anything is decided (so a 429 costs a round trip too).
+			const latency = latencyDraw(this.config.latencyMs);
+			if (latency > 0) await sleep(latency);
 			if (!path.startsWith('/2.0/') && path !== '/2.0') throw new ApiError(1006);
 			finish(await this.dispatch(request, call, token, entry));
 		} catch (error) {
