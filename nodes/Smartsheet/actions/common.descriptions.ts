@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_TIMEOUT_MS, PACKAGE_CHANGE_AGENT } from '../helpers/settings';
+import { DEFAULT_CONCURRENCY, DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_TIMEOUT_MS, PACKAGE_CHANGE_AGENT } from '../helpers/settings';
 import { idLocator } from './locators';
 
 /** The sheet picker: from a searchable list, by URL, or by ID. */
@@ -57,6 +57,15 @@ export const transportOptions: INodeProperties = {
 			default: PACKAGE_CHANGE_AGENT,
 			description:
 				'Sent with every write as Smartsheet-Change-Agent, so a Smartsheet Trigger can ignore changes made by your own workflows',
+		},
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			default: DEFAULT_CONCURRENCY,
+			typeOptions: { minValue: 1 },
+			description:
+				'How many items one execution reads at the same time in operations that send one request per item (Get, List, Search, cell history, …). Writes stay one at a time, in item order; Requests per Minute holds either way.',
 		},
 		{
 			displayName: 'Execution Summary',
