@@ -14,7 +14,7 @@ import {
 	type FailureAnswer,
 	type SmartsheetFailure,
 } from './failure';
-import { acquireRateBudget, withSheetWriteLock } from './pacing';
+import { acquireRateBudget, reportRateLimited, withSheetWriteLock } from './pacing';
 import { isRetryable, nextDelayMs, type RetrySettings } from './retryPolicy';
 import { sendOnce } from './send';
 import { stringifySmartsheetJson } from './smartsheetJson';
@@ -119,7 +119,10 @@ export class SmartsheetClient {
 
 			first ??= answer;
 			if (answer.retryAfterSeconds !== undefined) retryAfterSeen = Math.max(retryAfterSeen ?? 0, answer.retryAfterSeconds);
-			if (answer.httpStatus === 429 || answer.errorCode === 4003) this.counters.throttledAnswers++;
+			if (answer.httpStatus === 429 || answer.errorCode === 4003) {
+				this.counters.throttledAnswers++;
+				reportRateLimited(this.lifecycle.credentialKey, this.settings.requestsPerMinute, answer.retryAfterSeconds);
+			}
 
 			// Expired or invalid token: one refresh, one retry. A second 401 is an Auth failure.
 			if (answer.httpStatus === 401 && isRefreshable(answer) && !refreshed && this.lifecycle.kind === 'oAuth2') {
