@@ -1,6 +1,8 @@
 // Keeps one process under Smartsheet's per-token rate limit (300 requests a minute; attachments
 // and cell history weigh 10) so a large run does not provoke 429s, and sends writes to one sheet
-// one at a time (parallel writes with one token get 500/4004).
+// one at a time (parallel writes with one token get 500/4004). Sends are spread over the minute
+// (a tenth of it may go at once): when processes share a token and its window fills, few of their
+// requests are on the way at that moment, so few are answered 429.
 // n8n gives nodes no store shared between workers, so each process adapts its own rate per
 // credential: a 429 lowers it (multiplicative decrease, and to no more than this process sent
 // in the last minute, since the window is full; a Retry-After holds every send), and while no 429
@@ -18,6 +20,8 @@ const DEEPEST_CUT = 0.25;
 const CUT_SETTLE_MS = 2_000;
 /** Growth while no 429 arrives, as a share of the configured limit per minute. */
 const GROWTH_PER_MINUTE = 0.02;
+/** The share of a minute's rate that may go at once; the rest is spread evenly. */
+const BURST_SHARE = 0.1;
 
 interface Send {
 	at: number;
@@ -32,6 +36,9 @@ interface Budget {
 	cutAt: number;
 	/** No send before this time (a Retry-After). */
 	holdUntil: number;
+	/** Units that may go now without waiting for the pace (a token bucket), as of `refilledAt`. */
+	tokens: number;
+	refilledAt: number;
 }
 
 const budgets = new Map<string, Budget>();
@@ -40,7 +47,7 @@ const sheetLocks = new Map<string, Promise<void>>();
 function budgetFor(key: string): Budget {
 	let budget = budgets.get(key);
 	if (!budget) {
-		budget = { sends: [], queue: Promise.resolve(), rate: null, cutAt: 0, holdUntil: 0 };
+		budget = { sends: [], queue: Promise.resolve(), rate: null, cutAt: 0, holdUntil: 0, tokens: Number.POSITIVE_INFINITY, refilledAt: 0 };
 		budgets.set(key, budget);
 	}
 	return budget;
@@ -77,19 +84,26 @@ export async function acquireRateBudget(key: string, weight: number, limitPerMin
 			}
 			const used = unitsInWindow(budget, now);
 			const rate = rateNow(budget, limitPerMinute, now);
-			if (used + weight <= rate || budget.sends.length === 0) {
+			const burst = Math.max(weight, rate * BURST_SHARE); // a heavy send may still go alone
+			budget.tokens = Math.min(burst, budget.tokens + ((now - budget.refilledAt) * rate) / 60_000);
+			budget.refilledAt = now;
+			const paceWait = budget.tokens >= weight ? 0 : Math.ceil(((weight - budget.tokens) * 60_000) / rate);
+			if (paceWait === 0 && (used + weight <= rate || budget.sends.length === 0)) {
+				budget.tokens -= weight;
 				budget.sends.push({ at: now, weight });
 				return;
 			}
-			// Wait until enough of the oldest sends leave the window.
+			// Wait for the pace, and until enough of the oldest sends leave the window.
 			let freed = 0;
 			let until = now;
-			for (const sent of budget.sends) {
-				freed += sent.weight;
-				until = sent.at + WINDOW_MS;
-				if (used - freed + weight <= rate) break;
+			if (used + weight > rate) {
+				for (const sent of budget.sends) {
+					freed += sent.weight;
+					until = sent.at + WINDOW_MS;
+					if (used - freed + weight <= rate) break;
+				}
 			}
-			await sleep(Math.max(1, until - now));
+			await sleep(Math.max(1, paceWait, until - now));
 		}
 	});
 	budget.queue = turn.catch(() => undefined);
