@@ -47,6 +47,12 @@ test('digits, keys and escapes inside strings are left alone', () => {
 	assert.deepEqual(parseSmartsheetJson('{"x\\"id":5}'), { 'x"id': 5 }, 'a key ending in an escaped quote is not the ID key');
 });
 
+test('a top-level long integer and one after whitespace stay exact', () => {
+	assert.equal(parseSmartsheetJson('9007199254740993'), '9007199254740993');
+	assert.deepEqual(parseSmartsheetJson('[ 1,\n  9007199254740993 ]'), [1, '9007199254740993']);
+	assert.deepEqual(parseSmartsheetJson('{"permalink":"https://x/sheets/9007199254740993","n":9007199254740993}'), { permalink: 'https://x/sheets/9007199254740993', n: '9007199254740993' });
+});
+
 test('strings ending in backslashes end where JSON says', () => {
 	const parsed = parseSmartsheetJson(String.raw`["\\",9007199254740993,"\\\\",9007199254740995,"\\\"",1]`) as any;
 	assert.deepEqual(parsed, ['\\', '9007199254740993', '\\\\', '9007199254740995', '\\"', 1]);

@@ -33,8 +33,9 @@ const PRETTY = /"[ \t\n\r]+:|"[ \t\n\r]*:[ \t\n\r]/;
 // An ID key, its colon and a valid integer that ends the value (so `0123` or `1.5` never match).
 // Inside a JSON string both quotes of `"key"` would be escaped, and the look-behind refuses that.
 const ID_FIELD = /(?<!\\)("(?:id|[a-z][A-Za-z]*Id)"[ \t\n\r]*:[ \t\n\r]*)(-?(?:0|[1-9][0-9]*))(?=[ \t\n\r]*[,}\]])/g;
-// 16 digits not opened by a quote: maybe an integer above 2^53 that is not an ID.
-const LONG_DIGITS = /(?<!["0-9])[0-9]{16}/;
+// 16 digits where a value starts: maybe an integer above 2^53 that is not an ID (digits in a
+// string, as in a permalink, rarely follow `:`, `,` or `[`; when they do, the tokenizer decides).
+const LONG_DIGITS = /(?:^|[:,[])[ \t\n\r]*-?[0-9]{16}/;
 
 /**
  * ID_FIELD for compact JSON, jumping between `d":` with native indexOf (several times faster on
