@@ -1,11 +1,22 @@
 // Runs one task per index with at most `limit` of them in flight, starting them in index order:
 // per-item reads wait on Smartsheet's latency, not on its rate limit, unless several overlap.
 
-/** Calls `run(0)`, `run(1)`, … keeping at most `limit` unfinished; resolves when all have finished. */
+/**
+ * Calls `run(0)`, `run(1)`, … keeping at most `limit` unfinished; resolves when all have finished.
+ * When one throws, no further index starts and the error is thrown.
+ */
 export async function forEachInFlight(count: number, limit: number, run: (index: number) => Promise<void>): Promise<void> {
 	let next = 0;
+	let failed = false;
 	const lane = async () => {
-		while (next < count) await run(next++);
+		while (!failed && next < count) {
+			try {
+				await run(next++);
+			} catch (error) {
+				failed = true;
+				throw error;
+			}
+		}
 	};
 	await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, count)) }, lane));
 }
