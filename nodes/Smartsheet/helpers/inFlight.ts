@@ -10,11 +10,12 @@ export async function forEachInFlight(count: number, limit: number, run: (index:
 	let failed = false;
 	const lane = async () => {
 		while (!failed && next < count) {
+			let finished = false;
 			try {
 				await run(next++);
-			} catch (error) {
-				failed = true;
-				throw error;
+				finished = true;
+			} finally {
+				if (!finished) failed = true; // its error goes on to Promise.all
 			}
 		}
 	};
