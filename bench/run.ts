@@ -1,17 +1,18 @@
 // npm run bench: the package's performance claims, each measured side by side with a baseline in
 // the same run, against the emulator on 127.0.0.1. Medians of several runs where a run is short;
-// one run where it takes minutes (said so in the table). Writes bench/results.md.
+// one run where it takes minutes (said so in the table). Writes bench/results.md and
+// bench/results.json.
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
-import { bulkAdd, mixedPacing, overhead, refreshCost, sheetMemory } from './cases';
+import { bulkAdd, mixedPacing, overhead, parse, perItemAtLatency, refreshCost, results, sharedCredential, sheetMemory } from './cases';
 import { exactlyOnce } from './exactlyOnce';
 
 async function main() {
 	const rows: string[] = [];
 	const started = Date.now();
 	const only = process.argv[2];
-	for (const bench of [bulkAdd, overhead, sheetMemory, refreshCost, mixedPacing, exactlyOnce].filter((candidate) => !only || candidate.name === only)) {
+	for (const bench of [bulkAdd, overhead, parse, sheetMemory, refreshCost, mixedPacing, perItemAtLatency, sharedCredential, exactlyOnce].filter((candidate) => !only || candidate.name === only)) {
 		process.stdout.write(`running ${bench.name}…\n`);
 		rows.push(...(await bench()));
 	}
@@ -24,6 +25,7 @@ async function main() {
 		...rows,
 	].join('\n');
 	writeFileSync('bench/results.md', `${table}\n`);
+	if (!only) writeFileSync('bench/results.json', `${JSON.stringify({ measured: new Date().toISOString(), machine, ...results }, null, 2)}\n`);
 	process.stdout.write(`\n${table}\n`);
 }
 

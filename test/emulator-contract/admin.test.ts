@@ -57,7 +57,7 @@ describe('admin: reset and config', () => {
 		await admin(suite.emu, 'POST', '/reset');
 		assert.deepEqual(await admin(suite.emu, 'GET', '/faults'), []);
 		assert.equal((await admin(suite.emu, 'GET', '/stats')).requests, 0);
-		assert.deepEqual(await admin(suite.emu, 'GET', '/config'), { accessTokenTtlSeconds: 604799, rateLimitPerMinute: 50, rateWindowMs: 60000, retryAfterSeconds: null, writeCollisions: false, writeLatencyMs: 0, searchLagMs: 1000 });
+		assert.deepEqual(await admin(suite.emu, 'GET', '/config'), { accessTokenTtlSeconds: 604799, rateLimitPerMinute: 50, rateWindowMs: 60000, retryAfterSeconds: null, writeCollisions: false, writeLatencyMs: 0, latencyMs: 0, searchLagMs: 1000 });
 		assertError(await call(suite.emu, 'GET', '/2.0/users/me', { token: pair.access_token }), 401, 1002);
 		assert.equal((await tracker(suite.emu)).rowIds.length, 5);
 		assert.equal((await admin(suite.emu, 'GET', '/requests')).length, 3, 'the log starts again too (the 3 calls since the reset)');

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { parseArgs } from '../emulator/cli';
+import { latencyDraw, type EmulatorOptions } from '../emulator/config';
 import { admin, advanceClock, assertError, call, clockWaits, CLIENT, PAT, start, stopClock, tracker, untilClock, useEmulator } from './client';
 
 const WINDOW_MS = 600;
@@ -154,6 +156,34 @@ describe('write collisions', () => {
 		await advanceClock(suite.emu, 1);
 		assert.equal((await deleting).status, 200);
 		assert.equal((await call(suite.emu, 'GET', `/2.0/sheets/${sheet.id}`)).json.rows.length, 4);
+	});
+});
+
+describe('latency', () => {
+	const suite = useEmulator();
+
+	test('latencyMs delays every API answer, a 429 included; a range draws between its ends', async () => {
+		await admin(suite.emu, 'POST', '/config', { latencyMs: 250, rateLimitPerMinute: 1 });
+		await call(suite.emu, 'GET', '/2.0/users/me');
+		const started = Date.now();
+		assertError(await call(suite.emu, 'GET', '/2.0/users/me'), 429, 4003);
+		assert.ok(Date.now() - started >= 245, 'never answered before its latency');
+		assert.equal(latencyDraw([200, 500], () => 0), 200);
+		assert.equal(latencyDraw([200, 500], () => 1), 500);
+		assert.equal(latencyDraw(350, () => 1), 350);
+	});
+
+	test('a range is set at run time too; a reversed or malformed one is refused and changes nothing', async () => {
+		assert.equal((await call(suite.emu, 'POST', '/__admin/config', { token: null, body: { latencyMs: [0, 5] } })).status, 200);
+		for (const bad of [[5, 1], [1], -3, '350']) assert.equal((await call(suite.emu, 'POST', '/__admin/config', { token: null, body: { latencyMs: bad } })).status, 400, JSON.stringify(bad));
+		assert.deepEqual((await admin(suite.emu, 'GET', '/config')).latencyMs, [0, 5]);
+	});
+
+	test('--latency-ms takes a fixed value or min-max', () => {
+		assert.equal((parseArgs(['--latency-ms', '350']) as EmulatorOptions).latencyMs, 350);
+		assert.deepEqual((parseArgs(['--latency-ms=200-500']) as EmulatorOptions).latencyMs, [200, 500]);
+		assert.throws(() => parseArgs(['--latency-ms', '500-200']), /min ≤ max/);
+		assert.throws(() => parseArgs(['--latency-ms', 'fast']), /whole number/);
 	});
 });
 

@@ -1,5 +1,5 @@
 // npm run emulator -- [--port 8787] [--access-token-ttl s] [--rate-limit n] [--retry-after s]
-//   [--write-collisions] [--write-latency-ms ms] [--search-lag-ms ms] [--pat token]... [--client-id id
+//   [--write-collisions] [--write-latency-ms ms] [--latency-ms ms|min-max] [--search-lag-ms ms] [--pat token]... [--client-id id
 //   --client-secret s [--redirect-uri url]] [--no-seed] [--allow-insecure-callbacks]
 // Runs in the foreground, prints one line with its URL when ready, stops on SIGINT/SIGTERM.
 import type { EmulatorOptions } from './config';
@@ -12,6 +12,7 @@ const USAGE = `Usage: npm run emulator -- [options]
   --retry-after <seconds>        send Retry-After with 429 answers (default: none, like Smartsheet)
   --write-collisions             concurrent writes to one sheet by one token answer 500/4004
   --write-latency-ms <ms>        how long a write holds its sheet (default 0)
+  --latency-ms <ms|min-max>      delay before every API answer, fixed or drawn from a range (default 0)
   --search-lag-ms <ms>           how long a change takes to reach search (default 1000)
   --pat <token>                  an accepted personal access token (repeatable)
   --client-id <id> --client-secret <secret> [--redirect-uri <url>]   the OAuth app
@@ -22,7 +23,7 @@ const USAGE = `Usage: npm run emulator -- [options]
 class UsageError extends Error {}
 
 const SWITCHES = new Set(['--write-collisions', '--no-seed', '--allow-insecure-callbacks', '--help']);
-const VALUED = new Set(['--port', '--access-token-ttl', '--rate-limit', '--retry-after', '--write-latency-ms', '--search-lag-ms', '--pat', '--client-id', '--client-secret', '--redirect-uri']);
+const VALUED = new Set(['--port', '--access-token-ttl', '--rate-limit', '--retry-after', '--write-latency-ms', '--latency-ms', '--search-lag-ms', '--pat', '--client-id', '--client-secret', '--redirect-uri']);
 
 export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
 	const options: EmulatorOptions = { port: 8787 };
@@ -57,6 +58,9 @@ export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
 			case '--write-latency-ms':
 				options.writeLatencyMs = whole(flag, value, 0);
 				break;
+			case '--latency-ms':
+				options.latencyMs = latencyArg(flag, value);
+				break;
 			case '--search-lag-ms':
 				options.searchLagMs = whole(flag, value, 0);
 				break;
@@ -88,6 +92,15 @@ function whole(flag: string, value: string, min: number, max = Number.MAX_SAFE_I
 	const parsed = Number(value);
 	if (!/^\d+$/.test(value) || parsed < min || parsed > max) throw new UsageError(`${flag} needs a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ' up'}, not ${value}`);
 	return parsed;
+}
+
+/** `350` or `200-500`. */
+function latencyArg(flag: string, value: string): number | [number, number] {
+	const range = /^(\d+)-(\d+)$/.exec(value);
+	if (!range) return whole(flag, value, 0);
+	const [min, max] = [whole(flag, range[1], 0), whole(flag, range[2], 0)];
+	if (min > max) throw new UsageError(`${flag} needs min ≤ max, not ${value}`);
+	return [min, max];
 }
 
 async function main(): Promise<void> {

@@ -22,6 +22,8 @@ export interface EmulatorOptions {
 	writeCollisions?: boolean;
 	/** How long a write holds its sheet (makes collisions observable). */
 	writeLatencyMs?: number;
+	/** Delay before every API answer: a fixed number of ms or a `[min, max]` range (default 0). */
+	latencyMs?: Latency;
 	/** Accepted personal access tokens. */
 	pats?: string[];
 	/** Registered OAuth apps. */
@@ -41,11 +43,26 @@ export interface EmulatorConfig {
 	retryAfterSeconds: number | null;
 	writeCollisions: boolean;
 	writeLatencyMs: number;
+	latencyMs: Latency;
 	pats: string[];
 	clients: OAuthClient[];
 	seed: boolean;
 	searchLagMs: number;
 	webhooks: WebhookConfig;
+}
+
+/** Fixed milliseconds, or a `[min, max]` range each answer draws from uniformly. */
+export type Latency = number | [number, number];
+
+export function isLatency(value: unknown): value is Latency {
+	if (isCount(value)) return true;
+	return Array.isArray(value) && value.length === 2 && isCount(value[0]) && isCount(value[1]) && value[0] <= value[1];
+}
+
+/** One answer's delay under `latency`; `random` is injectable so tests can pin it. */
+export function latencyDraw(latency: Latency, random: () => number = Math.random): number {
+	if (typeof latency === 'number') return latency;
+	return Math.round(latency[0] + random() * (latency[1] - latency[0]));
 }
 
 export const DEFAULT_PAT = 'demo-personal-access-token-000001';
@@ -59,6 +76,7 @@ export function configFrom(options: EmulatorOptions): EmulatorConfig {
 		retryAfterSeconds: options.retryAfterSeconds ?? null,
 		writeCollisions: options.writeCollisions ?? false,
 		writeLatencyMs: options.writeLatencyMs ?? 0,
+		latencyMs: options.latencyMs ?? 0,
 		pats: [...(options.pats ?? [DEFAULT_PAT])],
 		clients: (options.clients ?? [DEFAULT_CLIENT]).map((client) => ({ ...client })),
 		seed: options.seed ?? true,
@@ -75,6 +93,7 @@ const RUNTIME_SETTINGS: Record<string, (value: unknown) => boolean> = {
 	retryAfterSeconds: (value) => value === null || isCount(value),
 	writeCollisions: (value) => typeof value === 'boolean',
 	writeLatencyMs: (value) => isCount(value),
+	latencyMs: isLatency,
 	searchLagMs: (value) => isCount(value),
 };
 

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 
 import { authenticate, bearerToken } from './auth';
-import { configFrom, type EmulatorConfig, type EmulatorOptions } from './config';
+import { configFrom, latencyDraw, type EmulatorConfig, type EmulatorOptions } from './config';
 import type { Answer, RequestContext } from './context';
 import { ApiError } from './errors';
 import { FaultSchedule, type FaultResponse } from './faults';
@@ -136,6 +136,9 @@ export class Emulator {
 				if (wrong.kind === 'delay') await this.state.clock.sleep(wrong.ms);
 				else return finish(faultAnswer(wrong));
 			}
+			// Smartsheet's latency, before anything is decided (so a 429 costs a round trip too).
+			const latency = latencyDraw(this.config.latencyMs);
+			if (latency > 0) await this.state.clock.sleep(latency);
 			if (!path.startsWith('/2.0/') && path !== '/2.0') throw new ApiError(1006);
 			const answer = await this.dispatchOrError(request, call, token, entry);
 			if (!fault?.afterActing) return finish(answer);

@@ -38,6 +38,9 @@ export class Stats {
 	/** Rate-limit units the limiter accepted (heavy routes count their weight), in all and per route. */
 	rateUnits = 0;
 	rateUnitsByRoute: Record<string, number> = {};
+	/** API requests being answered now, and the most at once since the last reset. */
+	inFlight = 0;
+	peakInFlight = 0;
 	log: LogEntry[] = [];
 
 	reset(): void {
@@ -50,6 +53,7 @@ export class Stats {
 		if (tokenCall) this.tokenCalls++;
 		else {
 			this.requests++;
+			this.peakInFlight = Math.max(this.peakInFlight, ++this.inFlight);
 			this.byRoute[route] = (this.byRoute[route] ?? 0) + 1;
 			if (entry.tokenSuffix) this.tokenCounters(entry.tokenSuffix).requests++;
 		}
@@ -68,6 +72,7 @@ export class Stats {
 		entry.status = status;
 		if (errorCode !== undefined) entry.errorCode = errorCode;
 		if (entry.tokenCall) return;
+		this.inFlight = Math.max(0, this.inFlight - 1); // a reset may come between begin and end
 		if (status === 429) {
 			this.rateLimited++;
 			if (entry.tokenSuffix) this.tokenCounters(entry.tokenSuffix).rateLimited++;

@@ -7,6 +7,7 @@ import { SmartsheetApi } from '../../credentials/SmartsheetApi.credentials';
 import { SmartsheetOAuth2Api } from '../../credentials/SmartsheetOAuth2Api.credentials';
 // The explicit .ts: without it, resolution finds the codex file Smartsheet.node.json first.
 import { Smartsheet } from '../../nodes/Smartsheet/Smartsheet.node.ts';
+import { resetPacing } from '../../nodes/Smartsheet/transport/pacing';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
 import { CredentialStore } from '../harness/credentialStore';
 import { runListSearch, runResourceMapping } from '../harness/listSearch';
@@ -62,6 +63,7 @@ export class SmartsheetFixture {
 	/** Fresh emulator state and the default PAT credential back in the store. */
 	async reset(): Promise<void> {
 		await this.admin('POST', '/reset');
+		resetPacing(); // the emulator forgot every send: so does the node's pacer
 		this.store.afterRead = null;
 		this.putPat(PAT);
 	}

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_TIMEOUT_MS, PACKAGE_CHANGE_AGENT } from '../helpers/settings';
+import { DEFAULT_CONCURRENCY, DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_TIMEOUT_MS, PACKAGE_CHANGE_AGENT } from '../helpers/settings';
 import { idLocator } from './locators';
 
 /** The sheet picker: from a searchable list, by URL, or by ID. */
@@ -72,6 +72,15 @@ export const transportOptions: INodeProperties = {
 				'Sent with every write as Smartsheet-Change-Agent, so a Smartsheet Trigger can ignore changes made by your own workflows',
 		},
 		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			default: DEFAULT_CONCURRENCY,
+			typeOptions: { minValue: 1 },
+			description:
+				'How many items one execution reads at the same time in operations that send one request per item (Get, List, Search, cell history, …). Writes stay one at a time, in item order; Requests per Minute holds either way.',
+		},
+		{
 			displayName: 'Execution Summary',
 			name: 'summary',
 			type: 'options',
@@ -88,13 +97,22 @@ export const transportOptions: INodeProperties = {
 			default: 'hint',
 		},
 		{
+			displayName: 'Max Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0 },
+			description:
+				'Most attempts per request, the first included. 0 means no cap: Max Retry Wait alone ends the retries.',
+		},
+		{
 			displayName: 'Max Retry Wait (Seconds)',
 			name: 'maxRetryWaitSeconds',
 			type: 'number',
 			default: 60,
 			typeOptions: { minValue: 0 },
 			description:
-				'Longest time one request may wait in total before retrying rate limits (429), maintenance (503) and busy-sheet answers. When it is spent, the item goes to the Throttled output.',
+				'Longest time one request may wait in total before retrying rate limits (429), maintenance (503) and busy-sheet answers; the last attempt is made when it ends. When it is spent, the item goes to the Throttled output.',
 		},
 		{
 			displayName: 'Refresh Margin (Seconds)',

@@ -2,7 +2,9 @@ import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData
 
 import { invalidInputFailure, type SmartsheetClient } from '../transport';
 import { SmartsheetRequestError } from '../transport/failure';
+import { forEachInFlight, isReadOnly } from './inFlight';
 import type { ItemResult } from './interfaces';
+import { readConcurrency } from './settings';
 
 /** A builder's input that cannot become a request; it goes to the Payload output. */
 export class InvalidInput extends Error {
@@ -20,7 +22,10 @@ export class WithBinary {
 	) {}
 }
 
-/** Runs `work` for every item in turn; a Smartsheet failure or bad input fails only that item. */
+/**
+ * Runs `work` for every item, several at once for reads (Options → Concurrency), one at a time
+ * for writes; results come back in item order. A Smartsheet failure or bad input fails only that item.
+ */
 export async function perItem(
 	ctx: IExecuteFunctions,
 	client: SmartsheetClient,
@@ -29,7 +34,8 @@ export async function perItem(
 	work: (itemIndex: number) => Promise<IDataObject | IDataObject[] | WithBinary>,
 ): Promise<ItemResult[]> {
 	const results: ItemResult[] = [];
-	for (let item = 0; item < items.length; item++) {
+	const concurrency = isReadOnly(operation) ? readConcurrency(ctx) : 1;
+	await forEachInFlight(items.length, concurrency, async (item) => {
 		try {
 			const json = await work(item);
 			if (json instanceof WithBinary) results.push({ item, json: [json.json], binary: json.binary });
@@ -37,8 +43,8 @@ export async function perItem(
 		} catch (error) {
 			results.push({ item, failure: failureOf(client, operation, error) });
 		}
-	}
-	return results;
+	});
+	return results.sort((a, b) => a.item - b.item); // finished in any order, output in item order
 }
 
 /** Turns what an operation threw into a diagnosis; anything else is a bug and is rethrown. */

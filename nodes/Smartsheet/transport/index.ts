@@ -17,7 +17,7 @@ import {
 	type SmartsheetFailure,
 } from './failure';
 import { mayHaveActed } from './outcome';
-import { acquireRateBudget, withSheetWriteLock } from './pacing';
+import { acquireRateBudget, reportRateLimited, withSheetWriteLock } from './pacing';
 import { redactAnswer } from './redact';
 import { ServerClock } from './serverClock';
 import { isRetryable, nextDelayMs, type RetrySettings } from './retryPolicy';
@@ -135,7 +135,10 @@ export class SmartsheetClient {
 
 			first ??= answer;
 			if (answer.retryAfterSeconds !== undefined) retryAfterSeen = Math.max(retryAfterSeen ?? 0, answer.retryAfterSeconds);
-			if (answer.httpStatus === 429 || answer.errorCode === 4003) this.counters.throttledAnswers++;
+			if (answer.httpStatus === 429 || answer.errorCode === 4003) {
+				this.counters.throttledAnswers++;
+				reportRateLimited(this.lifecycle.credentialKey, this.settings.requestsPerMinute, answer.retryAfterSeconds);
+			}
 
 			// Expired or invalid token: one refresh, one retry. A second 401 is an Auth failure.
 			if (answer.httpStatus === 401 && isRefreshable(answer) && !refreshed && this.lifecycle.kind === 'oAuth2') {

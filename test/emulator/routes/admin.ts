@@ -128,8 +128,8 @@ function bodyOf(rawBody: string): Body {
 }
 
 function runtimeSettings(emulator: Emulator) {
-	const { accessTokenTtlSeconds, rateLimitPerMinute, rateWindowMs, retryAfterSeconds, writeCollisions, writeLatencyMs, searchLagMs } = emulator.config;
-	return { accessTokenTtlSeconds, rateLimitPerMinute, rateWindowMs, retryAfterSeconds, writeCollisions, writeLatencyMs, searchLagMs };
+	const { accessTokenTtlSeconds, rateLimitPerMinute, rateWindowMs, retryAfterSeconds, writeCollisions, writeLatencyMs, latencyMs, searchLagMs } = emulator.config;
+	return { accessTokenTtlSeconds, rateLimitPerMinute, rateWindowMs, retryAfterSeconds, writeCollisions, writeLatencyMs, latencyMs, searchLagMs };
 }
 
 /** A sheet of N generated rows, made directly in memory (a 20,000-row sheet in milliseconds). */

@@ -86,6 +86,11 @@ export async function execute(
 		const sheet = await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetId}`, qs, operation: 'sheet:get' });
 		const columns = (sheet.columns as Column[] | undefined) ?? [];
 		if (options.raw === true) return sheet;
-		return { ...sheet, rows: ((sheet.rows as IDataObject[] | undefined) ?? []).map((row) => flattenRow(row, columns)) };
+		// Each row replaced where it stands, so Smartsheet's row and its flat copy never both stay
+		// alive for every row of a large sheet at once.
+		const rows = (sheet.rows as IDataObject[] | undefined) ?? [];
+		for (let index = 0; index < rows.length; index++) rows[index] = flattenRow(rows[index], columns);
+		sheet.rows = rows;
+		return sheet;
 	});
 }
