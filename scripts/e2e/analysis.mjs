@@ -146,3 +146,24 @@ export function stormReport(runs) {
 		...sorted.flatMap(stormRows),
 	].join('\n');
 }
+
+/** The shared-credential runs (sharedCredential.mjs) as the README's table, newest n8n first. */
+export function sharedCredentialReport(runs) {
+	const sorted = [...runs].sort((a, b) => b.n8nVersion.localeCompare(a.n8nVersion, undefined, { numeric: true }));
+	return [
+		'| n8n | mode | workflows | seconds | executions (failed) | requests a minute (of 300) | answered 429 | items on Throttled |',
+		'|---|---|---|---|---|---|---|---|',
+		...sorted.map((run) =>
+			row([
+				run.n8nVersion,
+				run.mode === 'queue' ? `queue, ${run.workers} workers` : 'single process',
+				run.workflows,
+				run.seconds,
+				`${run.executions} (${run.failedExecutions})`,
+				`${run.requestsPerMinute} (${Math.round((run.requestsPerMinute / run.ceilingPerMinute) * 100)} %)`,
+				`${run.answered429} of ${run.requests} (${((run.answered429 / Math.max(1, run.requests)) * 100).toFixed(1)} %)`,
+				run.throttledItems,
+			]),
+		),
+	].join('\n');
+}

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { accountDeadToken, accountStorm, complaintsAbout, countsOf, outputsOf, phaseOf, ran, stormReport, stormTable } from './analysis.mjs';
+import { accountDeadToken, accountStorm, complaintsAbout, countsOf, outputsOf, phaseOf, ran, sharedCredentialReport, stormReport, stormTable } from './analysis.mjs';
 
 const EMAIL = 'demo.user@example.com';
 
@@ -121,4 +121,12 @@ test('the README table: newest n8n first, single process before queue mode, both
 	const stuck = run('2.8.4', 'queue');
 	stuck.httpRequestBaseline.deadToken = { failedExecutions: 18, executions: 18, calls: 20 };
 	assert.match(stormReport([stuck]).split('\n')[3], /\| 18 of 20 \(\+2 never finished\) \|$/);
+});
+
+test('the shared-credential table: newest n8n first, the rate as a share of the ceiling, 429s as a share of requests', () => {
+	const run = (n8nVersion, requestsPerMinute, answered429) => ({ n8nVersion, mode: 'queue', workers: 2, workflows: 3, seconds: 130, executions: 600, failedExecutions: 0, requests: 650, requestsPerMinute, ceilingPerMinute: 300, answered429, throttledItems: 0 });
+	const lines = sharedCredentialReport([run('2.8.4', 240, 0), run('2.41.1', 285, 13)]).split('\n');
+	assert.equal(lines.length, 4);
+	assert.match(lines[2], /^\| 2\.41\.1 \| queue, 2 workers \| 3 \| 130 \| 600 \(0\) \| 285 \(95 %\) \| 13 of 650 \(2\.0 %\) \| 0 \|$/);
+	assert.match(lines[3], /^\| 2\.8\.4 \|.*\| 240 \(80 %\) \| 0 of 650 \(0\.0 %\) \|/);
 });

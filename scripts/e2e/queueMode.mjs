@@ -1,5 +1,6 @@
 // Queue mode: Redis and PostgreSQL from Debian's packages, n8n main plus two `n8n worker`
-// processes, the package loaded in each; then the refresh storm (storm.mjs) spread over both workers.
+// processes, the package loaded in each; then the refresh storm (storm.mjs) spread over both workers,
+// and one token shared by several workflows on both workers for minutes (sharedCredential.mjs).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -7,6 +8,7 @@ import { complaintsAbout } from './analysis.mjs';
 import { assert, check, freePort, workDir } from './lib.mjs';
 import { installPackage, N8n, NODE_TYPE } from './n8n.mjs';
 import { ensureDebianPackages, startPostgres, startRedis } from './services.mjs';
+import { sharedCredentialChecks } from './sharedCredential.mjs';
 import { stormChecks } from './storm.mjs';
 
 const WORKERS = 2;
@@ -48,4 +50,5 @@ export async function queueMode() {
 	});
 
 	await stormChecks(n8n, { mode: 'queue', workers: WORKERS });
+	if (process.env.E2E_SHARED !== '0') await sharedCredentialChecks(n8n, { mode: 'queue', workers: WORKERS });
 }
