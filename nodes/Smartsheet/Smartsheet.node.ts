@@ -7,9 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import { nodeProperties } from './actions/properties';
-import { smartsheetCredentials } from './credentialChoice';
+import { credentialTest, listSearch, loadOptions, resourceMapping, smartsheetCredentials } from '../shared';
 import { router } from './actions/router';
-import { credentialTest, listSearch, loadOptions, resourceMapping } from './methods';
 
 // Stringified into an n8n expression (as SwitchV3 does): no imports or enums inside.
 const configuredOutputs = (failureRouting: string) =>

@@ -1,9 +1,6 @@
 import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
 
-import { reportLocator } from '../Smartsheet/actions/locators';
-import { authenticationProperty, smartsheetCredentials } from '../Smartsheet/credentialChoice';
-import { credentialTest } from '../Smartsheet/methods';
-import { searchReports } from '../Smartsheet/methods/listSearch';
+import { authenticationProperty, credentialTest, reportLocator, searchReports, smartsheetCredentials } from '../shared';
 import { pollReport } from './pollReport';
 
 /**

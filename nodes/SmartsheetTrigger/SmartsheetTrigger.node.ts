@@ -7,11 +7,8 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { credentialTest } from '../Smartsheet/methods';
-import { getColumns } from '../Smartsheet/methods/loadOptions';
-import { searchSheets } from '../Smartsheet/methods/listSearch';
+import { credentialTest, getColumns, searchSheets, smartsheetCredentials } from '../shared';
 import { handleCallback } from './callback';
-import { smartsheetCredentials } from '../Smartsheet/credentialChoice';
 import { triggerProperties } from './description';
 import { createWebhook, deleteWebhook, webhookExists } from './lifecycle';
 

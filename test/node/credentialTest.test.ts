@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 
 import type { ICredentialTestFunctions } from 'n8n-workflow';
 
-import { smartsheetCredentialTest } from '../../nodes/Smartsheet/methods/credentialTest';
+import { smartsheetCredentialTest } from '../../nodes/shared/methods/credentialTest';
 import { PAT, SmartsheetFixture } from '../support/smartsheetFixture';
 
 let fx: SmartsheetFixture;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { explainTestFailure } from '../../nodes/Smartsheet/helpers/explainTestFailure';
+import { explainTestFailure } from '../../nodes/shared/helpers/explainTestFailure';
 
 test('1002 names the region as the likely cause', () => {
 	const text = explainTestFailure(401, { errorCode: 1002, message: 'Your Access Token is invalid.' }, 'eu');

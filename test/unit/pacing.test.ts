@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { acquireRateBudget } from '../../nodes/Smartsheet/transport/pacing';
+import { acquireRateBudget } from '../../nodes/shared/transport/pacing';
 
 /** Lets pending promise callbacks run (the mocked clock does not move). */
 const settle = async () => {

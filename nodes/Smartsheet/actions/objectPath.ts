@@ -1,9 +1,7 @@
 // Get Path, shared by Sheet, Report and Folder: where an object lives, from its workspace down.
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ItemResult, Operation } from '../helpers/interfaces';
-import { perItem } from '../helpers/perItem';
-import type { SmartsheetClient } from '../transport';
+import { type ItemResult, type Operation, perItem, type SmartsheetClient } from '../../shared';
 
 const CHILD_LISTS = ['folders', 'sheets', 'reports', 'sights'];
 

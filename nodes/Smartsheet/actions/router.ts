@@ -1,10 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { assembleOutputs, type FailureRouting } from '../helpers/outputs';
-import { readClientSettings } from '../helpers/settings';
+import { type AuthKind, readClientSettings, SmartsheetClient } from '../../shared';
 import { reportSummary } from '../helpers/summary';
-import { SmartsheetClient } from '../transport';
-import type { AuthKind } from '../transport/tokenLifecycle';
 import { resources } from './properties';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

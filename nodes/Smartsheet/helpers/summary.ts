@@ -2,8 +2,7 @@
 // execution hint and, when the builder asks for it, as one extra item they can log.
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { SmartsheetClient } from '../transport';
-import { OUTPUT_NAMES } from './interfaces';
+import { OUTPUT_NAMES, type SmartsheetClient } from '../../shared';
 
 export function executionSummary(client: SmartsheetClient, outputs: INodeExecutionData[][]): IDataObject {
 	const perOutput: IDataObject = {};

@@ -1,11 +1,9 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryUpload } from '../../helpers/binaryUpload';
-import type { ItemResult } from '../../helpers/interfaces';
+import { type ItemResult, perItem, type SmartsheetClient, type SmartsheetRequest } from '../../../shared';
 import { jsonParameter } from '../../helpers/jsonParameter';
 import { collect, offsetPages, tokenPages } from '../../helpers/paging';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient, SmartsheetRequest } from '../../transport';
 import { apiPath, sheetOfPath, weightOfPath } from './apiPath';
 
 const show = { resource: ['apiCall'], operation: ['send'] };

@@ -1,9 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
-import { idOf, sheetIdOf } from '../sheetId';
+import { idOf, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { attachmentIdField } from './attachmentFields';
 
 export const description: INodeProperties[] = [attachmentIdField('delete')];

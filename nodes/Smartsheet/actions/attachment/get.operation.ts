@@ -1,10 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem, WithBinary } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
-import { downloadAttachmentFile } from '../../transport/download';
-import { idOf, sheetIdOf } from '../sheetId';
+import {
+	downloadAttachmentFile,
+	idOf,
+	InvalidInput,
+	type ItemResult,
+	perItem,
+	sheetIdOf,
+	type SmartsheetClient,
+	WithBinary,
+} from '../../../shared';
 import { attachmentIdField } from './attachmentFields';
 
 const show = { resource: ['attachment'], operation: ['get'] };

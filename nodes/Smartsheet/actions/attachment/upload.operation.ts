@@ -1,10 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import { hasResult, InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { multipartFile } from '../../helpers/multipart';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import { hasResult, type SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
 import { sheetOrRowPath } from '../sheetOrRow';
 import { attachToFields } from './attachmentFields';
 

@@ -1,14 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import { idOf, InvalidInput, type ItemResult, perItem, rowIdField, sheetIdOf, SheetSchemas, type SmartsheetClient } from '../../../shared';
 import { collect, offsetPages } from '../../helpers/paging';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import { SheetSchemas } from '../../helpers/sheetSchema';
-import type { SmartsheetClient } from '../../transport';
 import { columnIdField } from '../column/columnFields';
-import { rowIdField } from '../common.descriptions';
 import { limitFields, readLimit } from '../limitFields';
-import { idOf, sheetIdOf } from '../sheetId';
 
 /** Smartsheet counts a cell-history call as 10 requests against the rate limit (§3.1). */
 const CELL_HISTORY_WEIGHT = 10;

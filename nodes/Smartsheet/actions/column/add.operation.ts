@@ -1,11 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { createOnce } from '../../helpers/createOnce';
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
+import { createOnce, hasResult, InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { collect, offsetPages } from '../../helpers/paging';
-import { hasResult, type SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
 import { columnDefinitionFields } from './columnFields';
 
 export const description: INodeProperties[] = [

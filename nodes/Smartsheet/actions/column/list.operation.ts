@@ -1,10 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import { type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { offsetPages } from '../../helpers/paging';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
 
 export const description: INodeProperties[] = [];
 

@@ -1,9 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import { hasResult, type SmartsheetClient } from '../../transport';
-import { idOf, sheetIdOf } from '../sheetId';
+import { hasResult, idOf, InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { splitOptions } from './add.operation';
 import { columnDefinitionFields, columnIdField } from './columnFields';
 

@@ -1,12 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { createOnce, madeSince } from '../../helpers/createOnce';
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import { hasResult, type SmartsheetClient } from '../../transport';
+import { createOnce, hasResult, idOf, type ItemResult, madeSince, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { commentTextOf } from '../discussion/commentText';
 import { commentTextField, discussionIdField } from '../discussion/discussionFields';
-import { idOf, sheetIdOf } from '../sheetId';
 
 export const description: INodeProperties[] = [discussionIdField('comment', 'add', false), commentTextField('comment', 'add')];
 

@@ -1,11 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import { hasResult, type SmartsheetClient } from '../../transport';
+import { hasResult, idOf, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { commentTextOf } from '../discussion/commentText';
 import { commentTextField } from '../discussion/discussionFields';
-import { idOf, sheetIdOf } from '../sheetId';
 import { commentIdField } from './commentIdField';
 
 export const description: INodeProperties[] = [commentIdField('update'), commentTextField('comment', 'update')];

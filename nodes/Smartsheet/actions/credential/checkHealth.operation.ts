@@ -1,8 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 
 export const description: INodeProperties[] = [];
 

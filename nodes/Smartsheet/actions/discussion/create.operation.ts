@@ -1,11 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { createOnce, madeSince } from '../../helpers/createOnce';
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
+import { createOnce, hasResult, type ItemResult, madeSince, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { collect, offsetPages } from '../../helpers/paging';
-import { hasResult, type SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
 import { sheetOrRowPath } from '../sheetOrRow';
 import { commentTextOf } from './commentText';
 import { commentTextField, discussionOnFields } from './discussionFields';

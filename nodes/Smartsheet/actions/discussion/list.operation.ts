@@ -1,11 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import { type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { collect, offsetPages } from '../../helpers/paging';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
 import { limitFields, readLimit } from '../limitFields';
-import { sheetIdOf } from '../sheetId';
 import { sheetOrRowPath } from '../sheetOrRow';
 import { discussionOnFields } from './discussionFields';
 

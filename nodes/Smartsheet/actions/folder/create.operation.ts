@@ -1,9 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import { hasResult, type SmartsheetClient } from '../../transport';
-import { folderLocator, locatedId, workspaceLocator } from '../locators';
+import { folderLocator, hasResult, type ItemResult, locatedId, perItem, type SmartsheetClient, workspaceLocator } from '../../../shared';
 import { nameOf } from '../workspace/create.operation';
 
 const show = { resource: ['folder'], operation: ['create'] };

@@ -1,8 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../helpers/interfaces';
-import { operationPicker } from '../common.descriptions';
-import { folderLocator, locatedId } from '../locators';
+import { folderLocator, locatedId, type Operation, operationPicker } from '../../../shared';
 import { pathOperation } from '../objectPath';
 import * as create from './create.operation';
 import * as getChildren from './getChildren.operation';

@@ -1,12 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import {
+	folderLocator,
+	idOf,
+	InvalidInput,
+	type ItemResult,
+	locatedId,
+	perItem,
+	type SmartsheetClient,
+	workspaceLocator,
+} from '../../../shared';
 import { jsonParameter } from '../../helpers/jsonParameter';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
 import { COLUMN_TYPES } from '../column/columnTypes';
-import { folderLocator, locatedId, workspaceLocator } from '../locators';
-import { idOf } from '../sheetId';
 
 const show = { resource: ['report'], operation: ['create'] };
 

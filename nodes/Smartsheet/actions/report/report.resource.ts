@@ -1,8 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../helpers/interfaces';
-import { operationPicker } from '../common.descriptions';
-import { locatedId, reportLocator } from '../locators';
+import { locatedId, type Operation, operationPicker, reportLocator } from '../../../shared';
 import { pathOperation } from '../objectPath';
 import * as create from './create.operation';
 import * as get from './get.operation';

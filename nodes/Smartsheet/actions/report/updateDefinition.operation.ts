@@ -1,9 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
-import { locatedId } from '../locators';
+import { InvalidInput, type ItemResult, locatedId, perItem, type SmartsheetClient } from '../../../shared';
 import { definitionOf } from './create.operation';
 
 export const description: INodeProperties[] = [

@@ -1,11 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { allItems } from '../../helpers/batchWriter';
-import { writeRowsInBulk } from '../../helpers/bulkRows';
-import type { ItemResult } from '../../helpers/interfaces';
-import { SheetSchemas } from '../../helpers/sheetSchema';
-import type { SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
+import { allItems, type ItemResult, sheetIdOf, SheetSchemas, type SmartsheetClient, writeRowsInBulk } from '../../../shared';
 import { cellFields, readCells, readRowOptions, rowOutput } from './rowFields';
 
 export const description: INodeProperties[] = [

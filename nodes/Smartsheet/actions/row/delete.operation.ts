@@ -1,11 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { allItems, writeInBatches, type Entry } from '../../helpers/batchWriter';
-import type { ItemResult } from '../../helpers/interfaces';
-import { failureOf } from '../../helpers/perItem';
-import { invalidInputFailure, unconfirmedWriteFailure, type SmartsheetClient } from '../../transport';
-import { rowIdField } from '../common.descriptions';
-import { idOf, sheetIdOf } from '../sheetId';
+import {
+	allItems,
+	type Entry,
+	failureOf,
+	idOf,
+	invalidInputFailure,
+	type ItemResult,
+	rowIdField,
+	sheetIdOf,
+	type SmartsheetClient,
+	unconfirmedWriteFailure,
+	writeInBatches,
+} from '../../../shared';
 
 export const description: INodeProperties[] = [rowIdField('delete')];
 

@@ -1,11 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import { SheetSchemas } from '../../helpers/sheetSchema';
-import type { SmartsheetClient } from '../../transport';
-import { rowIdField } from '../common.descriptions';
-import { idOf, sheetIdOf } from '../sheetId';
+import { idOf, type ItemResult, perItem, rowIdField, sheetIdOf, SheetSchemas, type SmartsheetClient } from '../../../shared';
 import { readRowOptions, rowOutput } from './rowFields';
 
 export const description: INodeProperties[] = [

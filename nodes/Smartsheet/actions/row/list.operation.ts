@@ -1,11 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
+import { flattenRow, type ItemResult, perItem, sheetIdOf, SheetSchemas, type SmartsheetClient } from '../../../shared';
 import { allRows } from '../../helpers/sheetRows';
-import { flattenRow, SheetSchemas } from '../../helpers/sheetSchema';
-import type { SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
 import { matches, type Condition } from './rowFilter';
 
 const show = { resource: ['row'], operation: ['list'] };

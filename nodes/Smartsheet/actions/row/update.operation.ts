@@ -1,12 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { allItems } from '../../helpers/batchWriter';
-import { writeRowsInBulk } from '../../helpers/bulkRows';
-import type { ItemResult } from '../../helpers/interfaces';
-import { SheetSchemas } from '../../helpers/sheetSchema';
-import type { SmartsheetClient } from '../../transport';
-import { rowIdField } from '../common.descriptions';
-import { sheetIdOf } from '../sheetId';
+import { allItems, type ItemResult, rowIdField, sheetIdOf, SheetSchemas, type SmartsheetClient, writeRowsInBulk } from '../../../shared';
 import { rowIdToUpdate } from './mappedCells';
 import { cellFields, readCells, readRowOptions, rowOutput, VERSION_1 } from './rowFields';
 

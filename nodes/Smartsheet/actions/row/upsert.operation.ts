@@ -1,12 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { writeRowsInBulk } from '../../helpers/bulkRows';
-import type { ItemResult } from '../../helpers/interfaces';
-import { failureOf, InvalidInput } from '../../helpers/perItem';
+import { failureOf, InvalidInput, type ItemResult, sheetIdOf, SheetSchemas, type SmartsheetClient, writeRowsInBulk } from '../../../shared';
 import { allRows } from '../../helpers/sheetRows';
-import { SheetSchemas } from '../../helpers/sheetSchema';
-import type { SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
 import { keyColumnName } from './mappedCells';
 import { cellFields, readCells, readRowOptions, rowOutput, VERSION_1 } from './rowFields';
 

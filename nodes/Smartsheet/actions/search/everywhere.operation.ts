@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import type { SmartsheetClient } from '../../transport';
+import type { ItemResult, SmartsheetClient } from '../../../shared';
 import { runSearch, searchFields } from './searchFields';
 
 const show = { resource: ['search'], operation: ['everywhere'] };

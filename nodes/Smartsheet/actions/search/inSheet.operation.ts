@@ -1,9 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import type { SmartsheetClient } from '../../transport';
-import { sheetPicker } from '../common.descriptions';
-import { sheetIdOf } from '../sheetId';
+import { type ItemResult, sheetIdOf, sheetPicker, type SmartsheetClient } from '../../../shared';
 import { runSearch, searchFields } from './searchFields';
 
 export const description: INodeProperties[] = [

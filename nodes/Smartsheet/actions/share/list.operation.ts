@@ -1,9 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import { type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 import { collect, tokenPages } from '../../helpers/paging';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
 import { limitFields, readLimit } from '../limitFields';
 import { assetQuery } from './shareAsset';
 

@@ -1,9 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
-import { idOf } from '../sheetId';
+import { idOf, InvalidInput, type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 import { ACCESS_LEVELS, assetQuery } from './shareAsset';
 
 const show = { resource: ['share'], operation: ['share'] };

@@ -1,10 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { createOnce, madeSince } from '../../helpers/createOnce';
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
+import { createOnce, hasResult, InvalidInput, type ItemResult, madeSince, perItem, type SmartsheetClient } from '../../../shared';
 import { collect, offsetPages } from '../../helpers/paging';
-import { hasResult, type SmartsheetClient } from '../../transport';
 import { COLUMN_TYPES } from '../column/columnTypes';
 import { destinationFields, sheetsPathOf } from './sheetDestination';
 

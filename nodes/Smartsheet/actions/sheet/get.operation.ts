@@ -1,10 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import { flattenRow, type Column } from '../../helpers/sheetSchema';
-import type { SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
+import { type Column, flattenRow, InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 
 export const description: INodeProperties[] = [
 	{

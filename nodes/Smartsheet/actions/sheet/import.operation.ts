@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryUpload } from '../../helpers/binaryUpload';
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { InvalidInput, type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 import { destinationFields, sheetsPathOf } from './sheetDestination';
 
 const show = { resource: ['sheet'], operation: ['import'] };

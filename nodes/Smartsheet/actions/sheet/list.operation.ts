@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
+import { type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 import { offsetPages } from '../../helpers/paging';
-import type { SmartsheetClient } from '../../transport';
 
 export const description: INodeProperties[] = [];
 

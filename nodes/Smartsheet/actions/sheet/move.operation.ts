@@ -1,9 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
+import { type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { destinationFields, destinationOf } from './sheetDestination';
 
 const show = { resource: ['sheet'], operation: ['move'] };

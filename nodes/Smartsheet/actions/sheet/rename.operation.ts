@@ -1,9 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import { hasResult, type SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
+import { hasResult, InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 
 export const description: INodeProperties[] = [
 	{

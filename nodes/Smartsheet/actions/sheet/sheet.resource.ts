@@ -1,9 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../helpers/interfaces';
-import { operationPicker, sheetPicker } from '../common.descriptions';
+import { type Operation, operationPicker, sheetIdOf, sheetPicker } from '../../../shared';
 import { pathOperation } from '../objectPath';
-import { sheetIdOf } from '../sheetId';
 import * as copy from './copy.operation';
 import * as create from './create.operation';
 import * as createFromTemplate from './createFromTemplate.operation';

@@ -1,10 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { COLUMN_TYPES } from '../column/columnTypes';
-import { sheetIdOf } from '../sheetId';
 import { fieldContent, valueFields } from './summaryValue';
 
 const show = { resource: ['sheetSummary'], operation: ['add'] };

@@ -1,9 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import { type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 import { collect, offsetPages } from '../../helpers/paging';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
 import { limitFields, readLimit } from '../limitFields';
 
 const show = { resource: ['user'], operation: ['list'] };

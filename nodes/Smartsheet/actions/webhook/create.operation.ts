@@ -1,11 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import { createSheetWebhook, enableWebhook, publicWebhook } from '../../helpers/webhooks';
-import type { SmartsheetClient } from '../../transport';
-import { SmartsheetRequestError } from '../../transport/failure';
-import { idOf, sheetIdOf } from '../sheetId';
+import {
+	createSheetWebhook,
+	enableWebhook,
+	idOf,
+	InvalidInput,
+	type ItemResult,
+	perItem,
+	publicWebhook,
+	sheetIdOf,
+	type SmartsheetClient,
+	SmartsheetRequestError,
+} from '../../../shared';
 
 const show = { resource: ['webhook'], operation: ['create'] };
 

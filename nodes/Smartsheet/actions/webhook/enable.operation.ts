@@ -1,9 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import { enableWebhook, publicWebhook } from '../../helpers/webhooks';
-import type { SmartsheetClient } from '../../transport';
+import { enableWebhook, type ItemResult, perItem, publicWebhook, type SmartsheetClient } from '../../../shared';
 import { webhookIdOf } from './webhookId';
 
 export const description: INodeProperties[] = [];

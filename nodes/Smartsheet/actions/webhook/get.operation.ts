@@ -1,9 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import { publicWebhook, type WebhookRecord } from '../../helpers/webhooks';
-import type { SmartsheetClient } from '../../transport';
+import { type ItemResult, perItem, publicWebhook, type SmartsheetClient, type WebhookRecord } from '../../../shared';
 import { webhookIdOf } from './webhookId';
 import { webhookLocator } from './webhookFields';
 

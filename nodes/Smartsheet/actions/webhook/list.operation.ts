@@ -1,10 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import { type ItemResult, perItem, publicWebhook, type SmartsheetClient, webhookPages } from '../../../shared';
 import { collect } from '../../helpers/paging';
-import { perItem } from '../../helpers/perItem';
-import { publicWebhook, webhookPages } from '../../helpers/webhooks';
-import type { SmartsheetClient } from '../../transport';
 import { limitFields, readLimit } from '../limitFields';
 
 export const description: INodeProperties[] = limitFields({ resource: ['webhook'], operation: ['list'] });

@@ -2,12 +2,9 @@
 // and templates, token-paged (Smartsheet's replacement for GET /workspaces/{id} and /folders/{id}).
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import { type ItemResult, locatedId, perItem, type SmartsheetClient } from '../../../shared';
 import { collect, tokenPages } from '../../helpers/paging';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
 import { limitFields, readLimit } from '../limitFields';
-import { locatedId } from '../locators';
 
 export function childrenFields(resource: 'workspace' | 'folder'): INodeProperties[] {
 	const show = { resource: [resource], operation: ['getChildren'] };

@@ -1,8 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import { hasResult, type SmartsheetClient } from '../../transport';
+import { hasResult, InvalidInput, type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 
 export const description: INodeProperties[] = [
 	{

@@ -224,3 +224,12 @@ function isRefreshable(answer: FailureAnswer): boolean {
 
 export { hasDataList, hasListPage, hasResult, hasRowList } from './answerShapes';
 export { invalidInputFailure, rejectedRowFailure, unconfirmedWriteFailure } from './itemFailures';
+// What the rest of the API layer and the nodes need from the transport's own modules: nothing
+// outside transport/ imports them directly.
+export { downloadAttachmentFile, type DownloadedFile } from './download';
+export { editorRequest } from './editorRequest';
+export { secretSuffix, SmartsheetRequestError, type SmartsheetFailure } from './failure';
+export type { FailureClass } from './failureTable';
+export { DEFAULT_RETRY, type RetrySettings } from './retryPolicy';
+export { idArray, parseSmartsheetJson, stringifySmartsheetJson } from './smartsheetJson';
+export type { AuthKind } from './tokenLifecycle';

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ClientSettings } from '../transport';
-import { DEFAULT_RETRY } from '../transport/retryPolicy';
+import { type ClientSettings, DEFAULT_RETRY } from '../transport';
 
 /**
  * What the Smartsheet node sends as Smartsheet-Change-Agent unless told otherwise. The triggers

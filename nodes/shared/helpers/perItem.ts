@@ -1,7 +1,6 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { invalidInputFailure, type SmartsheetClient } from '../transport';
-import { SmartsheetRequestError } from '../transport/failure';
+import { invalidInputFailure, type SmartsheetClient, SmartsheetRequestError } from '../transport';
 import type { ItemResult } from './interfaces';
 
 /** A builder's input that cannot become a request; it goes to the Payload output. */
