@@ -14,7 +14,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
 	const client = new SmartsheetClient(this, this.getNodeParameter('authentication', 0) as AuthKind, readClientSettings(this));
-	const results = await operation.execute.call(this, client, items);
+	const results = await operation.execute.call(this, client, items, `${resource}:${operationName}`);
 	const outputs = assembleOutputs(this, items, results, this.getNodeParameter('failureRouting', 0) as FailureRouting);
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	reportSummary(this, client, outputs, typeof options.summary === 'string' ? options.summary : 'hint');

@@ -11,6 +11,8 @@ export type OperationExecute = (
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	/** `<resource>:<operation>`, from the router: the name failures and retries report. */
+	operation: string,
 ) => Promise<ItemResult[]>;
 
 export interface Operation {

@@ -1,4 +1,4 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { invalidInputFailure, type SmartsheetClient, SmartsheetRequestError } from '../transport';
 import type { ItemResult } from './interfaces';
@@ -21,7 +21,6 @@ export class WithBinary {
 
 /** Runs `work` for every item in turn; a Smartsheet failure or bad input fails only that item. */
 export async function perItem(
-	ctx: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
 	operation: string,

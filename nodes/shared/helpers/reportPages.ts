@@ -8,7 +8,7 @@ const MAX_PAGE_SIZE = 10_000;
 const REPORT_LEVEL = 3;
 
 /** Reads the report page by page until every row (or `limit` rows) has arrived. */
-export async function reportPages(client: SmartsheetClient, reportId: string, limit?: number, operation = 'report:get'): Promise<{ report: IDataObject; rows: IDataObject[] }> {
+export async function reportPages(client: SmartsheetClient, reportId: string, limit: number | undefined, operation: string): Promise<{ report: IDataObject; rows: IDataObject[] }> {
 	const pageSize = Math.min(limit ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
 	const rows: IDataObject[] = [];
 	for (let page = 1; ; page++) {

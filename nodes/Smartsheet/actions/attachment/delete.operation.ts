@@ -5,11 +5,11 @@ import { attachmentIdField } from './attachmentFields';
 
 export const description: INodeProperties[] = [attachmentIdField('delete')];
 
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'attachment:delete', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const attachmentId = idOf(this.getNodeParameter('attachmentId', item), 'Attachment');
-		await client.request({ method: 'DELETE', path: `/sheets/${sheetId}/attachments/${attachmentId}`, sheetId, operation: 'attachment:delete' });
+		await client.request({ method: 'DELETE', path: `/sheets/${sheetId}/attachments/${attachmentId}`, sheetId, operation });
 		return { id: attachmentId, deleted: true };
 	});
 }

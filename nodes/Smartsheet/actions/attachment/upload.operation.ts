@@ -24,8 +24,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'attachment:upload', async (item) => {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const field = this.getNodeParameter('binaryPropertyName', item) as string;
 		const binary = items[item].binary?.[field];
@@ -40,7 +41,7 @@ export async function execute(
 			upload: { data: body, headers: { 'Content-Type': contentType } },
 			sheetId,
 			weight: 10,
-			operation: 'attachment:upload',
+			operation,
 			expect: hasResult,
 		});
 		return answer.result;

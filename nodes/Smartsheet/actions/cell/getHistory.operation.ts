@@ -15,14 +15,14 @@ export const description: INodeProperties[] = [
 ];
 
 /** Every value the cell has had, newest first, one item each; each page counts 10 against the rate limit. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
-	return await perItem(this, client, items, 'cell:getHistory', async (item) => {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const rowId = idOf(this.getNodeParameter('rowId', item), 'Row');
-		const columnId = await columnIdOf(String(this.getNodeParameter('columnId', item) ?? '').trim(), async () => await schemas.columns(sheetId, 'cell:getHistory'));
+		const columnId = await columnIdOf(String(this.getNodeParameter('columnId', item) ?? '').trim(), async () => await schemas.columns(sheetId, operation));
 		const path = `/sheets/${sheetId}/rows/${rowId}/columns/${columnId}/history`;
-		const entries = await collect(offsetPages(client, path, 'cell:getHistory', { include: 'columnType' }, CELL_HISTORY_WEIGHT), readLimit(this, item));
+		const entries = await collect(offsetPages(client, path, operation, { include: 'columnType' }, CELL_HISTORY_WEIGHT), readLimit(this, item));
 		return entries.map((entry) => ({ ...entry, rowId }));
 	});
 }

@@ -5,11 +5,11 @@ import { columnIdField } from './columnFields';
 
 export const description: INodeProperties[] = [columnIdField('delete')];
 
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'column:delete', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const columnId = idOf(this.getNodeParameter('columnId', item), 'Column');
-		await client.request({ method: 'DELETE', path: `/sheets/${sheetId}/columns/${columnId}`, sheetId, operation: 'column:delete' });
+		await client.request({ method: 'DELETE', path: `/sheets/${sheetId}/columns/${columnId}`, sheetId, operation });
 		return { id: columnId, deleted: true };
 	});
 }

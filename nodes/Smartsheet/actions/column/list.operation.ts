@@ -9,11 +9,12 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'column:list', async (item) => {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const columns: IDataObject[] = [];
-		for await (const page of offsetPages(client, `/sheets/${sheetId}/columns`, 'column:list')) columns.push(...page);
+		for await (const page of offsetPages(client, `/sheets/${sheetId}/columns`, operation)) columns.push(...page);
 		return columns;
 	});
 }

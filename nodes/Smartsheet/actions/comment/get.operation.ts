@@ -5,9 +5,9 @@ import { commentIdField } from './commentIdField';
 
 export const description: INodeProperties[] = [commentIdField('get')];
 
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'comment:get', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const commentId = idOf(this.getNodeParameter('commentId', item), 'Comment');
-		return await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetIdOf(this, item)}/comments/${commentId}`, operation: 'comment:get' });
+		return await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetIdOf(this, item)}/comments/${commentId}`, operation });
 	});
 }

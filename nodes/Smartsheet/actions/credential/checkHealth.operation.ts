@@ -14,12 +14,13 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'credential:checkHealth', async () => {
+	return await perItem(client, items, operation, async () => {
 		const before = await client.lifecycle.inspect();
 		const refreshesBefore = client.lifecycle.counters.refreshes;
 		const started = Date.now();
-		const user = await client.request<IDataObject>({ method: 'GET', path: '/users/me', operation: 'credential:checkHealth' });
+		const user = await client.request<IDataObject>({ method: 'GET', path: '/users/me', operation });
 		const after = await client.lifecycle.inspect();
 		const refreshed = client.lifecycle.counters.refreshes > refreshesBefore || after.tokenSuffix !== before.tokenSuffix;
 		return {

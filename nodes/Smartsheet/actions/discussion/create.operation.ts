@@ -9,8 +9,8 @@ import { commentTextField, discussionOnFields } from './discussionFields';
 export const description: INodeProperties[] = [...discussionOnFields('create', 'Start On'), commentTextField('discussion', 'create')];
 
 /** Starts a discussion on the sheet or a row with its first comment; outputs the discussion. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'discussion:create', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const text = commentTextOf(this, item);
 		const path = sheetOrRowPath(this, item, 'discussionOn', sheetId, 'discussions');
@@ -21,14 +21,14 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 					path,
 					body: { comment: { text } },
 					sheetId,
-					operation: 'discussion:create',
+					operation,
 					expect: hasResult,
 				});
 				return answer.result;
 			},
 			// A new discussion is its first comment: the text sent, written after the request began.
 			find: async (since) =>
-				(await collect(offsetPages(client, path, 'discussion:create', { include: 'comments' }))).find((discussion) => {
+				(await collect(offsetPages(client, path, operation, { include: 'comments' }))).find((discussion) => {
 					const [first] = (discussion.comments as IDataObject[] | undefined) ?? [];
 					return first !== undefined && first.text === text && madeSince(first, since);
 				}),

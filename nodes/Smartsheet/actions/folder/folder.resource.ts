@@ -5,7 +5,7 @@ import { pathOperation } from '../objectPath';
 import * as create from './create.operation';
 import * as getChildren from './getChildren.operation';
 
-const getPath = pathOperation('folders', 'folder:getPath', (ctx, item) => locatedId(ctx, 'folderId', item, 'Folder'));
+const getPath = pathOperation('folders', (ctx, item) => locatedId(ctx, 'folderId', item, 'Folder'));
 
 export const operations: Record<string, Operation> = { create, getChildren, getPath };
 

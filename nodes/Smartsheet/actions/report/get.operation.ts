@@ -30,12 +30,12 @@ export const description: INodeProperties[] = [
  * The report with its columns and rows (all pages, or up to the limit). Rows are flattened to
  * {id, rowNumber, sheetId, <column title>: value}; sheetId names the source sheet of each row.
  */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'report:get', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const reportId = locatedId(this, 'reportId', item, 'Report');
 		const limit = readLimit(this, item);
 		const raw = (this.getNodeParameter('reportOptions', item, {}) as IDataObject).raw === true;
-		const { report, rows } = await reportPages(client, reportId, limit);
+		const { report, rows } = await reportPages(client, reportId, limit, operation);
 		if (raw) return { ...report, rows };
 		const columns = ((report.columns as IDataObject[] | undefined) ?? []).map((column): Column => ({ id: String(column.virtualId), title: String(column.title) }));
 		return { ...report, rows: rows.map((row) => ({ id: row.id, rowNumber: row.rowNumber, sheetId: row.sheetId, ...flattenRow(row, columns, 'virtualColumnId') })) };

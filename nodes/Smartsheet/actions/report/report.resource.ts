@@ -7,7 +7,7 @@ import * as get from './get.operation';
 import * as list from './list.operation';
 import * as updateDefinition from './updateDefinition.operation';
 
-const getPath = pathOperation('reports', 'report:getPath', (ctx, item) => locatedId(ctx, 'reportId', item, 'Report'));
+const getPath = pathOperation('reports', (ctx, item) => locatedId(ctx, 'reportId', item, 'Report'));
 
 export const operations: Record<string, Operation> = { create, get, getPath, list, updateDefinition };
 

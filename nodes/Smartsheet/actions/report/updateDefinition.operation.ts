@@ -17,12 +17,12 @@ export const description: INodeProperties[] = [
 ];
 
 /** Replaces a report's definition entirely (PUT, as Smartsheet's API and SDKs do). */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'report:updateDefinition', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const reportId = locatedId(this, 'reportId', item, 'Report');
 		const definition = definitionOf(this.getNodeParameter('definition', item));
 		if (!definition) throw new InvalidInput('Give the definition as a JSON object');
-		await client.request({ method: 'PUT', path: `/reports/${reportId}/definition`, body: definition, operation: 'report:updateDefinition' });
+		await client.request({ method: 'PUT', path: `/reports/${reportId}/definition`, body: definition, operation });
 		return { id: reportId, definition };
 	});
 }

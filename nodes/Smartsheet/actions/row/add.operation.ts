@@ -12,11 +12,12 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
-	return await writeRowsInBulk(client, allItems(items.length), 'POST', 'row:add', async (item) => {
+	return await writeRowsInBulk(client, allItems(items.length), 'POST', operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
-		const columns = await schemas.columns(sheetId, 'row:add');
+		const columns = await schemas.columns(sheetId, operation);
 		const options = readRowOptions(this, item);
 		return { sheetId, row: { toBottom: true, cells: readCells(this, item, columns, options) }, output: rowOutput(columns, options) };
 	});

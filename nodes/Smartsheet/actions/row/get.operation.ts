@@ -28,13 +28,14 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
-	return await perItem(this, client, items, 'row:get', async (item) => {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const rowId = idOf(this.getNodeParameter('rowId', item), 'Row ID');
-		const row = await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetId}/rows/${rowId}`, operation: 'row:get' });
-		const columns = await schemas.columns(sheetId, 'row:get');
+		const row = await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetId}/rows/${rowId}`, operation });
+		const columns = await schemas.columns(sheetId, operation);
 		return rowOutput(columns, readRowOptions(this, item))(row);
 	});
 }

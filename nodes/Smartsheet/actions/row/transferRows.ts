@@ -27,8 +27,8 @@ export type TransferMode = 'copy' | 'move';
 export function transferOperation(mode: TransferMode): Operation {
 	return {
 		description: transferDescription(mode),
-		async execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]) {
-			return await transferRows(this, client, items, mode);
+		async execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string) {
+			return await transferRows(this, client, items, mode, operation);
 		},
 	};
 }
@@ -77,8 +77,8 @@ export async function transferRows(
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
 	mode: TransferMode,
+	operation: string,
 ): Promise<ItemResult[]> {
-	const operation = `row:${mode}`;
 	return await writeInBatches<TransferGroup, string>(
 		client,
 		allItems(items.length),

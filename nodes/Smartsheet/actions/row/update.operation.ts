@@ -16,12 +16,13 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
-	return await writeRowsInBulk(client, allItems(items.length), 'PUT', 'row:update', async (item) => {
+	return await writeRowsInBulk(client, allItems(items.length), 'PUT', operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const rowId = rowIdToUpdate(this, item);
-		const columns = await schemas.columns(sheetId, 'row:update');
+		const columns = await schemas.columns(sheetId, operation);
 		const options = readRowOptions(this, item);
 		return { sheetId, row: { id: rowId, cells: readCells(this, item, columns, options) }, output: rowOutput(columns, options) };
 	});

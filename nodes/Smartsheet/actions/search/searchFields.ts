@@ -33,7 +33,7 @@ export async function runSearch(
 	operation: string,
 	request: (itemIndex: number, query: string) => Promise<{ results?: IDataObject[] }>,
 ): Promise<ItemResult[]> {
-	return await perItem(ctx, client, items, operation, async (item) => {
+	return await perItem(client, items, operation, async (item) => {
 		const query = String(ctx.getNodeParameter('query', item, '')).trim();
 		if (!query) throw new InvalidInput('The search needs a query');
 		const results = (await request(item, query)).results ?? [];

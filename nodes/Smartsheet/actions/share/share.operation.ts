@@ -46,8 +46,8 @@ export const description: INodeProperties[] = [
 ];
 
 /** Shares the asset with people or a group; one item per share created. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'share:share', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const accessLevel = this.getNodeParameter('accessLevel', item) as string;
 		const { sendEmail, ...message } = this.getNodeParameter('shareOptions', item, {}) as IDataObject;
 		const body = recipients(this, item).map((recipient) => ({ ...recipient, accessLevel, ...message }));
@@ -56,7 +56,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			path: '/shares',
 			qs: { ...assetQuery(this, item), ...(sendEmail === true ? { sendEmail: true } : {}) },
 			body,
-			operation: 'share:share',
+			operation,
 		});
 		return answer.result;
 	});

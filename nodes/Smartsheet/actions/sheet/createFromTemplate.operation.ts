@@ -29,8 +29,8 @@ export const description: INodeProperties[] = [
 ];
 
 /** A new sheet from a template, in a workspace or folder. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'sheet:createFromTemplate', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const fromId = idOf(this.getNodeParameter('templateId', item), 'Template');
 		const name = String(this.getNodeParameter('name', item)).trim();
 		if (!name) throw new InvalidInput('The sheet needs a name');
@@ -40,7 +40,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			path: sheetsPathOf(this, item),
 			qs: include.length ? { include: include.join(',') } : {},
 			body: { name, fromId },
-			operation: 'sheet:createFromTemplate',
+			operation,
 		});
 		return answer.result;
 	});

@@ -67,8 +67,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'sheet:get', async (item) => {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const options = this.getNodeParameter('sheetOptions', item, {}) as IDataObject;
 		const qs: IDataObject = {};
@@ -79,7 +80,7 @@ export async function execute(
 		if (columnIds.length) qs.columnIds = columnIds.join(',');
 		if (rowIds.length) qs.rowIds = rowIds.join(',');
 		if (rowNumbers.length) qs.rowNumbers = rowNumbers.join(',');
-		const sheet = await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetId}`, qs, operation: 'sheet:get' });
+		const sheet = await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetId}`, qs, operation });
 		const columns = (sheet.columns as Column[] | undefined) ?? [];
 		if (options.raw === true) return sheet;
 		return { ...sheet, rows: ((sheet.rows as IDataObject[] | undefined) ?? []).map((row) => flattenRow(row, columns)) };

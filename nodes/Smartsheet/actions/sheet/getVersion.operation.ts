@@ -5,10 +5,10 @@ import { type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../.
 export const description: INodeProperties[] = [];
 
 /** The sheet's version number: a cheap way to see whether anything changed since last time. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'sheet:getVersion', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
-		const answer = await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetId}/version`, operation: 'sheet:getVersion' });
+		const answer = await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetId}/version`, operation });
 		return { sheetId, version: answer.version };
 	});
 }

@@ -10,10 +10,11 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'sheet:list', async () => {
+	return await perItem(client, items, operation, async () => {
 		const sheets: IDataObject[] = [];
-		for await (const page of offsetPages(client, '/sheets', 'sheet:list')) sheets.push(...page);
+		for await (const page of offsetPages(client, '/sheets', operation)) sheets.push(...page);
 		return sheets;
 	});
 }

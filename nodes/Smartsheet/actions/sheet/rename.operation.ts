@@ -13,12 +13,12 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'sheet:rename', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const name = String(this.getNodeParameter('newName', item)).trim();
 		if (!name) throw new InvalidInput('The new name is empty');
-		const answer = await client.request<{ result: IDataObject }>({ method: 'PUT', path: `/sheets/${sheetId}`, body: { name }, sheetId, operation: 'sheet:rename', expect: hasResult });
+		const answer = await client.request<{ result: IDataObject }>({ method: 'PUT', path: `/sheets/${sheetId}`, body: { name }, sheetId, operation, expect: hasResult });
 		return answer.result;
 	});
 }

@@ -13,7 +13,7 @@ import * as list from './list.operation';
 import * as move from './move.operation';
 import * as rename from './rename.operation';
 
-const getPath = pathOperation('sheets', 'sheet:getPath', (ctx, item) => sheetIdOf(ctx, item));
+const getPath = pathOperation('sheets', (ctx, item) => sheetIdOf(ctx, item));
 
 export const operations: Record<string, Operation> = { copy, create, createFromTemplate, delete: deleteSheet, get, getPath, getVersion, import: importSheet, list, move, rename };
 

@@ -9,8 +9,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'user:getCurrent', async () =>
-		await client.request<IDataObject>({ method: 'GET', path: '/users/me', operation: 'user:getCurrent' }),
+	return await perItem(client, items, operation, async () =>
+		await client.request<IDataObject>({ method: 'GET', path: '/users/me', operation }),
 	);
 }
