@@ -23,7 +23,7 @@ import { ServerClock } from './serverClock';
 import { isRetryable, nextDelayMs, type RetrySettings } from './retryPolicy';
 import { sendOnce } from './send';
 import { stringifySmartsheetJson } from './smartsheetJson';
-import { RefreshFailed, TokenLifecycle, type AuthKind } from './tokenLifecycle';
+import { RefreshFailed, TokenLifecycle, type AuthKind, type LifecycleCounters } from './tokenLifecycle';
 
 export interface SmartsheetRequest {
 	method: IHttpRequestMethods;
@@ -70,7 +70,8 @@ export class SmartsheetClient {
 	/** Smartsheet's time, for watermarks of read-backs. */
 	readonly serverClock = new ServerClock();
 
-	readonly counters: ClientCounters = { requests: 0, retries: 0, waitedForRateMs: 0, backoffMs: 0, throttledAnswers: 0, rateUnits: 0 };
+	/** Changed only here, by the client's own requests; others read `snapshot()`. */
+	private readonly counters: ClientCounters = { requests: 0, retries: 0, waitedForRateMs: 0, backoffMs: 0, throttledAnswers: 0, rateUnits: 0 };
 
 	constructor(
 		private readonly ctx: SmartsheetContext,
@@ -78,6 +79,16 @@ export class SmartsheetClient {
 		readonly settings: ClientSettings,
 	) {
 		this.lifecycle = new TokenLifecycle(ctx, kind, settings.refreshMarginSeconds);
+	}
+
+	/** This execution's counts so far (requests, retries, waits, token refreshes): a copy, read-only. */
+	snapshot(): Readonly<ClientCounters & LifecycleCounters> {
+		return Object.freeze({ ...this.counters, ...this.lifecycle.snapshot() });
+	}
+
+	/** Counts a request sent outside `request()`: an attachment's download from its presigned URL. */
+	countDownload(): void {
+		this.counters.requests++;
 	}
 
 	async request<T = unknown>(request: SmartsheetRequest): Promise<T> {

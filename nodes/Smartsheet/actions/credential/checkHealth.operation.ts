@@ -18,11 +18,11 @@ export async function execute(
 ): Promise<ItemResult[]> {
 	return await perItem(client, items, operation, async () => {
 		const before = await client.lifecycle.inspect();
-		const refreshesBefore = client.lifecycle.counters.refreshes;
+		const refreshesBefore = client.snapshot().refreshes;
 		const started = Date.now();
 		const user = await client.request<IDataObject>({ method: 'GET', path: '/users/me', operation });
 		const after = await client.lifecycle.inspect();
-		const refreshed = client.lifecycle.counters.refreshes > refreshesBefore || after.tokenSuffix !== before.tokenSuffix;
+		const refreshed = client.snapshot().refreshes > refreshesBefore || after.tokenSuffix !== before.tokenSuffix;
 		return {
 			healthy: true,
 			status: refreshed ? 'refreshed' : 'ok',
