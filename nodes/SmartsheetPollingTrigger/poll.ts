@@ -1,5 +1,5 @@
 // One poll of the Smartsheet Polling Trigger: GET /sheets/{id}/version first (unchanged: done, no
-// row is read), else the rows modified since the watermark, each emitted once (watermark.ts).
+// row is read), else the rows modified since the watermark, each emitted once (nodes/shared/trigger/watermark.ts).
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
 import {

@@ -1,5 +1,5 @@
 // The two list styles most endpoints share, through the transport: page/pageSize with totals, and
-// lastKey/maxItems tokens (pager.ts holds the pager and every endpoint's stop rule).
+// lastKey/maxItems tokens (nodes/shared/helpers/pager.ts holds the pager and every endpoint's stop rule).
 import type { IDataObject } from 'n8n-workflow';
 
 import { atTotalPages, hasDataList, hasListPage, lastKeys, pageNumbers, pages, type SmartsheetClient } from '../../shared';

@@ -5,7 +5,7 @@ import { collect, offsetPages } from '../../helpers/paging';
 import { columnIdField } from '../column/columnFields';
 import { limitFields, readLimit } from '../limitFields';
 
-/** Smartsheet counts a cell-history call as 10 requests against the rate limit (§3.1). */
+/** Smartsheet counts a cell-history call as 10 requests against the rate limit. */
 const CELL_HISTORY_WEIGHT = 10;
 
 export const description: INodeProperties[] = [
