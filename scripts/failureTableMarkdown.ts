@@ -1,6 +1,6 @@
-// Renders the failure table (nodes/Smartsheet/transport/failureTable.ts) as Markdown for the
+// Renders the failure table (nodes/shared/transport/failureTable.ts) as Markdown for the
 // README, so the code and the documentation come from one source.
-import { FAILURE_RULES, STATUS_FAMILY_ACTIONS } from '../nodes/Smartsheet/transport/failureTable';
+import { FAILURE_RULES, STATUS_FAMILY_ACTIONS } from '../nodes/shared/transport/failureTable';
 
 const OUTPUT_LABEL = { auth: 'Auth', permission: 'Permission', payload: 'Payload', throttled: 'Throttled' } as const;
 

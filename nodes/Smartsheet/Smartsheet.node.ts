@@ -5,12 +5,10 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import './supportedN8n';
 
 import { nodeProperties } from './actions/properties';
-import { smartsheetCredentials } from './credentialChoice';
+import { listSearch, loadOptions, resourceMapping, smartsheetCredentials } from '../shared';
 import { router } from './actions/router';
-import { listSearch, loadOptions, resourceMapping } from './methods';
 
 // Stringified into an n8n expression (as SwitchV3 does): no imports or enums inside.
 const configuredOutputs = (failureRouting: string) =>

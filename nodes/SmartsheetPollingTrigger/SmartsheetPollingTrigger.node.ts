@@ -1,9 +1,6 @@
 import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
-import '../Smartsheet/supportedN8n';
 
-import { optionsCollection, sheetLocator } from '../Smartsheet/actions/common.descriptions';
-import { searchSheets } from '../Smartsheet/methods/listSearch';
-import { authenticationProperty, smartsheetCredentials } from '../Smartsheet/credentialChoice';
+import { authenticationProperty, optionsCollection, searchSheets, sheetLocator, smartsheetCredentials } from '../shared';
 import { pollSheet } from './poll';
 
 /**

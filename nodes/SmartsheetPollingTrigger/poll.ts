@@ -1,12 +1,20 @@
 // One poll of the Smartsheet Polling Trigger: GET /sheets/{id}/version first (unchanged: done, no
-// row is read), else the rows modified since the watermark, each emitted once (watermark.ts).
+// row is read), else the rows modified since the watermark, each emitted once (nodes/shared/trigger/watermark.ts).
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
-import type { SmartsheetClient } from '../Smartsheet/transport';
-import { SmartsheetRequestError } from '../Smartsheet/transport/failure';
-import { triggerClient, watchedSheetId } from '../SmartsheetTrigger/common/client';
-import { rowsModifiedSince, type ModifiedRow } from '../SmartsheetTrigger/common/rows';
-import { advance, nextWatermark, querySince, type Fresh, type PollState } from './watermark';
+import {
+	advance,
+	type Fresh,
+	type ModifiedRow,
+	nextWatermark,
+	type PollState,
+	querySince,
+	rowsModifiedSince,
+	type SmartsheetClient,
+	SmartsheetRequestError,
+	triggerClient,
+	watchedSheetId,
+} from '../shared';
 
 const OPERATION = 'trigger:poll';
 const SAMPLE_SIZE = 20;

@@ -1,9 +1,6 @@
 import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
-import '../Smartsheet/supportedN8n';
 
-import { reportLocator } from '../Smartsheet/actions/locators';
-import { authenticationProperty, smartsheetCredentials } from '../Smartsheet/credentialChoice';
-import { searchReports } from '../Smartsheet/methods/listSearch';
+import { authenticationProperty, reportLocator, searchReports, smartsheetCredentials } from '../shared';
 import { pollReport } from './pollReport';
 
 /**

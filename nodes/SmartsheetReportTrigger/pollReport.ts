@@ -3,12 +3,18 @@
 // (Smartsheet's modifiedAt, one-second granularity, fingerprints within the watermark's second).
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
-import { reportPages } from '../Smartsheet/actions/report/get.operation';
-import { flattenRow, type Column } from '../Smartsheet/helpers/sheetSchema';
-import { SmartsheetRequestError } from '../Smartsheet/transport/failure';
-import { advance, nextWatermark, type Fresh, type PollState } from '../SmartsheetPollingTrigger/watermark';
-import { triggerClient } from '../SmartsheetTrigger/common/client';
-import type { ModifiedRow } from '../SmartsheetTrigger/common/rows';
+import {
+	advance,
+	type Column,
+	flattenRow,
+	type Fresh,
+	type ModifiedRow,
+	nextWatermark,
+	type PollState,
+	reportPages,
+	SmartsheetRequestError,
+	triggerClient,
+} from '../shared';
 
 const SAMPLE_SIZE = 20;
 /** The watermark of a report that had no rows at activation: every row after it is news. */

@@ -6,12 +6,9 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import '../Smartsheet/supportedN8n';
 
-import { getColumns } from '../Smartsheet/methods/loadOptions';
-import { searchSheets } from '../Smartsheet/methods/listSearch';
+import { getColumns, searchSheets, smartsheetCredentials } from '../shared';
 import { handleCallback } from './callback';
-import { smartsheetCredentials } from '../Smartsheet/credentialChoice';
 import { triggerProperties } from './description';
 import { createWebhook, deleteWebhook, webhookExists } from './lifecycle';
 

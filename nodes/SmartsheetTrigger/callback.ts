@@ -13,12 +13,8 @@
 //     completed with the changed rows, and start the workflow.
 import { NodeOperationError, type IDataObject, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
 
-import { SmartsheetRequestError } from '../Smartsheet/transport/failure';
-import { parseSmartsheetJson } from '../Smartsheet/transport/smartsheetJson';
-import { PACKAGE_CHANGE_AGENT } from '../Smartsheet/helpers/settings';
+import { PACKAGE_CHANGE_AGENT, parseSmartsheetJson, rowsById, SmartsheetRequestError, triggerClient } from '../shared';
 import { challengeOf } from './challenge';
-import { triggerClient } from './common/client';
-import { rowsById } from './common/rows';
 import { agentList, eventItem, isWanted, madeBy, type CallbackEvent } from './events';
 import { NonceMemory } from './replay';
 import { sharedSecretFor, triggerKey } from './sharedSecret';

@@ -1,8 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sheetLocator } from '../Smartsheet/actions/common.descriptions';
-import { authenticationProperty } from '../Smartsheet/credentialChoice';
-import { PACKAGE_CHANGE_AGENT } from '../Smartsheet/helpers/settings';
+import { authenticationProperty, PACKAGE_CHANGE_AGENT, sheetLocator } from '../shared';
 import { EVENT_OPTIONS } from './events';
 
 export const triggerProperties: INodeProperties[] = [

@@ -40,7 +40,8 @@ export function agentList(text: string): string[] {
 
 /**
  * Whether the change was made by one of `ignored`. Smartsheet echoes the writer's
- * Smartsheet-Change-Agent; a chain of reactions appends to it, comma-separated (§4.10).
+ * Smartsheet-Change-Agent; a chain of reactions appends to it, comma-separated
+ * (https://developers.smartsheet.com/api/smartsheet/guides/webhooks/preventing-webhook-infinite-loops).
  */
 export function madeBy(event: CallbackEvent, ignored: string[]): boolean {
 	if (ignored.length === 0 || typeof event.changeAgent !== 'string') return false;

@@ -5,10 +5,18 @@
 // allows (webhook-status).
 import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
 
-import { createSheetWebhook, enableWebhook, subscopeOf, webhookPages, type WebhookRecord } from '../Smartsheet/helpers/webhooks';
-import type { SmartsheetClient } from '../Smartsheet/transport';
-import { SmartsheetRequestError, type SmartsheetFailure } from '../Smartsheet/transport/failure';
-import { triggerClient, watchedSheetId } from './common/client';
+import {
+	createSheetWebhook,
+	enableWebhook,
+	type SmartsheetClient,
+	type SmartsheetFailure,
+	SmartsheetRequestError,
+	subscopeOf,
+	triggerClient,
+	watchedSheetId,
+	webhookPages,
+	type WebhookRecord,
+} from '../shared';
 import { forgetSharedSecret, nodeStaticData } from './sharedSecret';
 
 interface WantedWebhook {

@@ -15,9 +15,7 @@
 // saved the static data, and Smartsheet's retry then delivers it).
 import { NodeOperationError, type IDataObject, type IWebhookFunctions } from 'n8n-workflow';
 
-import type { WebhookRecord } from '../Smartsheet/helpers/webhooks';
-import { SmartsheetRequestError } from '../Smartsheet/transport/failure';
-import { triggerClient, watchedSheetId } from './common/client';
+import { SmartsheetRequestError, triggerClient, watchedSheetId, type WebhookRecord } from '../shared';
 import { LookupBudget } from './lookupBudget';
 
 /** What the trigger keeps in the workflow's static data (saved by n8n after create()). */

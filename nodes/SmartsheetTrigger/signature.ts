@@ -1,5 +1,6 @@
 // Smartsheet signs every callback: Smartsheet-Hmac-SHA256 is the hex HMAC-SHA256 of the raw body
-// with the webhook's shared secret (§4.10). Compared in constant time.
+// with the webhook's shared secret (https://developers.smartsheet.com/api/smartsheet/guides/webhooks/webhook-callbacks).
+// Compared in constant time.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Whether the header can be a signature at all (64 hex digits): anything else is refused unread. */

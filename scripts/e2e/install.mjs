@@ -1,6 +1,5 @@
 // Installs a pinned n8n (N8N_VERSION, default 2.41.1) outside the project tree, once per version,
-// in $E2E_CACHE (default ~/.cache/n8n-smartsheet-e2e)/n8n-<version>, with the fixes measured in
-// ../shared/reference/real-n8n.md:
+// in $E2E_CACHE (default ~/.cache/n8n-smartsheet-e2e)/n8n-<version>, with these fixes:
 //   - install scripts are skipped (the Kafka node's script downloads from GitHub and fails), then
 //     only the native modules n8n needs are rebuilt: sqlite3 (node-gyp) and isolated-vm (prebuilt);
 //   - xlsx is pinned to the npm registry's 0.18.5 (n8n-nodes-base points at cdn.sheetjs.com);

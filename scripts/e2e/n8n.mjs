@@ -53,7 +53,7 @@ export async function installPackage(userFolder) {
 	return target;
 }
 
-/** The environment of real-n8n.md §3 (everything on 127.0.0.1, nothing phoning home). */
+/** The environment n8n runs in here: everything on 127.0.0.1, nothing phoning home. */
 export async function baseEnv(userFolder, port, extra = {}) {
 	return {
 		...process.env,

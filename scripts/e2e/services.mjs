@@ -1,5 +1,5 @@
 // Redis and PostgreSQL from Debian's packages, started on 127.0.0.1 with private data folders for
-// queue mode (real-n8n.md §5). Installed with apt-get only when missing; stopped by stopAll().
+// queue mode (https://docs.n8n.io/hosting/scaling/queue-mode/). Installed with apt-get only when missing; stopped by stopAll().
 import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 

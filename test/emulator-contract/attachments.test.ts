@@ -1,4 +1,4 @@
-// Attachments beyond upload (§4.5): URL attachments, a row's list, the temporary URL that serves
+// Attachments beyond upload: URL attachments, a row's list, the temporary URL that serves
 // the file, delete; scopes, access levels and IDs above 2^53.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

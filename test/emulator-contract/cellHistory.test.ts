@@ -1,4 +1,4 @@
-// Cell history (§4.2, §3.1): what row adds and updates record, newest first, paged, weighing 10
+// Cell history: what row adds and updates record, newest first, paged, weighing 10
 // against the rate limit; errors, scopes and IDs above 2^53.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

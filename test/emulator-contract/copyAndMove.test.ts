@@ -1,4 +1,4 @@
-// Copying a sheet (§4.1) and copying or moving rows to another sheet (§4.2): shapes, what comes
+// Copying a sheet and copying or moving rows to another sheet: shapes, what comes
 // along (include=…), errors, scopes, access and IDs above 2^53.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

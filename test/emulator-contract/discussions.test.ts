@@ -1,4 +1,4 @@
-// Discussions and comments (§4.6): threads on a sheet or a row, comments added, read, edited and
+// Discussions and comments: threads on a sheet or a row, comments added, read, edited and
 // deleted; only the author may edit or delete a comment (1081); scopes, access, IDs above 2^53.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

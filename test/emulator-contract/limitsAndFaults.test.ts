@@ -1,4 +1,4 @@
-// Rate limits (§3.1), write collisions (§2.2 4004), and scheduled faults.
+// Rate limits, write collisions (4004), and scheduled faults.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';

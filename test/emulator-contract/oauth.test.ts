@@ -1,4 +1,4 @@
-// OAuth (§1.2–1.4): authorize → code → token, client_secret or hash, refresh-token rotation,
+// OAuth: authorize → code → token, client_secret or hash, refresh-token rotation,
 // revocation, and the counters tests read.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

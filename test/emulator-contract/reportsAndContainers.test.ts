@@ -1,5 +1,5 @@
-// Reports (§4.7) and workspaces and folders (§4.8) in Smartsheet's JSON shapes, with token paging
-// where Smartsheet now requires it (§3.3).
+// Reports and workspaces and folders in Smartsheet's JSON shapes, with token paging
+// where Smartsheet now requires it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 

@@ -1,4 +1,4 @@
-// Search (§4.4) through an index that lags behind writes, and the account's users (§4.9).
+// Search through an index that lags behind writes, and the account's users.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 

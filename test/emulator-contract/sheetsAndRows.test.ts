@@ -1,4 +1,4 @@
-// Sheets, columns, rows and users in Smartsheet's JSON shapes (§3.2, §3.3, §4.1–4.3, §4.11).
+// Sheets, columns, rows and users in Smartsheet's JSON shapes.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 

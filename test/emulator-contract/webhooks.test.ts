@@ -1,4 +1,4 @@
-// Webhooks as Smartsheet runs them (§4.10, §3.3): create disabled, enable with a synchronous
+// Webhooks as Smartsheet runs them: create disabled, enable with a synchronous
 // verification, signed callbacks for sheet changes, subscope, duplicates, re-verification, the
 // retry table and schedule, statuses, the 2026 list paging. Callbacks travel over HTTP to a
 // subscriber on 127.0.0.1.

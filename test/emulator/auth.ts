@@ -1,4 +1,4 @@
-// Who is calling: the bearer token, and whether it may call a route (§1.5, §1.6, §2.2).
+// Who is calling: the bearer token, and whether it may call a route.
 import type { IncomingMessage } from 'node:http';
 
 import { ApiError } from './errors';

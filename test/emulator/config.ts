@@ -30,7 +30,7 @@ export interface EmulatorOptions {
 	clients?: OAuthClient[];
 	/** Seed the demo data (default true). */
 	seed?: boolean;
-	/** How long a change takes to reach the search index (Smartsheet's lags too, §4.4); default 1000. */
+	/** How long a change takes to reach the search index (Smartsheet's lags too); default 1000. */
 	searchLagMs?: number;
 	/** Webhook delivery (callback URL rules, retry time scale): webhooks/config.ts. */
 	webhooks?: WebhookOptions;

@@ -1,5 +1,5 @@
 // Smartsheet's error answers: {errorCode, message, refId, detail?} with the HTTP status Smartsheet
-// pairs with each code (/work/shared/reference/smartsheet-api.md §2.1, §2.2).
+// pairs with each code (https://developers.smartsheet.com/api/smartsheet).
 import { randomBytes } from 'node:crypto';
 
 export const ERRORS: Record<number, { status: number; message: string }> = {
@@ -46,7 +46,7 @@ export const ERRORS: Record<number, { status: number; message: string }> = {
 	1071: { status: 400, message: 'Invalid Grant. The authorization code or refresh token provided was invalid.' },
 	1072: { status: 400, message: 'Invalid hash value. The hash provided did not match the expected value.' },
 	1073: { status: 400, message: 'The redirect_uri did not match the expected value.' },
-	// The code is the reference's (§4.6); its status and wording are the emulator's assumption.
+	// The code is the reference's; its status and wording are the emulator's assumption.
 	1081: { status: 403, message: "You cannot delete or edit another user's comment." },
 	1114: { status: 404, message: 'Invalid sheetId or reportId: {0}' },
 	1123: { status: 400, message: 'Specifying multiple row locations is not yet supported. Each row must use the same row location attribute and value.' },

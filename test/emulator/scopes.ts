@@ -1,4 +1,4 @@
-// Smartsheet's 17 OAuth scopes (§1.5, SPEC-2024 securitySchemes). Personal access tokens have all.
+// Smartsheet's 17 OAuth scopes (SPEC-2024 securitySchemes). Personal access tokens have all.
 export const ALL_SCOPES = [
 	'ADMIN_SHEETS', 'ADMIN_SIGHTS', 'ADMIN_USERS', 'ADMIN_WEBHOOKS', 'ADMIN_WORKSPACES',
 	'CREATE_SHEETS', 'CREATE_SIGHTS', 'DELETE_SHEETS', 'DELETE_SIGHTS', 'READ_CONTACTS',

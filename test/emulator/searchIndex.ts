@@ -1,5 +1,5 @@
 // A search index that lags behind writes, as Smartsheet's does ("Newly created or recently updated
-// data may not be immediately discoverable via search", §4.4). A change reaches the index only
+// data may not be immediately discoverable via search"). A change reaches the index only
 // searchLagMs after it was made; until then searches see what was there before (or nothing, for
 // new things). The demo data is indexed from the start (primeSearchIndex); other objects from the
 // first search after their lag. Access is checked at search time.

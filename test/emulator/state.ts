@@ -120,7 +120,7 @@ export interface SummaryField {
 	modifiedAt: number;
 }
 
-/** A saved view over source sheets (§4.7): the rows of those sheets the user may see that pass its filter. */
+/** A saved view over source sheets: the rows of those sheets the user may see that pass its filter. */
 export interface Report {
 	id: string;
 	name: string;

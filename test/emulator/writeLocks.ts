@@ -1,5 +1,5 @@
 // Smartsheet answers 500/4004 when a write reaches a sheet that another request with the same
-// access token is still updating (§2.2, §3.1 "Execute Requests Serially"). This tracks the writes
+// access token is still updating (Smartsheet's "Execute Requests Serially"). This tracks the writes
 // in flight per (token, sheet).
 import type { EmulatorClock } from './clock';
 import { ApiError } from './errors';

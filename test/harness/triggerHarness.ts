@@ -1,6 +1,6 @@
 // Runs a trigger node the way n8n's production webhook path does, in process and over real HTTP:
 //  - activation: the route is registered first, then checkExists → create run in a HookContext,
-//    and only afterwards is the node's static data "saved" (n8n-internals §8.1: the order problem);
+//    and only afterwards is the node's static data "saved" (the order problem);
 //  - every request to the route builds a fresh Workflow from the saved static data (as n8n loads
 //    the workflow from its database), runs the node's webhook() in a WebhookContext with the raw
 //    body n8n's body parser keeps, answers as n8n's webhook helpers do, saves changed static data,

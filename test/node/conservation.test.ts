@@ -18,8 +18,15 @@ function random(seed: number) {
 	};
 }
 
+/**
+ * The one item that is not an input's result: Options → Execution Summary → "As Hint and an Extra
+ * Item" appends the summary to Success. It is left out of the count, and there is at most one.
+ */
+const isSummary = (item: RunResult['outputs'][number][number]) => (item.json as { smartsheetExecutionSummary?: unknown }).smartsheetExecutionSummary !== undefined;
+
 function assertConserved(result: RunResult, inputCount: number, perItemOutputs = 1) {
-	const indexes = result.outputs.flat().map((item) => (item.pairedItem as { item: number }).item);
+	assert.ok(result.outputs.flat().filter(isSummary).length <= 1, 'at most one summary item');
+	const indexes = result.outputs.flat().filter((item) => !isSummary(item)).map((item) => (item.pairedItem as { item: number }).item);
 	assert.equal(indexes.length, inputCount * perItemOutputs, 'no item lost, none doubled');
 	assert.deepEqual([...new Set(indexes)].sort((a, b) => a - b), Array.from({ length: inputCount }, (_, index) => index));
 }
@@ -78,6 +85,16 @@ describe('conservation', () => {
 			assert.equal(result.status, 'success', `seed ${seed}: the execution itself succeeds`);
 			assertConserved(result, count);
 		}
+	});
+
+	test('the execution summary as an item is the one extra item: last on Success, every input still on one output', async () => {
+		await fx.admin('POST', '/faults', { match: { path: '/2.0/users/me' }, count: 2, response: { message: 'injected', kind: 'error', status: 403, errorCode: 1004 } });
+		const items = Array.from({ length: 5 }, (_, index) => ({ n: index }));
+		const result = await fx.run({ resource: 'user', operation: 'getCurrent', authentication: 'accessToken', options: { summary: 'item', maxRetryWaitSeconds: 0.2 } }, items);
+		assertConserved(result, items.length);
+		const success = result.outputs[OUTPUT.success];
+		assert.equal(success.filter(isSummary).length, 1);
+		assert.ok(isSummary(success[success.length - 1]), 'the summary comes last');
 	});
 });
 

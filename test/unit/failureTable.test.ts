@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { classify } from '../../nodes/Smartsheet/transport/failure';
-import { FAILURE_RULES } from '../../nodes/Smartsheet/transport/failureTable';
+import { classify } from '../../nodes/shared/transport/failure';
+import { FAILURE_RULES } from '../../nodes/shared/transport/failureTable';
 
 const answer = (httpStatus: number | null, errorCode: number | null, network?: string) => ({
 	httpStatus,

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { forEachInFlight, isReadOnly } from '../../nodes/Smartsheet/helpers/inFlight';
+import { forEachInFlight, isReadOnly } from '../../nodes/shared/helpers/inFlight';
 
 /** A task per index that finishes only when released, recording starts and the most at once. */
 function gatedTasks() {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { columnFields, mapperField } from '../../nodes/Smartsheet/actions/row/mapperFields';
+import { columnFields, mapperField } from '../../nodes/shared/methods/mapperFields';
 import { Smartsheet } from '../../nodes/Smartsheet/Smartsheet.node.ts';
 import { shownParameters } from '../support/editorPanel';
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 
 import { sleep } from 'n8n-workflow';
 
-import { acquireRateBudget, currentRate, reportRateLimited, resetPacing } from '../../nodes/Smartsheet/transport/pacing';
+import { acquireRateBudget, currentRate, reportRateLimited, resetPacing } from '../../nodes/shared/transport/pacing';
 import { RateLimiter } from '../emulator/rateLimiter';
 
 /** Lets pending promise callbacks run (the mocked clock does not move). */

@@ -15,7 +15,7 @@ import {
 	onePage,
 	pageNumbers,
 	pages,
-} from '../../nodes/Smartsheet/helpers/pager';
+} from '../../nodes/shared/helpers/pager';
 import { startEmulator, type RunningEmulator } from '../emulator';
 
 const PAT = 'pager-pat-0123456789abcdefghij';

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { advance, querySince, type PollState } from '../../nodes/SmartsheetPollingTrigger/watermark';
-import type { ModifiedRow } from '../../nodes/SmartsheetTrigger/common/rows';
+import { advance, querySince, type PollState } from '../../nodes/shared/trigger/watermark';
+import type { ModifiedRow } from '../../nodes/shared/trigger/rows';
 
 const row = (id: string, modifiedAt: string, value: string, createdAt = '2026-01-01T00:00:00Z'): ModifiedRow => ({
 	id,

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { redactAnswer, redactText } from '../../nodes/Smartsheet/transport/redact.ts';
+import { redactAnswer, redactText } from '../../nodes/shared/transport/redact.ts';
 
 const TOKEN = 'at_0123456789abcdefghijklmnop';
 const SECRET = 'client+secret/with=odd&chars-123456';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { mayHaveActed } from '../../nodes/Smartsheet/transport/outcome';
-import { DEFAULT_RETRY, isRetryable, nextDelayMs } from '../../nodes/Smartsheet/transport/retryPolicy';
+import { mayHaveActed } from '../../nodes/shared/transport/outcome';
+import { DEFAULT_RETRY, isRetryable, nextDelayMs } from '../../nodes/shared/transport/retryPolicy';
 
 const a = (httpStatus: number | null, errorCode: number | null, extra: object = {}) => ({ httpStatus, errorCode, message: '', refId: null, ...extra });
 const settings = { maxWaitMs: 10_000, initialDelayMs: 1_000, maxAttempts: 0 };

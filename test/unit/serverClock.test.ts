@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { ServerClock } from '../../nodes/Smartsheet/transport/serverClock';
+import { ServerClock } from '../../nodes/shared/transport/serverClock';
 
 test("watermarks are kept on Smartsheet's clock, learnt from its Date header", () => {
 	const clock = new ServerClock();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { idArray, parseSmartsheetJson, stringifySmartsheetJson } from '../../nodes/Smartsheet/transport/smartsheetJson';
+import { idArray, parseSmartsheetJson, stringifySmartsheetJson } from '../../nodes/shared/transport/smartsheetJson';
 
 test('IDs above 2^53 survive parsing as exact strings', () => {
 	const parsed = parseSmartsheetJson('{"id":9007199254740993,"rows":[{"id":9223372036854775807,"rowNumber":1}]}') as any;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 
-import { MINIMUM_N8N_VERSION, unsupportedN8nReason } from '../../nodes/Smartsheet/supportedN8n';
+import { MINIMUM_N8N_VERSION, unsupportedN8nReason } from '../../nodes/shared/supportedN8n';
 
 const NODE_FILES = [
 	'nodes/Smartsheet/Smartsheet.node.ts',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { expiryOf, marginMs } from '../../nodes/Smartsheet/transport/tokenLifecycle';
+import { expiryOf, marginMs } from '../../nodes/shared/transport/tokenLifecycle';
 
 test('default margin: the larger of 10 % of the lifetime and 5 minutes', () => {
 	assert.equal(marginMs(604_799), 60_479_900); // 7-day token: 10 % ≈ 16.8 h

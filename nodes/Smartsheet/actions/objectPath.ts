@@ -1,9 +1,7 @@
 // Get Path, shared by Sheet, Report and Folder: where an object lives, from its workspace down.
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ItemResult, Operation } from '../helpers/interfaces';
-import { perItem } from '../helpers/perItem';
-import type { SmartsheetClient } from '../transport';
+import { type ItemResult, type Operation, perItem, type SmartsheetClient } from '../../shared';
 
 const CHILD_LISTS = ['folders', 'sheets', 'reports', 'sights'];
 
@@ -11,11 +9,11 @@ const CHILD_LISTS = ['folders', 'sheets', 'reports', 'sights'];
  * An operation that reads GET /{kind}/{id}/path and adds `pathNames` (workspace, folders, the
  * object) and `path` ("Workspace / Folder / Sheet") to Smartsheet's nested answer.
  */
-export function pathOperation(kind: 'sheets' | 'reports' | 'folders', operation: string, idOf: (ctx: IExecuteFunctions, item: number) => string): Operation {
+export function pathOperation(kind: 'sheets' | 'reports' | 'folders', idOf: (ctx: IExecuteFunctions, item: number) => string): Operation {
 	return {
 		description: [],
-		async execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-			return await perItem(this, client, items, operation, async (item) => {
+		async execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+			return await perItem(client, items, operation, async (item) => {
 				const answer = await client.request<IDataObject>({ method: 'GET', path: `/${kind}/${idOf(this, item)}/path`, operation });
 				const pathNames = namesAlong(answer);
 				return { ...answer, pathNames, path: pathNames.join(' / ') };

@@ -1,13 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { authenticationProperty } from '../credentialChoice';
+import { authenticationProperty, transportOptions } from '../../shared';
 import * as apiCall from './apiCall/apiCall.resource';
 import * as attachment from './attachment/attachment.resource';
 import * as cell from './cell/cell.resource';
 import * as column from './column/column.resource';
 import * as comment from './comment/comment.resource';
 import * as credential from './credential/credential.resource';
-import { transportOptions } from './common.descriptions';
 import * as discussion from './discussion/discussion.resource';
 import * as folder from './folder/folder.resource';
 import * as report from './report/report.resource';

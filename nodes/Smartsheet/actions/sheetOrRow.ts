@@ -2,8 +2,7 @@
 // leads to (/sheets/{id}/… or /sheets/{id}/rows/{rowId}/…).
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idField } from './common.descriptions';
-import { idOf } from './sheetId';
+import { idField, idOf } from '../../shared';
 
 interface Choice {
 	resource: string;

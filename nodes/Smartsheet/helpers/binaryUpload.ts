@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { SmartsheetRequest } from '../transport';
-import { InvalidInput } from './perItem';
+import { InvalidInput, type SmartsheetRequest } from '../../shared';
 
 /**
  * An item's binary field as a raw request body (Smartsheet's "simple upload": the bytes, their

@@ -1,5 +1,4 @@
-import { parseSmartsheetJson } from '../transport/smartsheetJson';
-import { InvalidInput } from './perItem';
+import { InvalidInput, parseSmartsheetJson } from '../../shared';
 
 /** A JSON parameter's value; text is parsed so that IDs above 2^53 keep every digit. */
 export function jsonParameter(value: unknown, what: string): unknown {

@@ -8,9 +8,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import type { FailureClass } from '../transport/failureTable';
-import type { SmartsheetFailure } from '../transport/failure';
-import type { ItemResult } from './interfaces';
+import type { FailureClass, ItemResult, SmartsheetFailure } from '../../shared';
 
 const OUTPUT_INDEX: Record<FailureClass, number> = { auth: 1, permission: 2, payload: 3, throttled: 4 };
 

@@ -1,11 +1,10 @@
 // The two list styles most endpoints share, through the transport: page/pageSize with totals, and
-// lastKey/maxItems tokens (pager.ts holds the pager and every endpoint's stop rule).
+// lastKey/maxItems tokens (nodes/shared/helpers/pager.ts holds the pager and every endpoint's stop rule).
 import type { IDataObject } from 'n8n-workflow';
 
-import { hasDataList, hasListPage, type SmartsheetClient } from '../transport';
-import { atTotalPages, lastKeys, pageNumbers, pages } from './pager';
+import { atTotalPages, hasDataList, hasListPage, lastKeys, pageNumbers, pages, type SmartsheetClient } from '../../shared';
 
-export { collect } from './pager';
+export { collect } from '../../shared';
 
 const PAGE_SIZE = 100;
 

@@ -1,8 +1,7 @@
 // All rows of a sheet, page by page (Smartsheet pages rows inside GET /sheets/{id}).
 import type { IDataObject } from 'n8n-workflow';
 
-import { hasRowList, type SmartsheetClient } from '../transport';
-import { atShortPageOrAllRows, collect, pageNumbers, pages } from './pager';
+import { atShortPageOrAllRows, collect, hasRowList, pageNumbers, pages, type SmartsheetClient } from '../../shared';
 
 const ROWS_PER_PAGE = 500;
 

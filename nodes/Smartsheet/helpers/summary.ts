@@ -1,23 +1,24 @@
 // The counts of one execution (requests, retries, refreshes, 429s, items per output), shown as an
-// execution hint and, when the builder asks for it, as one extra item they can log.
+// execution hint and, when the builder asks for it, as one extra item they can log: the one item
+// that is not an input's result (documented with the option and in the README).
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { SmartsheetClient } from '../transport';
-import { OUTPUT_NAMES } from './interfaces';
+import { OUTPUT_NAMES, type SmartsheetClient } from '../../shared';
 
 export function executionSummary(client: SmartsheetClient, outputs: INodeExecutionData[][]): IDataObject {
 	const perOutput: IDataObject = {};
 	outputs.forEach((items, index) => (perOutput[OUTPUT_NAMES[index] ?? `output${index}`] = items.length));
+	const counts = client.snapshot();
 	return {
-		requests: client.counters.requests,
-		rateLimitUnits: client.counters.rateUnits,
-		retries: client.counters.retries,
-		rateLimitAnswers: client.counters.throttledAnswers,
-		waitedForRateLimitMs: client.counters.waitedForRateMs,
-		backoffMs: client.counters.backoffMs,
-		tokenRefreshes: client.lifecycle.counters.refreshes,
-		proactiveRefreshChecks: client.lifecycle.counters.proactiveRefreshes,
-		reactiveRefreshChecks: client.lifecycle.counters.reactiveRefreshes,
+		requests: counts.requests,
+		rateLimitUnits: counts.rateUnits,
+		retries: counts.retries,
+		rateLimitAnswers: counts.throttledAnswers,
+		waitedForRateLimitMs: counts.waitedForRateMs,
+		backoffMs: counts.backoffMs,
+		tokenRefreshes: counts.refreshes,
+		proactiveRefreshChecks: counts.proactiveRefreshes,
+		reactiveRefreshChecks: counts.reactiveRefreshes,
 		items: perOutput,
 	};
 }

@@ -1,4 +1,4 @@
-// Attachments (§4.5): a file (multipart, file part "file") or a URL (JSON {name, url,
+// Attachments: a file (multipart, file part "file") or a URL (JSON {name, url,
 // attachmentType}) on a sheet or a row; list a sheet's or a row's; get one with a temporary URL
 // that really serves the file from the emulator; delete. Attaching weighs 10 against the rate
 // limit, as Smartsheet counts file uploads.

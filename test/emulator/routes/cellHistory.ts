@@ -1,5 +1,5 @@
-// Cell history (§4.2): every value a cell has had, newest first, offset-paged. Smartsheet calls it
-// resource intensive and counts it 10 against the rate limit (§3.1), so the route weighs 10.
+// Cell history: every value a cell has had, newest first, offset-paged. Smartsheet calls it
+// resource intensive and counts it 10 against the rate limit, so the route weighs 10.
 // Row adds and updates record each change here (setCell / recordNewRow).
 import type { Answer, RequestContext, Route } from '../context';
 import type { Emulator } from '../emulator';

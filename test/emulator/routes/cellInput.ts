@@ -1,5 +1,5 @@
 // The cells of one row in an add or update request, checked the way Smartsheet checks them
-// (§2.2, §4.2): unknown column 1036, column twice 1037, wrong value type 1038, over 4000
+//: unknown column 1036, column twice 1037, wrong value type 1038, over 4000
 // characters 1041, not the column's type under strict parsing 1042, value with objectValue 1130,
 // formula without "=" 1162, formula with a value 1163, a hyperlink that is not {url: "http(s)://…"}
 // 1008 (assumed: Smartsheet documents no code for it).

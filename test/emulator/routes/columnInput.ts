@@ -1,5 +1,5 @@
 // Column definitions sent by clients, checked as Smartsheet checks them when a sheet is created
-// (§2.2: 1055 exactly one primary column, 1056 unique titles, 1057 primary must be TEXT_NUMBER).
+// (: 1055 exactly one primary column, 1056 unique titles, 1057 primary must be TEXT_NUMBER).
 import { ApiError } from '../errors';
 import type { Column } from '../state';
 

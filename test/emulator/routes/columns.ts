@@ -1,4 +1,4 @@
-// Columns (§4.3): list (IndexResult), get, add (bulk, at an index), update, delete.
+// Columns: list (IndexResult), get, add (bulk, at an index), update, delete.
 // Changing columns needs ADMIN_SHEETS and admin access to the sheet.
 import type { Answer, RequestContext, Route } from '../context';
 import { ApiError } from '../errors';

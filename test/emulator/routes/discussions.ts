@@ -1,4 +1,4 @@
-// Discussions and comments (§4.6): a discussion is a thread on the sheet or on a row, started with
+// Discussions and comments: a discussion is a thread on the sheet or on a row, started with
 // its first comment ({comment: {text}}); comments are added ({text}), read, edited and deleted.
 // Only a comment's author may edit or delete it (1081); each write is one function per route.
 import type { Answer, RequestContext, Route } from '../context';

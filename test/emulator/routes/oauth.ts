@@ -1,4 +1,4 @@
-// OAuth as Smartsheet does it (/work/shared/reference/smartsheet-api.md §1.2–1.4): an authorize
+// OAuth as Smartsheet does it (https://developers.smartsheet.com/api/smartsheet): an authorize
 // page that approves at once, a token endpoint taking client_secret or hash (never both), refresh
 // tokens that rotate on every use, and revocation.
 import { createHash, randomBytes } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Smartsheet's offset paging (§3.3): page (default 1), pageSize (default 100), includeAll; the
+// Smartsheet's offset paging: page (default 1), pageSize (default 100), includeAll; the
 // answer is an IndexResult, and a page past the end returns the last page (REF-2025).
 import { flag, positiveInt } from './query';
 

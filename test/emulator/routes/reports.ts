@@ -1,5 +1,5 @@
-// Reports (§4.7): saved views over source sheets. List (offset paging) and get (rows paged, at most
-// 10,000 a page, §3.2). A report shows only the rows of source sheets the user may see; its
+// Reports: saved views over source sheets. List (offset paging) and get (rows paged, at most
+// 10,000 a page). A report shows only the rows of source sheets the user may see; its
 // columns are virtual (virtualId), matched to each source sheet's columns by title.
 import type { Answer, RequestContext, Route } from '../context';
 import type { Emulator } from '../emulator';
@@ -10,7 +10,7 @@ import { matchesFilter } from './reportFilters';
 import { flag, words } from './query';
 import { placeAt, rowOut, stamp, type ShapeOptions } from './shapes';
 
-/** "Report GET returns at most 10,000 rows per request" (§3.2). */
+/** "Report GET returns at most 10,000 rows per request". */
 export const MAX_REPORT_PAGE_SIZE = 10_000;
 
 /** Types a low `level` cannot express come back as text (level 1: multi-contact, 2 and up: multi-picklist). */

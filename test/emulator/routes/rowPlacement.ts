@@ -1,4 +1,4 @@
-// Where rows go (§4.2 "Row location attributes"): toTop, toBottom, parentId (+toTop/toBottom),
+// Where rows go (Smartsheet's "Row location attributes"): toTop, toBottom, parentId (+toTop/toBottom),
 // siblingId (+above), indent, outdent. Every row of a request must use the same location (1123);
 // other combinations are invalid (1062); a parent or sibling that is not in the sheet: 1063/1064.
 import { ApiError } from '../errors';

@@ -1,4 +1,4 @@
-// Copy or move rows to another sheet (§4.2): POST /sheets/{id}/rows/copy|move with
+// Copy or move rows to another sheet: POST /sheets/{id}/rows/copy|move with
 // {rowIds, to: {sheetId}}, answered {destinationSheetId, rowMappings: [{from, to}]}. Rows land at
 // the bottom of the destination with new IDs; cells follow their column's title (a column the
 // destination lacks is added to it); with include=attachments / discussions their row parts go too.

@@ -1,4 +1,4 @@
-// Rows (§3.2, §4.2): bulk add and update (at most 500 per request; all or nothing, or
+// Rows: bulk add and update (at most 500 per request; all or nothing, or
 // allowPartialSuccess), delete by IDs, get one.
 import type { Answer, RequestContext, Route } from '../context';
 import { ApiError } from '../errors';

@@ -1,4 +1,4 @@
-// Search (§4.4): everything the user can see, or the rows of one sheet, through the lagging index
+// Search: everything the user can see, or the rows of one sheet, through the lagging index
 // (searchIndex.ts). Answer: {results: [SearchResultItem], totalCount}.
 import type { Answer, RequestContext, Route } from '../context';
 import { ApiError } from '../errors';

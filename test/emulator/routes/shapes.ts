@@ -1,4 +1,4 @@
-// Sheets, columns and rows as Smartsheet writes them in JSON (§4.11): field names from the
+// Sheets, columns and rows as Smartsheet writes them in JSON: field names from the
 // Sheet/Column/Row/Cell schemas, timestamps to the second, IDs as digit strings (bare on the wire).
 import type { Emulator } from '../emulator';
 import { isoSeconds, type Column, type Row, type Sheet } from '../state';

@@ -1,4 +1,4 @@
-// Copy a sheet (§4.1): POST /sheets/{id}/copy with {destinationType: home|workspace|folder,
+// Copy a sheet: POST /sheets/{id}/copy with {destinationType: home|workspace|folder,
 // destinationId, newName} and include=data,attachments,discussions,… (all = everything). Without
 // data the copy has the columns only. Answered {message, resultCode, result: {id, name,
 // accessLevel, permalink}}. Move a sheet: POST /sheets/{id}/move with {destinationType, destinationId}.

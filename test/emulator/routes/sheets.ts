@@ -1,4 +1,4 @@
-// Sheets (§4.1): list (offset paging), get (row/column filters, row paging), version, create in
+// Sheets: list (offset paging), get (row/column filters, row paging), version, create in
 // Sheets / a folder / a workspace (with columns, or from a template: {name, fromId}), rename, delete.
 import type { Answer, RequestContext, Route } from '../context';
 import { ApiError } from '../errors';

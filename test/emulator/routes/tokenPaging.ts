@@ -1,4 +1,4 @@
-// Smartsheet's token paging (§3.3): maxItems and an opaque lastKey; the answer is {data, lastKey}
+// Smartsheet's token paging: maxItems and an opaque lastKey; the answer is {data, lastKey}
 // and the last page has no lastKey. Used where Smartsheet replaced offset paging (workspaces,
 // workspace and folder children).
 import { ApiError } from '../errors';
@@ -27,7 +27,7 @@ function keyFor(offset: number): string {
 	return Buffer.from(`o${offset}`, 'latin1').toString('base64url');
 }
 
-/** Offset-paging parameters that Smartsheet removed from an endpoint (2026 deprecations, §3.3). */
+/** Offset-paging parameters that Smartsheet removed from an endpoint (2026 deprecations). */
 export function refuseOffsetPaging(query: URLSearchParams): void {
 	for (const name of ['page', 'pageSize', 'includeAll']) {
 		const value = query.get(name);

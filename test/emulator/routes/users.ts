@@ -1,4 +1,4 @@
-// The current user (any valid token, no scope: §1.5, §4.9) and the account's users (READ_USERS,
+// The current user (any valid token, no scope) and the account's users (READ_USERS,
 // offset paging, `email` filter).
 import type { Route } from '../context';
 import { ApiError } from '../errors';

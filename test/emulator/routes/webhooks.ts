@@ -1,4 +1,4 @@
-// Webhooks (§4.10): list (the 2026 paging: no includeAll, pageSize ≤ 10,000, totals -1, newest
+// Webhooks: list (the 2026 paging: no includeAll, pageSize ≤ 10,000, totals -1, newest
 // first), get, create (disabled, NEW_NOT_VERIFIED), update (enabled:true verifies synchronously),
 // delete, reset the shared secret. Every route needs ADMIN_WEBHOOKS.
 import type { Answer, RequestContext, Route } from '../context';
@@ -11,7 +11,7 @@ import { objectBody } from './sheets';
 const MAX_PAGE_SIZE = 10_000;
 const SCOPE = 'ADMIN_WEBHOOKS';
 
-/** A personal access token sees its user's webhooks; an app's token only the ones that app made (§1.7). */
+/** A personal access token sees its user's webhooks; an app's token only the ones that app made. */
 function visible(ctx: RequestContext, webhook: Webhook): boolean {
 	const grant = ctx.emulator.state.accessTokens.get(ctx.token!);
 	if (!grant || webhook.ownerUserId !== grant.userId) return false;

@@ -1,4 +1,4 @@
-// Workspaces and folders (§4.8): list workspaces (token paging only, as Smartsheet requires since
+// Workspaces and folders: list workspaces (token paging only, as Smartsheet requires since
 // 2026), create a workspace, the children of a workspace or folder (token paging, filtered by
 // childrenResourceTypes), create a folder in a workspace or a folder.
 import type { Answer, RequestContext, Route } from '../context';

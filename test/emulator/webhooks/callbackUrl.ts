@@ -1,4 +1,4 @@
-// Smartsheet's rules for a webhook's callbackUrl (§4.10, DEV webhook-callbacks): HTTPS only, one of
+// Smartsheet's rules for a webhook's callbackUrl (DEV webhook-callbacks): HTTPS only, one of
 // five ports, never a private IP address. Relaxed with `allowInsecureCallbacks` so tests and demos
 // can receive callbacks on http://127.0.0.1.
 import { isIP } from 'node:net';

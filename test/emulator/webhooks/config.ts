@@ -46,7 +46,7 @@ export function applyWebhookConfig(config: WebhookConfig, change: Record<string,
 
 /**
  * Smartsheet retries a failed callback up to 14 times: "the first 7 retry attempts … exponential
- * backoff; thereafter … once every three hours" (§4.10). The backoff's base is not documented; one
+ * backoff; thereafter … once every three hours". The backoff's base is not documented; one
  * minute doubling is assumed.
  */
 export function retryDelayMs(retry: number, timeScale: number): number {

@@ -1,4 +1,4 @@
-// Sends callbacks the way Smartsheet does (§4.10): serialised per webhook, signed with
+// Sends callbacks the way Smartsheet does: serialised per webhook, signed with
 // HMAC-SHA256 of the exact body, a verification challenge on enable and every N callbacks, retries
 // on 4xx (but 410), 5xx and timeouts on Smartsheet's schedule, then DISABLED_CALLBACK_FAILED.
 import { createHmac, randomBytes } from 'node:crypto';

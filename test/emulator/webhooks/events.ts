@@ -31,7 +31,7 @@ export interface ChangeOrigin {
 	changeAgent?: string;
 }
 
-/** Smartsheet keeps at most 512 characters of the change agent, trimming from the front (§1.6). */
+/** Smartsheet keeps at most 512 characters of the change agent, trimming from the front. */
 const MAX_CHANGE_AGENT = 512;
 
 export function originOf(ctx: RequestContext): ChangeOrigin {

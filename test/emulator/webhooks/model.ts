@@ -1,4 +1,4 @@
-// A Smartsheet webhook as the emulator keeps it, and as Smartsheet writes it in JSON (§4.10).
+// A Smartsheet webhook as the emulator keeps it, and as Smartsheet writes it in JSON.
 import { randomBytes } from 'node:crypto';
 
 export const WEBHOOK_STATUSES = [

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { InvalidInput } from '../../helpers/perItem';
+import { InvalidInput } from '../../../shared';
 
 /**
  * A builder's path, checked to stay under the credential's API base: no scheme or host (the token

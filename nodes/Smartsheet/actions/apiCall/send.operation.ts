@@ -1,16 +1,13 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryUpload } from '../../helpers/binaryUpload';
-import type { ItemResult } from '../../helpers/interfaces';
+import { type ItemResult, perItem, type SmartsheetClient, type SmartsheetRequest } from '../../../shared';
 import { jsonParameter } from '../../helpers/jsonParameter';
 import { collect, offsetPages, tokenPages } from '../../helpers/paging';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient, SmartsheetRequest } from '../../transport';
 import { apiPath, sheetOfPath, weightOfPath } from './apiPath';
 
 const show = { resource: ['apiCall'], operation: ['send'] };
 const WITH_BODY = ['POST', 'PUT', 'PATCH'];
-const OPERATION = 'apiCall:send';
 
 export const description: INodeProperties[] = [
 	{
@@ -98,17 +95,17 @@ export const description: INodeProperties[] = [
  * Any Smartsheet endpoint through the same transport as every other operation: token refresh,
  * pacing, retries (a POST is never re-sent on an ambiguous answer) and the five outputs.
  */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, OPERATION, async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const method = this.getNodeParameter('httpMethod', item) as IHttpRequestMethods;
 		const { path, qs: pathQuery } = apiPath(String(this.getNodeParameter('apiPath', item)));
 		const qs = { ...pathQuery, ...queryOf(this, item) };
 		if (method === 'GET') {
 			const paging = this.getNodeParameter('paging', item, 'none') as string;
-			if (paging === 'offset') return await collect(offsetPages(client, path, OPERATION, qs, weightOfPath(path)));
-			if (paging === 'token') return await collect(tokenPages(client, path, OPERATION, qs));
+			if (paging === 'offset') return await collect(offsetPages(client, path, operation, qs, weightOfPath(path)));
+			if (paging === 'token') return await collect(tokenPages(client, path, operation, qs));
 		}
-		const request: SmartsheetRequest = { method, path, qs, sheetId: sheetOfPath(path), weight: weightOfPath(path), operation: OPERATION };
+		const request: SmartsheetRequest = { method, path, qs, sheetId: sheetOfPath(path), weight: weightOfPath(path), operation };
 		const answer = await client.request({ ...request, ...(await bodyOf(this, items, item, method)) });
 		return asItemJson(answer);
 	});

@@ -1,11 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { createOnce, madeSince } from '../../helpers/createOnce';
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
+import {
+	createOnce,
+	hasResult,
+	InvalidInput,
+	type ItemResult,
+	madeSince,
+	perItem,
+	sheetIdOf,
+	type SmartsheetClient,
+} from '../../../shared';
 import { collect, offsetPages } from '../../helpers/paging';
-import { hasResult, type SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
 import { sheetOrRowPath } from '../sheetOrRow';
 import { attachToFields } from './attachmentFields';
 
@@ -65,8 +70,8 @@ export const description: INodeProperties[] = [
 ];
 
 /** Attaches a web address (a link, or a file in Google Drive, Box, Dropbox…) to a sheet or a row. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'attachment:attachUrl', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const url = String(this.getNodeParameter('url', item)).trim();
 		if (!url) throw new InvalidInput('Give the URL to attach');
@@ -84,13 +89,13 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 					sheetId,
 					// The route is the file upload's; it is paced as one (10), the safe side.
 					weight: 10,
-					operation: 'attachment:attachUrl',
+					operation,
 					expect: hasResult,
 				});
 				return answer.result;
 			},
 			find: async (since) =>
-				(await collect(offsetPages(client, path, 'attachment:attachUrl'))).find(
+				(await collect(offsetPages(client, path, operation))).find(
 					(attachment) => attachment.url === url && (!name || attachment.name === name) && madeSince(attachment, since),
 				),
 			where: `the attachments of sheet ${sheetId}`,

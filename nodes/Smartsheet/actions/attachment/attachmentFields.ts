@@ -1,7 +1,7 @@
 // Fields several attachment operations share.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField } from '../common.descriptions';
+import { idField } from '../../../shared';
 import { sheetOrRowFields } from '../sheetOrRow';
 
 /** Attach to the sheet or to a row (Upload, Attach URL). */

@@ -1,10 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem, WithBinary } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
-import { downloadAttachmentFile } from '../../transport/download';
-import { idOf, sheetIdOf } from '../sheetId';
+import {
+	downloadAttachmentFile,
+	idOf,
+	InvalidInput,
+	type ItemResult,
+	perItem,
+	sheetIdOf,
+	type SmartsheetClient,
+	WithBinary,
+} from '../../../shared';
 import { attachmentIdField } from './attachmentFields';
 
 const show = { resource: ['attachment'], operation: ['get'] };
@@ -34,16 +39,16 @@ export const description: INodeProperties[] = [
  * The attachment with its temporary download `url` (valid for `urlExpiresInMillis`); with
  * Download File, the file itself as binary data.
  */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'attachment:get', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const attachmentId = idOf(this.getNodeParameter('attachmentId', item), 'Attachment');
-		const attachment = await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetId}/attachments/${attachmentId}`, operation: 'attachment:get' });
+		const attachment = await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetId}/attachments/${attachmentId}`, operation });
 		if (this.getNodeParameter('download', item, false) !== true) return attachment;
 		if (attachment.attachmentType !== 'FILE' || typeof attachment.url !== 'string') {
 			throw new InvalidInput(`Attachment ${attachmentId} is a ${String(attachment.attachmentType)} link, not an uploaded file: only files can be downloaded`);
 		}
-		const file = await downloadAttachmentFile(this, client, attachment.url, 'attachment:get');
+		const file = await downloadAttachmentFile(this, client, attachment.url, operation);
 		const field = this.getNodeParameter('binaryPropertyName', item) as string;
 		const mimeType = (attachment.mimeType as string | undefined) ?? file.contentType;
 		const binary = await this.helpers.prepareBinaryData(file.data, String(attachment.name ?? attachmentId), mimeType);

@@ -1,11 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import { type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { collect, offsetPages } from '../../helpers/paging';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
 import { limitFields, readLimit } from '../limitFields';
-import { sheetIdOf } from '../sheetId';
 import { sheetOrRowFields, sheetOrRowPath } from '../sheetOrRow';
 
 export const description: INodeProperties[] = [
@@ -21,9 +18,9 @@ export const description: INodeProperties[] = [
 ];
 
 /** The attachments of a sheet (its own and its rows') or of one row, one item each. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'attachment:list', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const path = sheetOrRowPath(this, item, 'attachTo', sheetIdOf(this, item), 'attachments');
-		return await collect(offsetPages(client, path, 'attachment:list'), readLimit(this, item));
+		return await collect(offsetPages(client, path, operation), readLimit(this, item));
 	});
 }

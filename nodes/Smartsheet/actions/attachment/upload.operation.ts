@@ -1,10 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import { hasResult, InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { multipartFile } from '../../helpers/multipart';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import { hasResult, type SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
 import { sheetOrRowPath } from '../sheetOrRow';
 import { attachToFields } from './attachmentFields';
 
@@ -27,8 +24,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'attachment:upload', async (item) => {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const field = this.getNodeParameter('binaryPropertyName', item) as string;
 		const binary = items[item].binary?.[field];
@@ -43,7 +41,7 @@ export async function execute(
 			upload: { data: body, headers: { 'Content-Type': contentType } },
 			sheetId,
 			weight: 10,
-			operation: 'attachment:upload',
+			operation,
 			expect: hasResult,
 		});
 		return answer.result;

@@ -1,16 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import { idOf, InvalidInput, type ItemResult, perItem, rowIdField, sheetIdOf, SheetSchemas, type SmartsheetClient } from '../../../shared';
 import { collect, offsetPages } from '../../helpers/paging';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import { SheetSchemas } from '../../helpers/sheetSchema';
-import type { SmartsheetClient } from '../../transport';
 import { columnIdField } from '../column/columnFields';
-import { rowIdField } from '../common.descriptions';
 import { limitFields, readLimit } from '../limitFields';
-import { idOf, sheetIdOf } from '../sheetId';
 
-/** Smartsheet counts a cell-history call as 10 requests against the rate limit (§3.1). */
+/** Smartsheet counts a cell-history call as 10 requests against the rate limit. */
 const CELL_HISTORY_WEIGHT = 10;
 
 export const description: INodeProperties[] = [
@@ -20,14 +15,14 @@ export const description: INodeProperties[] = [
 ];
 
 /** Every value the cell has had, newest first, one item each; each page counts 10 against the rate limit. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
-	return await perItem(this, client, items, 'cell:getHistory', async (item) => {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const rowId = idOf(this.getNodeParameter('rowId', item), 'Row');
-		const columnId = await columnIdOf(String(this.getNodeParameter('columnId', item) ?? '').trim(), async () => await schemas.columns(sheetId, 'cell:getHistory'));
+		const columnId = await columnIdOf(String(this.getNodeParameter('columnId', item) ?? '').trim(), async () => await schemas.columns(sheetId, operation));
 		const path = `/sheets/${sheetId}/rows/${rowId}/columns/${columnId}/history`;
-		const entries = await collect(offsetPages(client, path, 'cell:getHistory', { include: 'columnType' }, CELL_HISTORY_WEIGHT), readLimit(this, item));
+		const entries = await collect(offsetPages(client, path, operation, { include: 'columnType' }, CELL_HISTORY_WEIGHT), readLimit(this, item));
 		return entries.map((entry) => ({ ...entry, rowId }));
 	});
 }

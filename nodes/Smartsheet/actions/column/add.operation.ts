@@ -1,11 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { createOnce } from '../../helpers/createOnce';
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
+import { createOnce, hasResult, InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { collect, offsetPages } from '../../helpers/paging';
-import { hasResult, type SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
 import { columnDefinitionFields } from './columnFields';
 
 export const description: INodeProperties[] = [
@@ -21,8 +17,8 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'column:add', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const title = String(this.getNodeParameter('title', item)).trim();
 		if (!title) throw new InvalidInput('The column needs a title');
@@ -35,14 +31,14 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 					path: `/sheets/${sheetId}/columns`,
 					body: [body],
 					sheetId,
-					operation: 'column:add',
+					operation,
 					expect: hasResult,
 				});
 				return answer.result[0];
 			},
 			// Column titles are unique in a sheet (any case): a column of this title is the one asked for.
 			find: async () =>
-				(await collect(offsetPages(client, `/sheets/${sheetId}/columns`, 'column:add'))).find(
+				(await collect(offsetPages(client, `/sheets/${sheetId}/columns`, operation))).find(
 					(column) => String(column.title).toLowerCase() === title.toLowerCase(),
 				),
 			where: `the columns of sheet ${sheetId}`,

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../helpers/interfaces';
-import { operationPicker, sheetPicker } from '../common.descriptions';
+import { type Operation, operationPicker, sheetPicker } from '../../../shared';
 import * as add from './add.operation';
 import * as deleteColumn from './delete.operation';
 import * as list from './list.operation';

@@ -1,18 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
-import { idOf, sheetIdOf } from '../sheetId';
+import { idOf, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { columnIdField } from './columnFields';
 
 export const description: INodeProperties[] = [columnIdField('delete')];
 
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'column:delete', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const columnId = idOf(this.getNodeParameter('columnId', item), 'Column');
-		await client.request({ method: 'DELETE', path: `/sheets/${sheetId}/columns/${columnId}`, sheetId, operation: 'column:delete' });
+		await client.request({ method: 'DELETE', path: `/sheets/${sheetId}/columns/${columnId}`, sheetId, operation });
 		return { id: columnId, deleted: true };
 	});
 }

@@ -1,10 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import { type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { offsetPages } from '../../helpers/paging';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
 
 export const description: INodeProperties[] = [];
 
@@ -12,11 +9,12 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'column:list', async (item) => {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const columns: IDataObject[] = [];
-		for await (const page of offsetPages(client, `/sheets/${sheetId}/columns`, 'column:list')) columns.push(...page);
+		for await (const page of offsetPages(client, `/sheets/${sheetId}/columns`, operation)) columns.push(...page);
 		return columns;
 	});
 }

@@ -1,16 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import { hasResult, type SmartsheetClient } from '../../transport';
-import { idOf, sheetIdOf } from '../sheetId';
+import { hasResult, idOf, InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { splitOptions } from './add.operation';
 import { columnDefinitionFields, columnIdField } from './columnFields';
 
 export const description: INodeProperties[] = [columnIdField('update'), ...columnDefinitionFields('update', false)];
 
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'column:update', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const columnId = idOf(this.getNodeParameter('columnId', item), 'Column');
 		const body: IDataObject = {};
@@ -21,7 +18,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 		const options = splitOptions(this.getNodeParameter('dropdownOptions', item, '') as string);
 		if (options.length) body.options = options;
 		if (Object.keys(body).length === 0) throw new InvalidInput('Nothing to change: give a title, a type or dropdown options');
-		const answer = await client.request<{ result: IDataObject }>({ method: 'PUT', path: `/sheets/${sheetId}/columns/${columnId}`, body, sheetId, operation: 'column:update', expect: hasResult });
+		const answer = await client.request<{ result: IDataObject }>({ method: 'PUT', path: `/sheets/${sheetId}/columns/${columnId}`, body, sheetId, operation, expect: hasResult });
 		return answer.result;
 	});
 }

@@ -1,18 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { createOnce, madeSince } from '../../helpers/createOnce';
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import { hasResult, type SmartsheetClient } from '../../transport';
+import { createOnce, hasResult, idOf, type ItemResult, madeSince, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { commentTextOf } from '../discussion/commentText';
 import { commentTextField, discussionIdField } from '../discussion/discussionFields';
-import { idOf, sheetIdOf } from '../sheetId';
 
 export const description: INodeProperties[] = [discussionIdField('comment', 'add', false), commentTextField('comment', 'add')];
 
 /** Replies to a discussion; outputs the new comment. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'comment:add', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const discussionId = idOf(this.getNodeParameter('discussionId', item), 'Discussion');
 		const text = commentTextOf(this, item);
@@ -23,7 +19,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 					path: `/sheets/${sheetId}/discussions/${discussionId}/comments`,
 					body: { text },
 					sheetId,
-					operation: 'comment:add',
+					operation,
 					expect: hasResult,
 				});
 				return answer.result;
@@ -32,7 +28,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 				const discussion = await client.request<{ comments?: IDataObject[] }>({
 					method: 'GET',
 					path: `/sheets/${sheetId}/discussions/${discussionId}`,
-					operation: 'comment:add',
+					operation,
 				});
 				return (discussion.comments ?? []).find((comment) => comment.text === text && madeSince(comment, since));
 			},

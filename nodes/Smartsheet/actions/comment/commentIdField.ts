@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField } from '../common.descriptions';
+import { idField } from '../../../shared';
 
 /** The comment a Get, Update or Delete acts on. */
 export function commentIdField(operation: string): INodeProperties {

@@ -1,16 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
-import { idOf, sheetIdOf } from '../sheetId';
+import { idOf, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { commentIdField } from './commentIdField';
 
 export const description: INodeProperties[] = [commentIdField('get')];
 
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'comment:get', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const commentId = idOf(this.getNodeParameter('commentId', item), 'Comment');
-		return await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetIdOf(this, item)}/comments/${commentId}`, operation: 'comment:get' });
+		return await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetIdOf(this, item)}/comments/${commentId}`, operation });
 	});
 }

@@ -1,18 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import { hasResult, type SmartsheetClient } from '../../transport';
+import { hasResult, idOf, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { commentTextOf } from '../discussion/commentText';
 import { commentTextField } from '../discussion/discussionFields';
-import { idOf, sheetIdOf } from '../sheetId';
 import { commentIdField } from './commentIdField';
 
 export const description: INodeProperties[] = [commentIdField('update'), commentTextField('comment', 'update')];
 
 /** Replaces a comment's text; only its author may (others get the Permission output). */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'comment:update', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const commentId = idOf(this.getNodeParameter('commentId', item), 'Comment');
 		const answer = await client.request<{ result: IDataObject }>({
@@ -20,7 +17,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			path: `/sheets/${sheetId}/comments/${commentId}`,
 			body: { text: commentTextOf(this, item) },
 			sheetId,
-			operation: 'comment:update',
+			operation,
 			expect: hasResult,
 		});
 		return answer.result;

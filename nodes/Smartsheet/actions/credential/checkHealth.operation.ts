@@ -1,8 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 
 export const description: INodeProperties[] = [];
 
@@ -16,14 +14,15 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'credential:checkHealth', async () => {
+	return await perItem(client, items, operation, async () => {
 		const before = await client.lifecycle.inspect();
-		const refreshesBefore = client.lifecycle.counters.refreshes;
+		const refreshesBefore = client.snapshot().refreshes;
 		const started = Date.now();
-		const user = await client.request<IDataObject>({ method: 'GET', path: '/users/me', operation: 'credential:checkHealth' });
+		const user = await client.request<IDataObject>({ method: 'GET', path: '/users/me', operation });
 		const after = await client.lifecycle.inspect();
-		const refreshed = client.lifecycle.counters.refreshes > refreshesBefore || after.tokenSuffix !== before.tokenSuffix;
+		const refreshed = client.snapshot().refreshes > refreshesBefore || after.tokenSuffix !== before.tokenSuffix;
 		return {
 			healthy: true,
 			status: refreshed ? 'refreshed' : 'ok',

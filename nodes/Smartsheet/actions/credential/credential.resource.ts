@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../helpers/interfaces';
-import { operationPicker } from '../common.descriptions';
+import { type Operation, operationPicker } from '../../../shared';
 import * as checkHealth from './checkHealth.operation';
 
 export const operations: Record<string, Operation> = { checkHealth };

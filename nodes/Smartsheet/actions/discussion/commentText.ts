@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { InvalidInput } from '../../helpers/perItem';
+import { InvalidInput } from '../../../shared';
 
 /** The item's comment text; an empty one never reaches Smartsheet. */
 export function commentTextOf(ctx: IExecuteFunctions, itemIndex: number): string {

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../helpers/interfaces';
-import { operationPicker, sheetPicker } from '../common.descriptions';
+import { type Operation, operationPicker, sheetPicker } from '../../../shared';
 import * as create from './create.operation';
 import * as deleteDiscussion from './delete.operation';
 import * as get from './get.operation';

@@ -1,7 +1,7 @@
 // Fields the discussion and comment operations share.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField } from '../common.descriptions';
+import { idField } from '../../../shared';
 import { sheetOrRowFields } from '../sheetOrRow';
 
 /** A discussion on the sheet itself or on one of its rows (Create, List). */

@@ -1,17 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
-import { idOf, sheetIdOf } from '../sheetId';
+import { idOf, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { discussionIdField } from './discussionFields';
 
 export const description: INodeProperties[] = [discussionIdField('discussion', 'get', true)];
 
 /** One discussion with all its comments. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'discussion:get', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const discussionId = idOf(this.getNodeParameter('discussionId', item), 'Discussion');
-		return await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetIdOf(this, item)}/discussions/${discussionId}`, operation: 'discussion:get' });
+		return await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetIdOf(this, item)}/discussions/${discussionId}`, operation });
 	});
 }

@@ -1,11 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import { type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { collect, offsetPages } from '../../helpers/paging';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
 import { limitFields, readLimit } from '../limitFields';
-import { sheetIdOf } from '../sheetId';
 import { sheetOrRowPath } from '../sheetOrRow';
 import { discussionOnFields } from './discussionFields';
 
@@ -23,10 +20,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** The discussions of a sheet (on the sheet and on its rows) or of one row, one item each. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'discussion:list', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const path = sheetOrRowPath(this, item, 'discussionOn', sheetIdOf(this, item), 'discussions');
 		const qs = this.getNodeParameter('includeComments', item, true) === true ? { include: 'comments' } : {};
-		return await collect(offsetPages(client, path, 'discussion:list', qs), readLimit(this, item));
+		return await collect(offsetPages(client, path, operation, qs), readLimit(this, item));
 	});
 }

@@ -1,9 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import { hasResult, type SmartsheetClient } from '../../transport';
-import { folderLocator, locatedId, workspaceLocator } from '../locators';
+import { folderLocator, hasResult, type ItemResult, locatedId, perItem, type SmartsheetClient, workspaceLocator } from '../../../shared';
 import { nameOf } from '../workspace/create.operation';
 
 const show = { resource: ['folder'], operation: ['create'] };
@@ -31,8 +28,8 @@ export const description: INodeProperties[] = [
 ];
 
 /** A new folder at the top of a workspace, or inside a folder. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'folder:create', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const name = nameOf(this, item, 'folder');
 		const parentType = this.getNodeParameter('parentType', item) as 'workspace' | 'folder';
 		const parentId = locatedId(this, `${parentType}Id`, item, parentType === 'workspace' ? 'Workspace' : 'Parent folder');
@@ -40,7 +37,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			method: 'POST',
 			path: `/${parentType}s/${parentId}/folders`,
 			body: { name },
-			operation: 'folder:create',
+			operation,
 			expect: hasResult,
 		});
 		return answer.result;

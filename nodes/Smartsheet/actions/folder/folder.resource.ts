@@ -1,13 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../helpers/interfaces';
-import { operationPicker } from '../common.descriptions';
-import { folderLocator, locatedId } from '../locators';
+import { folderLocator, locatedId, type Operation, operationPicker } from '../../../shared';
 import { pathOperation } from '../objectPath';
 import * as create from './create.operation';
 import * as getChildren from './getChildren.operation';
 
-const getPath = pathOperation('folders', 'folder:getPath', (ctx, item) => locatedId(ctx, 'folderId', item, 'Folder'));
+const getPath = pathOperation('folders', (ctx, item) => locatedId(ctx, 'folderId', item, 'Folder'));
 
 export const operations: Record<string, Operation> = { create, getChildren, getPath };
 

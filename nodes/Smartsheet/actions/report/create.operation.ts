@@ -1,12 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import {
+	folderLocator,
+	idOf,
+	InvalidInput,
+	type ItemResult,
+	locatedId,
+	perItem,
+	type SmartsheetClient,
+	workspaceLocator,
+} from '../../../shared';
 import { jsonParameter } from '../../helpers/jsonParameter';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
 import { COLUMN_TYPES } from '../column/columnTypes';
-import { folderLocator, locatedId, workspaceLocator } from '../locators';
-import { idOf } from '../sheetId';
 
 const show = { resource: ['report'], operation: ['create'] };
 
@@ -79,8 +84,8 @@ export const description: INodeProperties[] = [
 ];
 
 /** A new report over sheets or a workspace, in a workspace or folder. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'report:create', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const name = String(this.getNodeParameter('name', item)).trim();
 		if (!name) throw new InvalidInput('The report needs a name');
 		const columns = (this.getNodeParameter('reportColumns.column', item, []) as IDataObject[]).map((column) => ({ title: String(column.title ?? '').trim(), type: column.type }));
@@ -94,7 +99,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 		};
 		const definition = definitionOf(this.getNodeParameter('reportDefinition', item, ''));
 		if (definition) body.reportDefinition = definition;
-		const answer = await client.request<{ result: IDataObject }>({ method: 'POST', path: '/reports', body, operation: 'report:create' });
+		const answer = await client.request<{ result: IDataObject }>({ method: 'POST', path: '/reports', body, operation });
 		return answer.result;
 	});
 }

@@ -1,15 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../helpers/interfaces';
-import { operationPicker } from '../common.descriptions';
-import { locatedId, reportLocator } from '../locators';
+import { locatedId, type Operation, operationPicker, reportLocator } from '../../../shared';
 import { pathOperation } from '../objectPath';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
 import * as updateDefinition from './updateDefinition.operation';
 
-const getPath = pathOperation('reports', 'report:getPath', (ctx, item) => locatedId(ctx, 'reportId', item, 'Report'));
+const getPath = pathOperation('reports', (ctx, item) => locatedId(ctx, 'reportId', item, 'Report'));
 
 export const operations: Record<string, Operation> = { create, get, getPath, list, updateDefinition };
 

@@ -1,9 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
-import { locatedId } from '../locators';
+import { InvalidInput, type ItemResult, locatedId, perItem, type SmartsheetClient } from '../../../shared';
 import { definitionOf } from './create.operation';
 
 export const description: INodeProperties[] = [
@@ -20,12 +17,12 @@ export const description: INodeProperties[] = [
 ];
 
 /** Replaces a report's definition entirely (PUT, as Smartsheet's API and SDKs do). */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'report:updateDefinition', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const reportId = locatedId(this, 'reportId', item, 'Report');
 		const definition = definitionOf(this.getNodeParameter('definition', item));
 		if (!definition) throw new InvalidInput('Give the definition as a JSON object');
-		await client.request({ method: 'PUT', path: `/reports/${reportId}/definition`, body: definition, operation: 'report:updateDefinition' });
+		await client.request({ method: 'PUT', path: `/reports/${reportId}/definition`, body: definition, operation });
 		return { id: reportId, definition };
 	});
 }

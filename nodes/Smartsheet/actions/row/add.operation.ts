@@ -1,11 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { allItems } from '../../helpers/batchWriter';
-import { writeRowsInBulk } from '../../helpers/bulkRows';
-import type { ItemResult } from '../../helpers/interfaces';
-import { SheetSchemas } from '../../helpers/sheetSchema';
-import type { SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
+import { allItems, type ItemResult, sheetIdOf, SheetSchemas, type SmartsheetClient, writeRowsInBulk } from '../../../shared';
 import { cellFields, readCells, readRowOptions, rowOutput } from './rowFields';
 
 export const description: INodeProperties[] = [
@@ -17,11 +12,12 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
-	return await writeRowsInBulk(client, allItems(items.length), 'POST', 'row:add', async (item) => {
+	return await writeRowsInBulk(client, allItems(items.length), 'POST', operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
-		const columns = await schemas.columns(sheetId, 'row:add');
+		const columns = await schemas.columns(sheetId, operation);
 		const options = readRowOptions(this, item);
 		return { sheetId, row: { toBottom: true, cells: readCells(this, item, columns, options) }, output: rowOutput(columns, options) };
 	});

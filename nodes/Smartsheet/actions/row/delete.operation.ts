@@ -1,11 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { allItems, writeInBatches, type Entry } from '../../helpers/batchWriter';
-import type { ItemResult } from '../../helpers/interfaces';
-import { failureOf } from '../../helpers/perItem';
-import { invalidInputFailure, unconfirmedWriteFailure, type SmartsheetClient } from '../../transport';
-import { rowIdField } from '../common.descriptions';
-import { idOf, sheetIdOf } from '../sheetId';
+import {
+	allItems,
+	type Entry,
+	failureOf,
+	idOf,
+	invalidInputFailure,
+	type ItemResult,
+	rowIdField,
+	sheetIdOf,
+	type SmartsheetClient,
+	unconfirmedWriteFailure,
+	writeInBatches,
+} from '../../../shared';
 
 export const description: INodeProperties[] = [rowIdField('delete')];
 
@@ -25,28 +32,29 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
 	return await writeInBatches<string, string>(
 		client,
 		allItems(items.length),
-		'row:delete',
+		operation,
 		IDS_PER_REQUEST,
 		async (item) => {
 			const sheetId = sheetIdOf(this, item);
 			return { key: sheetId, group: sheetId, entry: idOf(this.getNodeParameter('rowId', item), 'Row ID') };
 		},
-		async (sheetId, chunk) => await deleteChunk(client, sheetId, chunk),
+		async (sheetId, chunk) => await deleteChunk(client, operation, sheetId, chunk),
 	);
 }
 
-async function deleteChunk(client: SmartsheetClient, sheetId: string, chunk: Array<Entry<string>>): Promise<ItemResult[]> {
+async function deleteChunk(client: SmartsheetClient, operation: string, sheetId: string, chunk: Array<Entry<string>>): Promise<ItemResult[]> {
 	const send = async () =>
 		await client.request<DeleteAnswer>({
 			method: 'DELETE',
 			path: `/sheets/${sheetId}/rows`,
 			qs: { ids: chunk.map(({ entry }) => entry).join(','), ignoreRowsNotFound: true },
 			sheetId,
-			operation: 'row:delete',
+			operation,
 			expect: (body) => Array.isArray((body as Partial<DeleteAnswer>).result),
 		});
 	let answer: DeleteAnswer;
@@ -54,13 +62,13 @@ async function deleteChunk(client: SmartsheetClient, sheetId: string, chunk: Arr
 	try {
 		answer = await send();
 	} catch (error) {
-		const failure = failureOf(client, 'row:delete', error);
+		const failure = failureOf(client, operation, error);
 		if (failure.outcome !== 'unknown') return chunk.map(({ item }) => ({ item, failure }));
 		try {
 			answer = await send();
 			reconciled = true;
 		} catch (again) {
-			const last = failureOf(client, 'row:delete', again);
+			const last = failureOf(client, operation, again);
 			const diagnosis = last.outcome === 'unknown' ? unconfirmedWriteFailure(last, `the rows of sheet ${sheetId}`) : last;
 			return chunk.map(({ item }) => ({ item, failure: diagnosis }));
 		}
@@ -69,6 +77,6 @@ async function deleteChunk(client: SmartsheetClient, sheetId: string, chunk: Arr
 	return chunk.map(({ item, entry: rowId }) => {
 		if (deleted.has(rowId)) return { item, json: [{ id: rowId, deleted: true }] };
 		if (reconciled) return { item, json: [{ id: rowId, deleted: true, reconciled: true }] };
-		return { item, failure: invalidInputFailure(client, 'row:delete', `Row ${rowId} was not found in sheet ${sheetId}`) };
+		return { item, failure: invalidInputFailure(client, operation, `Row ${rowId} was not found in sheet ${sheetId}`) };
 	});
 }

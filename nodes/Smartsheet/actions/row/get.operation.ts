@@ -1,11 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import { SheetSchemas } from '../../helpers/sheetSchema';
-import type { SmartsheetClient } from '../../transport';
-import { rowIdField } from '../common.descriptions';
-import { idOf, sheetIdOf } from '../sheetId';
+import { idOf, type ItemResult, perItem, rowIdField, sheetIdOf, SheetSchemas, type SmartsheetClient } from '../../../shared';
 import { readRowOptions, rowOutput } from './rowFields';
 
 export const description: INodeProperties[] = [
@@ -33,13 +28,14 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
-	return await perItem(this, client, items, 'row:get', async (item) => {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const rowId = idOf(this.getNodeParameter('rowId', item), 'Row ID');
-		const row = await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetId}/rows/${rowId}`, operation: 'row:get' });
-		const columns = await schemas.columns(sheetId, 'row:get');
+		const row = await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetId}/rows/${rowId}`, operation });
+		const columns = await schemas.columns(sheetId, operation);
 		return rowOutput(columns, readRowOptions(this, item))(row);
 	});
 }

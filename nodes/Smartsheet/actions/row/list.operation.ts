@@ -1,11 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
+import { flattenRow, type ItemResult, perItem, sheetIdOf, SheetSchemas, type SmartsheetClient } from '../../../shared';
 import { allRows } from '../../helpers/sheetRows';
-import { flattenRow, SheetSchemas } from '../../helpers/sheetSchema';
-import type { SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
 import { matches, type Condition } from './rowFilter';
 
 const show = { resource: ['row'], operation: ['list'] };
@@ -60,14 +56,14 @@ export const description: INodeProperties[] = [
 ];
 
 /** Every row of the sheet (all pages) that matches the conditions, one item per row. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
-	return await perItem(this, client, items, 'row:list', async (item) => {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
-		const columns = await schemas.columns(sheetId, 'row:list');
+		const columns = await schemas.columns(sheetId, operation);
 		const conditions = this.getNodeParameter('filters.condition', item, []) as Condition[];
 		const combinator = this.getNodeParameter('combinator', item, 'and') as 'and' | 'or';
-		const rows = (await allRows(client, sheetId, 'row:list')).map((row) => flattenRow(row, columns));
+		const rows = (await allRows(client, sheetId, operation)).map((row) => flattenRow(row, columns));
 		return rows.filter((row: IDataObject) => matches(row, conditions, combinator));
 	});
 }

@@ -3,10 +3,7 @@
 // Row ID, Key Column) are read as before, so saved workflows keep working.
 import { ExpressionError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { InvalidInput } from '../../helpers/perItem';
-import { cell, cellsFromFields, cellsFromList, type CellOptions, type Column } from '../../helpers/sheetSchema';
-import { idOf } from '../sheetId';
-import { ROW_ID_FIELD } from './mapperFields';
+import { cell, type CellOptions, cellsFromFields, cellsFromList, type Column, idOf, InvalidInput, ROW_ID_FIELD } from '../../../shared';
 
 /** Whether the node is version 2 or later (the column mapper). */
 export function usesColumnMapper(ctx: IExecuteFunctions): boolean {

@@ -1,7 +1,7 @@
 // Fields shared by Add, Update and Create or Update: how cells are given, and how rows come back.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { cellsFromFields, cellsFromList, flattenRow, type Column } from '../../helpers/sheetSchema';
+import { cellsFromFields, cellsFromList, flattenRow, type Column } from '../../../shared';
 import { mappedCells, usesColumnMapper } from './mappedCells';
 
 type WriteOperation = 'add' | 'update' | 'upsert';

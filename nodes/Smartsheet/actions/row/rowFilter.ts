@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { InvalidInput } from '../../helpers/perItem';
+import { InvalidInput } from '../../../shared';
 
 export interface Condition {
 	column: string;

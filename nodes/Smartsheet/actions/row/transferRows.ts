@@ -4,14 +4,22 @@
 // row Smartsheet did not find fails alone (Payload), with ignoreRowsNotFound so the rest still go.
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { allItems, writeInBatches, type Entry } from '../../helpers/batchWriter';
-import { MAX_ROWS_PER_REQUEST } from '../../helpers/bulkRows';
-import type { ItemResult, Operation } from '../../helpers/interfaces';
-import { failureOf } from '../../helpers/perItem';
-import { invalidInputFailure, type SmartsheetClient } from '../../transport';
-import { idArray } from '../../transport/smartsheetJson';
-import { rowIdField, sheetLocator } from '../common.descriptions';
-import { idOf, sheetIdOf } from '../sheetId';
+import {
+	allItems,
+	type Entry,
+	failureOf,
+	idArray,
+	idOf,
+	invalidInputFailure,
+	type ItemResult,
+	MAX_ROWS_PER_REQUEST,
+	type Operation,
+	rowIdField,
+	sheetIdOf,
+	sheetLocator,
+	type SmartsheetClient,
+	writeInBatches,
+} from '../../../shared';
 
 export type TransferMode = 'copy' | 'move';
 
@@ -19,8 +27,8 @@ export type TransferMode = 'copy' | 'move';
 export function transferOperation(mode: TransferMode): Operation {
 	return {
 		description: transferDescription(mode),
-		async execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]) {
-			return await transferRows(this, client, items, mode);
+		async execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string) {
+			return await transferRows(this, client, items, mode, operation);
 		},
 	};
 }
@@ -69,8 +77,8 @@ export async function transferRows(
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
 	mode: TransferMode,
+	operation: string,
 ): Promise<ItemResult[]> {
-	const operation = `row:${mode}`;
 	return await writeInBatches<TransferGroup, string>(
 		client,
 		allItems(items.length),

@@ -1,12 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { allItems } from '../../helpers/batchWriter';
-import { writeRowsInBulk } from '../../helpers/bulkRows';
-import type { ItemResult } from '../../helpers/interfaces';
-import { SheetSchemas } from '../../helpers/sheetSchema';
-import type { SmartsheetClient } from '../../transport';
-import { rowIdField } from '../common.descriptions';
-import { sheetIdOf } from '../sheetId';
+import { allItems, type ItemResult, rowIdField, sheetIdOf, SheetSchemas, type SmartsheetClient, writeRowsInBulk } from '../../../shared';
 import { rowIdToUpdate } from './mappedCells';
 import { cellFields, readCells, readRowOptions, rowOutput, VERSION_1 } from './rowFields';
 
@@ -22,12 +16,13 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
-	return await writeRowsInBulk(client, allItems(items.length), 'PUT', 'row:update', async (item) => {
+	return await writeRowsInBulk(client, allItems(items.length), 'PUT', operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const rowId = rowIdToUpdate(this, item);
-		const columns = await schemas.columns(sheetId, 'row:update');
+		const columns = await schemas.columns(sheetId, operation);
 		const options = readRowOptions(this, item);
 		return { sheetId, row: { id: rowId, cells: readCells(this, item, columns, options) }, output: rowOutput(columns, options) };
 	});

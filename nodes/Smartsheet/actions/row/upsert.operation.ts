@@ -1,12 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { writeRowsInBulk } from '../../helpers/bulkRows';
-import type { ItemResult } from '../../helpers/interfaces';
-import { failureOf, InvalidInput } from '../../helpers/perItem';
+import { failureOf, InvalidInput, type ItemResult, sheetIdOf, SheetSchemas, type SmartsheetClient, writeRowsInBulk } from '../../../shared';
 import { allRows } from '../../helpers/sheetRows';
-import { SheetSchemas } from '../../helpers/sheetSchema';
-import type { SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
 import { keyColumnName } from './mappedCells';
 import { cellFields, readCells, readRowOptions, rowOutput, VERSION_1 } from './rowFields';
 
@@ -41,14 +36,14 @@ interface Planned {
  * updates or adds. Items with the same key address one row: the first adds it (or updates the
  * row already there), the later ones update it, in waves so each wave is one bulk pass.
  */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
 	const indexes = new Map<string, Promise<Map<string, string>>>();
 	const keyIndex = (sheetId: string, columnId: string) => {
 		const cacheKey = `${sheetId}:${columnId}`;
 		let pending = indexes.get(cacheKey);
 		if (!pending) {
-			pending = allRows(client, sheetId, 'row:upsert').then((rows) => rowIdsByKey(rows, columnId));
+			pending = allRows(client, sheetId, operation).then((rows) => rowIdsByKey(rows, columnId));
 			indexes.set(cacheKey, pending);
 		}
 		return pending;
@@ -58,7 +53,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 	for (let item = 0; item < items.length; item++) {
 		try {
 			const sheetId = sheetIdOf(this, item);
-			const columns = await schemas.columns(sheetId, 'row:upsert');
+			const columns = await schemas.columns(sheetId, operation);
 			const keyName = keyColumnName(this, item);
 			const keyColumn = columns.find((column) => column.title === keyName || column.id === keyName);
 			if (!keyColumn) throw new InvalidInput(`The sheet has no key column "${keyName}"`);
@@ -70,13 +65,13 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			const rowIds = await keyIndex(sheetId, keyColumn.id);
 			wave.push({ item, sheetId, key: `${sheetId}:${keyColumn.id}:${keyValue}`, rowIds, keyValue, row: { cells }, output: rowOutput(columns, options) });
 		} catch (error) {
-			results.push({ item, failure: failureOf(client, 'row:upsert', error) });
+			results.push({ item, failure: failureOf(client, operation, error) });
 		}
 	}
 	while (wave.length > 0) {
 		const { now, later } = firstOfEachKey(wave);
 		const byItem = new Map(now.map((planned) => [planned.item, planned]));
-		const written = await writeRowsInBulk(client, [...byItem.keys()], 'POST', 'row:upsert', async (item) => {
+		const written = await writeRowsInBulk(client, [...byItem.keys()], 'POST', operation, async (item) => {
 			const planned = byItem.get(item)!;
 			const existing = planned.rowIds.get(planned.keyValue);
 			const { sheetId, output } = planned;

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import type { SmartsheetClient } from '../../transport';
+import type { ItemResult, SmartsheetClient } from '../../../shared';
 import { runSearch, searchFields } from './searchFields';
 
 const show = { resource: ['search'], operation: ['everywhere'] };
@@ -47,13 +46,13 @@ export const description: INodeProperties[] = [
 ];
 
 /** One item per hit: {objectType, objectId, text, parentObjectType, parentObjectId, parentObjectName, contextData}. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await runSearch(this, client, items, 'search:everywhere', async (item, query) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await runSearch(this, client, items, operation, async (item, query) => {
 		const options = this.getNodeParameter('searchOptions', item, {}) as IDataObject;
 		const qs: IDataObject = { query };
 		const scopes = (options.scopes as string[] | undefined) ?? [];
 		if (scopes.length) qs.scopes = scopes.join(',');
 		if (options.modifiedSince) qs.modifiedSince = new Date(String(options.modifiedSince)).toISOString();
-		return await client.request({ method: 'GET', path: '/search', qs, operation: 'search:everywhere' });
+		return await client.request({ method: 'GET', path: '/search', qs, operation });
 	});
 }

@@ -1,9 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import type { SmartsheetClient } from '../../transport';
-import { sheetPicker } from '../common.descriptions';
-import { sheetIdOf } from '../sheetId';
+import { type ItemResult, sheetIdOf, sheetPicker, type SmartsheetClient } from '../../../shared';
 import { runSearch, searchFields } from './searchFields';
 
 export const description: INodeProperties[] = [
@@ -12,8 +9,8 @@ export const description: INodeProperties[] = [
 ];
 
 /** One item per matching row of the sheet (objectId is the row ID). */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await runSearch(this, client, items, 'search:inSheet', async (item, query) =>
-		await client.request({ method: 'GET', path: `/search/sheets/${sheetIdOf(this, item)}`, qs: { query }, operation: 'search:inSheet' }),
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await runSearch(this, client, items, operation, async (item, query) =>
+		await client.request({ method: 'GET', path: `/search/sheets/${sheetIdOf(this, item)}`, qs: { query }, operation }),
 	);
 }

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../helpers/interfaces';
-import { operationPicker } from '../common.descriptions';
+import { type Operation, operationPicker } from '../../../shared';
 import * as everywhere from './everywhere.operation';
 import * as inSheet from './inSheet.operation';
 import { SEARCH_LAG } from './searchFields';

@@ -1,9 +1,7 @@
 // What both searches share: the query, Return All / Limit, and running one search per item.
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { InvalidInput, type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 import { limitFields, readLimit } from '../limitFields';
 
 /** Said wherever search is offered: builders reach for it to find a row they just wrote. */
@@ -35,7 +33,7 @@ export async function runSearch(
 	operation: string,
 	request: (itemIndex: number, query: string) => Promise<{ results?: IDataObject[] }>,
 ): Promise<ItemResult[]> {
-	return await perItem(ctx, client, items, operation, async (item) => {
+	return await perItem(client, items, operation, async (item) => {
 		const query = String(ctx.getNodeParameter('query', item, '')).trim();
 		if (!query) throw new InvalidInput('The search needs a query');
 		const results = (await request(item, query)).results ?? [];

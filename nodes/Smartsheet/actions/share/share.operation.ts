@@ -1,9 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
-import { idOf } from '../sheetId';
+import { idOf, InvalidInput, type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 import { ACCESS_LEVELS, assetQuery } from './shareAsset';
 
 const show = { resource: ['share'], operation: ['share'] };
@@ -49,8 +46,8 @@ export const description: INodeProperties[] = [
 ];
 
 /** Shares the asset with people or a group; one item per share created. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'share:share', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const accessLevel = this.getNodeParameter('accessLevel', item) as string;
 		const { sendEmail, ...message } = this.getNodeParameter('shareOptions', item, {}) as IDataObject;
 		const body = recipients(this, item).map((recipient) => ({ ...recipient, accessLevel, ...message }));
@@ -59,7 +56,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			path: '/shares',
 			qs: { ...assetQuery(this, item), ...(sendEmail === true ? { sendEmail: true } : {}) },
 			body,
-			operation: 'share:share',
+			operation,
 		});
 		return answer.result;
 	});

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../helpers/interfaces';
-import { idField, operationPicker } from '../common.descriptions';
+import { idField, type Operation, operationPicker } from '../../../shared';
 import * as list from './list.operation';
 import * as remove from './remove.operation';
 import * as share from './share.operation';

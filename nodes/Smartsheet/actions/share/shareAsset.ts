@@ -2,9 +2,7 @@
 // /shares endpoints name the asset in the query (?assetType=…&assetId=…).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { InvalidInput } from '../../helpers/perItem';
-import { sheetLocator } from '../common.descriptions';
-import { idLocator, locatedId, reportLocator, workspaceLocator } from '../locators';
+import { idLocator, InvalidInput, locatedId, reportLocator, sheetLocator, workspaceLocator } from '../../../shared';
 
 const show = { resource: ['share'] };
 

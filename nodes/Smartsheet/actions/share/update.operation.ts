@@ -1,8 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 import { ACCESS_LEVELS, assetQuery, shareIdOf } from './shareAsset';
 
 export const description: INodeProperties[] = [
@@ -10,14 +8,14 @@ export const description: INodeProperties[] = [
 ];
 
 /** A new access level for one share (PATCH, as the /shares endpoints require). */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'share:update', async (item) =>
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) =>
 		await client.request<IDataObject>({
 			method: 'PATCH',
 			path: `/shares/${shareIdOf(this, item)}`,
 			qs: assetQuery(this, item),
 			body: { accessLevel: this.getNodeParameter('accessLevel', item) },
-			operation: 'share:update',
+			operation,
 		}),
 	);
 }

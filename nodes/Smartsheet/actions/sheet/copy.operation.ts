@@ -1,9 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import { hasResult, type SmartsheetClient } from '../../transport';
-import { idOf, sheetIdOf } from '../sheetId';
+import { hasResult, idOf, InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { COPY_PARTS, SHEET_CONTAINERS } from './sheetDestination';
 
 const show = { resource: ['sheet'], operation: ['copy'] };
@@ -46,8 +43,8 @@ export const description: INodeProperties[] = [
 ];
 
 /** A copy of the sheet in a workspace, a folder or Home; outputs the new sheet (ID as a string). */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'sheet:copy', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const newName = String(this.getNodeParameter('newName', item)).trim();
 		if (!newName) throw new InvalidInput('The copy needs a name');
@@ -60,7 +57,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			path: `/sheets/${sheetId}/copy`,
 			qs: include.length ? { include: include.join(',') } : {},
 			body,
-			operation: 'sheet:copy',
+			operation,
 			expect: hasResult,
 		});
 		return answer.result;

@@ -1,10 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { createOnce, madeSince } from '../../helpers/createOnce';
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
+import { createOnce, hasResult, InvalidInput, type ItemResult, madeSince, perItem, type SmartsheetClient } from '../../../shared';
 import { collect, offsetPages } from '../../helpers/paging';
-import { hasResult, type SmartsheetClient } from '../../transport';
 import { COLUMN_TYPES } from '../column/columnTypes';
 import { destinationFields, sheetsPathOf } from './sheetDestination';
 
@@ -37,8 +34,8 @@ export const description: INodeProperties[] = [
 ];
 
 /** A new sheet with the columns given, in a workspace or folder. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'sheet:create', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const name = String(this.getNodeParameter('name', item)).trim();
 		if (!name) throw new InvalidInput('The sheet needs a name');
 		const columns = (this.getNodeParameter('columns.column', item, []) as IDataObject[]).map((column) => ({
@@ -50,10 +47,10 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 		const path = sheetsPathOf(this, item);
 		return await createOnce(client, {
 			send: async () =>
-				(await client.request<{ result: IDataObject }>({ method: 'POST', path, body: { name, columns }, operation: 'sheet:create', expect: hasResult })).result,
+				(await client.request<{ result: IDataObject }>({ method: 'POST', path, body: { name, columns }, operation, expect: hasResult })).result,
 			// A sheet of this name that did not exist before the request: the sheet list says when each was made.
 			find: async (since) =>
-				(await collect(offsetPages(client, '/sheets', 'sheet:create', { modifiedSince: new Date(since).toISOString() }))).find(
+				(await collect(offsetPages(client, '/sheets', operation, { modifiedSince: new Date(since).toISOString() }))).find(
 					(sheet) => sheet.name === name && madeSince(sheet, since),
 				),
 			where: `your sheets for one named "${name}"`,

@@ -1,9 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
-import { idOf } from '../sheetId';
+import { idOf, InvalidInput, type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 import { COPY_PARTS, destinationFields, sheetsPathOf } from './sheetDestination';
 
 const show = { resource: ['sheet'], operation: ['createFromTemplate'] };
@@ -32,8 +29,8 @@ export const description: INodeProperties[] = [
 ];
 
 /** A new sheet from a template, in a workspace or folder. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'sheet:createFromTemplate', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const fromId = idOf(this.getNodeParameter('templateId', item), 'Template');
 		const name = String(this.getNodeParameter('name', item)).trim();
 		if (!name) throw new InvalidInput('The sheet needs a name');
@@ -43,7 +40,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			path: sheetsPathOf(this, item),
 			qs: include.length ? { include: include.join(',') } : {},
 			body: { name, fromId },
-			operation: 'sheet:createFromTemplate',
+			operation,
 		});
 		return answer.result;
 	});

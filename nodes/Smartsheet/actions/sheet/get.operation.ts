@@ -1,10 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import { flattenRow, type Column } from '../../helpers/sheetSchema';
-import type { SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
+import { type Column, flattenRow, InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 
 export const description: INodeProperties[] = [
 	{
@@ -71,8 +67,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'sheet:get', async (item) => {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const options = this.getNodeParameter('sheetOptions', item, {}) as IDataObject;
 		const qs: IDataObject = {};
@@ -83,7 +80,7 @@ export async function execute(
 		if (columnIds.length) qs.columnIds = columnIds.join(',');
 		if (rowIds.length) qs.rowIds = rowIds.join(',');
 		if (rowNumbers.length) qs.rowNumbers = rowNumbers.join(',');
-		const sheet = await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetId}`, qs, operation: 'sheet:get' });
+		const sheet = await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetId}`, qs, operation });
 		const columns = (sheet.columns as Column[] | undefined) ?? [];
 		if (options.raw === true) return sheet;
 		// Each row replaced where it stands, so Smartsheet's row and its flat copy never both stay

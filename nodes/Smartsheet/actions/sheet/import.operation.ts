@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryUpload } from '../../helpers/binaryUpload';
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { InvalidInput, type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 import { destinationFields, sheetsPathOf } from './sheetDestination';
 
 const show = { resource: ['sheet'], operation: ['import'] };
@@ -53,8 +51,8 @@ export const description: INodeProperties[] = [
 ];
 
 /** A new sheet from a CSV or XLSX file of the item, in a workspace or folder. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'sheet:import', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const field = this.getNodeParameter('binaryPropertyName', item) as string;
 		const file = items[item].binary?.[field];
 		const extension = /\.([a-z]+)$/i.exec(file?.fileName ?? '')?.[1]?.toLowerCase() ?? file?.fileExtension?.toLowerCase() ?? '';
@@ -65,7 +63,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 		if (!/^[\x20-\x7e]+$/.test(sheetName)) throw new InvalidInput(`Smartsheet needs an ASCII sheet name, got "${sheetName}"`);
 		const qs: IDataObject = { sheetName, primaryColumnIndex: this.getNodeParameter('primaryColumnIndex', item, 0) };
 		if (this.getNodeParameter('firstRowIsHeader', item, true) === true) qs.headerRowIndex = 0;
-		const answer = await client.request<{ result: IDataObject }>({ method: 'POST', path: `${sheetsPathOf(this, item)}/import`, qs, upload, operation: 'sheet:import' });
+		const answer = await client.request<{ result: IDataObject }>({ method: 'POST', path: `${sheetsPathOf(this, item)}/import`, qs, upload, operation });
 		return answer.result;
 	});
 }

@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
+import { type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 import { offsetPages } from '../../helpers/paging';
-import type { SmartsheetClient } from '../../transport';
 
 export const description: INodeProperties[] = [];
 
@@ -12,10 +10,11 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'sheet:list', async () => {
+	return await perItem(client, items, operation, async () => {
 		const sheets: IDataObject[] = [];
-		for await (const page of offsetPages(client, '/sheets', 'sheet:list')) sheets.push(...page);
+		for await (const page of offsetPages(client, '/sheets', operation)) sheets.push(...page);
 		return sheets;
 	});
 }

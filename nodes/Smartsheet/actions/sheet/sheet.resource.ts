@@ -1,9 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../helpers/interfaces';
-import { operationPicker, sheetPicker } from '../common.descriptions';
+import { type Operation, operationPicker, sheetIdOf, sheetPicker } from '../../../shared';
 import { pathOperation } from '../objectPath';
-import { sheetIdOf } from '../sheetId';
 import * as copy from './copy.operation';
 import * as create from './create.operation';
 import * as createFromTemplate from './createFromTemplate.operation';
@@ -15,7 +13,7 @@ import * as list from './list.operation';
 import * as move from './move.operation';
 import * as rename from './rename.operation';
 
-const getPath = pathOperation('sheets', 'sheet:getPath', (ctx, item) => sheetIdOf(ctx, item));
+const getPath = pathOperation('sheets', (ctx, item) => sheetIdOf(ctx, item));
 
 export const operations: Record<string, Operation> = { copy, create, createFromTemplate, delete: deleteSheet, get, getPath, getVersion, import: importSheet, list, move, rename };
 

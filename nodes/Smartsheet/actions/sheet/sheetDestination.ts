@@ -2,7 +2,7 @@
 // or — where Smartsheet still allows it — the deprecated "Sheets" (Home) folder.
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { folderLocator, locatedId, workspaceLocator } from '../locators';
+import { folderLocator, locatedId, workspaceLocator } from '../../../shared';
 
 const HOME: INodePropertyOptions = {
 	name: 'Sheets (Home, Deprecated)',

@@ -1,10 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { COLUMN_TYPES } from '../column/columnTypes';
-import { sheetIdOf } from '../sheetId';
 import { fieldContent, valueFields } from './summaryValue';
 
 const show = { resource: ['sheetSummary'], operation: ['add'] };
@@ -42,8 +39,8 @@ export const description: INodeProperties[] = [
 ];
 
 /** New summary fields (the sheet's Admins may add them); one item per field created. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'sheetSummary:add', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const entries = this.getNodeParameter('summaryFields.field', item, []) as IDataObject[];
 		if (entries.length === 0) throw new InvalidInput('Add at least one field');
@@ -59,7 +56,7 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			qs: this.getNodeParameter('renameIfConflict', item, false) === true ? { renameIfConflict: true } : {},
 			body,
 			sheetId,
-			operation: 'sheetSummary:add',
+			operation,
 		});
 		return answer.result;
 	});

@@ -1,9 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
+import { type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 
 export const description: INodeProperties[] = [
 	{
@@ -17,9 +14,9 @@ export const description: INodeProperties[] = [
 ];
 
 /** The sheet summary: by default {sheetId, <field title>: value}; raw: {sheetId, fields: [...]}. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'sheetSummary:get', async (item) => {
-		const summary = await readSummary(client, sheetIdOf(this, item), 'sheetSummary:get');
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
+		const summary = await readSummary(client, sheetIdOf(this, item), operation);
 		if (this.getNodeParameter('rawFields', item, false) === true) return summary;
 		const fields = (summary.fields as IDataObject[] | undefined) ?? [];
 		return { sheetId: summary.sheetId, ...Object.fromEntries(fields.map((field) => [String(field.title), field.objectValue ?? field.displayValue ?? null])) };

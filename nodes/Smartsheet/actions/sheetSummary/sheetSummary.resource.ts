@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../helpers/interfaces';
-import { operationPicker, sheetLocator } from '../common.descriptions';
+import { type Operation, operationPicker, sheetLocator } from '../../../shared';
 import * as add from './add.operation';
 import * as get from './get.operation';
 import * as update from './update.operation';

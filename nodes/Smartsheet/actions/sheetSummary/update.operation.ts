@@ -1,13 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
-import { sheetIdOf } from '../sheetId';
+import { InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { readSummary } from './get.operation';
 import { fieldContent, valueFields } from './summaryValue';
 
-const OPERATION = 'sheetSummary:update';
 
 export const description: INodeProperties[] = [
 	{
@@ -32,22 +28,22 @@ export const description: INodeProperties[] = [
 ];
 
 /** New values (or formulas) for summary fields named by title or ID; Editors may change values. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, OPERATION, async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const entries = this.getNodeParameter('summaryValues.field', item, []) as IDataObject[];
 		if (entries.length === 0) throw new InvalidInput('Add at least one field');
-		const idOf = await fieldIds(client, sheetId, entries);
+		const idOf = await fieldIds(client, operation, sheetId, entries);
 		const body = entries.map((entry) => ({ id: idOf(String(entry.field ?? '').trim()), ...fieldContent(entry) }));
-		const answer = await client.request<{ result: IDataObject[] }>({ method: 'PUT', path: `/sheets/${sheetId}/summary/fields`, body, sheetId, operation: OPERATION });
+		const answer = await client.request<{ result: IDataObject[] }>({ method: 'PUT', path: `/sheets/${sheetId}/summary/fields`, body, sheetId, operation });
 		return answer.result;
 	});
 }
 
 /** Resolves titles to IDs (reading the summary only when a title is used); an ID passes as it is. */
-async function fieldIds(client: SmartsheetClient, sheetId: string, entries: IDataObject[]): Promise<(field: string) => string> {
+async function fieldIds(client: SmartsheetClient, operation: string, sheetId: string, entries: IDataObject[]): Promise<(field: string) => string> {
 	const needsTitles = entries.some((entry) => !/^\d+$/.test(String(entry.field ?? '').trim()));
-	const fields = needsTitles ? (((await readSummary(client, sheetId, OPERATION)).fields as IDataObject[] | undefined) ?? []) : [];
+	const fields = needsTitles ? (((await readSummary(client, sheetId, operation)).fields as IDataObject[] | undefined) ?? []) : [];
 	return (field) => {
 		if (/^\d+$/.test(field)) return field;
 		const found = fields.find((candidate) => String(candidate.title) === field) ?? fields.find((candidate) => String(candidate.title).toLowerCase() === field.toLowerCase());

@@ -1,8 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
+import { type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 
 export const description: INodeProperties[] = [];
 
@@ -11,8 +9,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	operation: string,
 ): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'user:getCurrent', async () =>
-		await client.request<IDataObject>({ method: 'GET', path: '/users/me', operation: 'user:getCurrent' }),
+	return await perItem(client, items, operation, async () =>
+		await client.request<IDataObject>({ method: 'GET', path: '/users/me', operation }),
 	);
 }

@@ -1,9 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import { type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 import { collect, offsetPages } from '../../helpers/paging';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
 import { limitFields, readLimit } from '../limitFields';
 
 const show = { resource: ['user'], operation: ['list'] };
@@ -22,13 +20,13 @@ export const description: INodeProperties[] = [
 ];
 
 /** The users of the account (needs the READ_USERS scope), all pages or up to the limit. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'user:list', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const emails = String(this.getNodeParameter('email', item, ''))
 			.split(',')
 			.map((email) => email.trim())
 			.filter(Boolean);
 		const qs = emails.length ? { email: emails.join(',') } : {};
-		return await collect(offsetPages(client, '/users', 'user:list', qs), readLimit(this, item));
+		return await collect(offsetPages(client, '/users', operation, qs), readLimit(this, item));
 	});
 }

@@ -1,11 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import { createSheetWebhook, enableWebhook, publicWebhook } from '../../helpers/webhooks';
-import type { SmartsheetClient } from '../../transport';
-import { SmartsheetRequestError } from '../../transport/failure';
-import { idOf, sheetIdOf } from '../sheetId';
+import {
+	createSheetWebhook,
+	enableWebhook,
+	idOf,
+	InvalidInput,
+	type ItemResult,
+	perItem,
+	publicWebhook,
+	sheetIdOf,
+	type SmartsheetClient,
+	SmartsheetRequestError,
+} from '../../../shared';
 
 const show = { resource: ['webhook'], operation: ['create'] };
 
@@ -41,20 +47,20 @@ export const description: INodeProperties[] = [
 ];
 
 /** A new webhook on a sheet (disabled until enabled: Smartsheet verifies the callback URL first). */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'webhook:create', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const name = String(this.getNodeParameter('name', item)).trim();
 		const callbackUrl = String(this.getNodeParameter('callbackUrl', item)).trim();
 		if (!name) throw new InvalidInput('The webhook needs a name');
 		if (!callbackUrl) throw new InvalidInput('The webhook needs a callback URL');
 		const columnIds = (this.getNodeParameter('columnIds', item, []) as string[]).map((id) => idOf(id, 'Column'));
-		let webhook = await createSheetWebhook(client, { name, callbackUrl, sheetId, columnIds }, 'webhook:create');
+		let webhook = await createSheetWebhook(client, { name, callbackUrl, sheetId, columnIds }, operation);
 		if (this.getNodeParameter('enable', item, false) === true) {
 			try {
-				webhook = await enableWebhook(client, webhook.id, 'webhook:create');
+				webhook = await enableWebhook(client, webhook.id, operation);
 			} catch (error) {
-				throw await withoutCreatedWebhook(client, webhook.id, error);
+				throw await withoutCreatedWebhook(client, operation, webhook.id, error);
 			}
 		}
 		return publicWebhook(webhook);
@@ -65,11 +71,11 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
  * Enabling failed: the webhook this item created is deleted again, so a retry of the item does not
  * leave a duplicate behind. If that fails too, the failure names it for the builder to delete.
  */
-async function withoutCreatedWebhook(client: SmartsheetClient, webhookId: string, error: unknown): Promise<unknown> {
+async function withoutCreatedWebhook(client: SmartsheetClient, operation: string, webhookId: string, error: unknown): Promise<unknown> {
 	if (!(error instanceof SmartsheetRequestError)) return error;
 	const failure = error.failure;
 	try {
-		await client.request({ method: 'DELETE', path: `/webhooks/${webhookId}`, operation: 'webhook:create' });
+		await client.request({ method: 'DELETE', path: `/webhooks/${webhookId}`, operation });
 		failure.message = `${failure.message} (the webhook ${webhookId} created for this item was deleted again)`;
 	} catch {
 		failure.createdWebhookId = webhookId;

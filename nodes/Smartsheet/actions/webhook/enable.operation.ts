@@ -1,9 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { perItem } from '../../helpers/perItem';
-import { enableWebhook, publicWebhook } from '../../helpers/webhooks';
-import type { SmartsheetClient } from '../../transport';
+import { enableWebhook, type ItemResult, perItem, publicWebhook, type SmartsheetClient } from '../../../shared';
 import { webhookIdOf } from './webhookId';
 
 export const description: INodeProperties[] = [];
@@ -12,9 +9,9 @@ export const description: INodeProperties[] = [];
  * Enables a webhook. Smartsheet first sends a verification request to its callback URL and answers
  * only afterwards: the result's status says whether the endpoint passed (ENABLED) or not.
  */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'webhook:enable', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const webhookId = webhookIdOf(this, item);
-		return publicWebhook(await enableWebhook(client, webhookId, 'webhook:enable'));
+		return publicWebhook(await enableWebhook(client, webhookId, operation));
 	});
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idLocator } from '../locators';
+import { idLocator } from '../../../shared';
 
 /** The webhook an operation acts on: picked from the credential's webhooks, or by ID. */
 export function webhookLocator(operations: string[]): INodeProperties {

@@ -2,12 +2,9 @@
 // and templates, token-paged (Smartsheet's replacement for GET /workspaces/{id} and /folders/{id}).
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import { type ItemResult, locatedId, perItem, type SmartsheetClient } from '../../../shared';
 import { collect, tokenPages } from '../../helpers/paging';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
 import { limitFields, readLimit } from '../limitFields';
-import { locatedId } from '../locators';
 
 export function childrenFields(resource: 'workspace' | 'folder'): INodeProperties[] {
 	const show = { resource: [resource], operation: ['getChildren'] };
@@ -33,9 +30,8 @@ export function childrenFields(resource: 'workspace' | 'folder'): INodePropertie
 
 /** One item per child (each has `resourceType`: folder, sheet, report, sight or template). */
 export function childrenExecute(resource: 'workspace' | 'folder') {
-	const operation = `${resource}:getChildren`;
-	return async function (this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-		return await perItem(this, client, items, operation, async (item) => {
+	return async function (this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+		return await perItem(client, items, operation, async (item) => {
 			const id = locatedId(this, `${resource}Id`, item, resource === 'workspace' ? 'Workspace' : 'Folder');
 			const types = this.getNodeParameter('childrenResourceTypes', item, []) as string[];
 			const qs = types.length ? { childrenResourceTypes: types.join(',') } : {};

@@ -1,8 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
-import { InvalidInput, perItem } from '../../helpers/perItem';
-import { hasResult, type SmartsheetClient } from '../../transport';
+import { hasResult, InvalidInput, type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 
 export const description: INodeProperties[] = [
 	{
@@ -16,10 +14,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** A new workspace, owned by the credential's user. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'workspace:create', async (item) => {
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) => {
 		const name = nameOf(this, item, 'workspace');
-		const answer = await client.request<{ result: IDataObject }>({ method: 'POST', path: '/workspaces', body: { name }, operation: 'workspace:create', expect: hasResult });
+		const answer = await client.request<{ result: IDataObject }>({ method: 'POST', path: '/workspaces', body: { name }, operation, expect: hasResult });
 		return answer.result;
 	});
 }

@@ -1,16 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../helpers/interfaces';
+import { type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 import { collect, tokenPages } from '../../helpers/paging';
-import { perItem } from '../../helpers/perItem';
-import type { SmartsheetClient } from '../../transport';
 import { limitFields, readLimit } from '../limitFields';
 
 export const description: INodeProperties[] = [...limitFields({ resource: ['workspace'], operation: ['list'] })];
 
 /** Every workspace the credential's user can see (token paging, which Smartsheet requires here). */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[]): Promise<ItemResult[]> {
-	return await perItem(this, client, items, 'workspace:list', async (item) =>
-		await collect(tokenPages(client, '/workspaces', 'workspace:list', { paginationType: 'token' }), readLimit(this, item)),
+export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return await perItem(client, items, operation, async (item) =>
+		await collect(tokenPages(client, '/workspaces', operation, { paginationType: 'token' }), readLimit(this, item)),
 	);
 }

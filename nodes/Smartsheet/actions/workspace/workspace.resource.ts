@@ -1,8 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../helpers/interfaces';
-import { operationPicker } from '../common.descriptions';
-import { workspaceLocator } from '../locators';
+import { type Operation, operationPicker, workspaceLocator } from '../../../shared';
 import * as create from './create.operation';
 import * as getChildren from './getChildren.operation';
 import * as list from './list.operation';

@@ -2,10 +2,8 @@
 // the same token lifecycle, pacing, retries and failure classification as the Smartsheet node.
 import type { IHookFunctions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { defaultClientSettings } from '../../Smartsheet/helpers/settings';
-import { SmartsheetClient } from '../../Smartsheet/transport';
-import { DEFAULT_RETRY } from '../../Smartsheet/transport/retryPolicy';
-import type { AuthKind } from '../../Smartsheet/transport/tokenLifecycle';
+import { defaultClientSettings } from '../helpers/settings';
+import { type AuthKind, DEFAULT_RETRY, SmartsheetClient } from '../transport';
 
 export function triggerClient(ctx: IHookFunctions | IWebhookFunctions | IPollFunctions, options: { maxRetryWaitMs?: number } = {}): SmartsheetClient {
 	const kind = ctx.getNodeParameter('authentication', 'oAuth2') as AuthKind;

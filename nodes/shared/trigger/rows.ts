@@ -2,10 +2,10 @@
 // the transport: the rows a callback names, or the rows modified since a moment (polling).
 import type { IDataObject } from 'n8n-workflow';
 
-import { chunksOf } from '../../Smartsheet/helpers/bulkRows';
-import { atShortPage, collect, pageNumbers, pages } from '../../Smartsheet/helpers/pager';
-import { flattenRow, type Column } from '../../Smartsheet/helpers/sheetSchema';
-import type { SmartsheetClient } from '../../Smartsheet/transport';
+import { chunksOf } from '../helpers/bulkRows';
+import { atShortPage, collect, pageNumbers, pages } from '../helpers/pager';
+import { flattenRow, type Column } from '../helpers/sheetSchema';
+import type { SmartsheetClient } from '../transport';
 
 const IDS_PER_REQUEST = 100; // keeps the query string short
 const ROWS_PER_PAGE = 500;

@@ -1,10 +1,9 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { invalidInputFailure, type SmartsheetClient } from '../transport';
-import { SmartsheetRequestError } from '../transport/failure';
+import { invalidInputFailure, type SmartsheetClient, SmartsheetRequestError } from '../transport';
 import { forEachInFlight, isReadOnly } from './inFlight';
 import type { ItemResult } from './interfaces';
-import { readConcurrency } from './settings';
+import { DEFAULT_CONCURRENCY } from './settings';
 
 /** A builder's input that cannot become a request; it goes to the Payload output. */
 export class InvalidInput extends Error {
@@ -27,14 +26,13 @@ export class WithBinary {
  * for writes; results come back in item order. A Smartsheet failure or bad input fails only that item.
  */
 export async function perItem(
-	ctx: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
 	operation: string,
 	work: (itemIndex: number) => Promise<IDataObject | IDataObject[] | WithBinary>,
 ): Promise<ItemResult[]> {
 	const results: ItemResult[] = [];
-	const concurrency = isReadOnly(operation) ? readConcurrency(ctx) : 1;
+	const concurrency = isReadOnly(operation) ? (client.settings.readConcurrency ?? DEFAULT_CONCURRENCY) : 1;
 	await forEachInFlight(items.length, concurrency, async (item) => {
 		try {
 			const json = await work(item);

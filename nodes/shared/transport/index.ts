@@ -23,7 +23,7 @@ import { ServerClock } from './serverClock';
 import { isRetryable, nextDelayMs, type RetrySettings } from './retryPolicy';
 import { sendOnce } from './send';
 import { stringifySmartsheetJson } from './smartsheetJson';
-import { RefreshFailed, TokenLifecycle, type AuthKind } from './tokenLifecycle';
+import { RefreshFailed, TokenLifecycle, type AuthKind, type LifecycleCounters } from './tokenLifecycle';
 
 export interface SmartsheetRequest {
 	method: IHttpRequestMethods;
@@ -49,6 +49,8 @@ export interface ClientSettings {
 	refreshMarginSeconds?: number;
 	timeoutMs: number;
 	changeAgent: string;
+	/** Per-item reads one execution keeps in flight (Options → Concurrency); writes go one at a time. */
+	readConcurrency?: number;
 }
 
 /** What this execution did, for the optional summary (counts only, never a token). */
@@ -70,7 +72,8 @@ export class SmartsheetClient {
 	/** Smartsheet's time, for watermarks of read-backs. */
 	readonly serverClock = new ServerClock();
 
-	readonly counters: ClientCounters = { requests: 0, retries: 0, waitedForRateMs: 0, backoffMs: 0, throttledAnswers: 0, rateUnits: 0 };
+	/** Changed only here, by the client's own requests; others read `snapshot()`. */
+	private readonly counters: ClientCounters = { requests: 0, retries: 0, waitedForRateMs: 0, backoffMs: 0, throttledAnswers: 0, rateUnits: 0 };
 
 	constructor(
 		private readonly ctx: SmartsheetContext,
@@ -78,6 +81,16 @@ export class SmartsheetClient {
 		readonly settings: ClientSettings,
 	) {
 		this.lifecycle = new TokenLifecycle(ctx, kind, settings.refreshMarginSeconds);
+	}
+
+	/** This execution's counts so far (requests, retries, waits, token refreshes): a copy, read-only. */
+	snapshot(): Readonly<ClientCounters & LifecycleCounters> {
+		return Object.freeze({ ...this.counters, ...this.lifecycle.snapshot() });
+	}
+
+	/** Counts a request sent outside `request()`: an attachment's download from its presigned URL. */
+	countDownload(): void {
+		this.counters.requests++;
 	}
 
 	async request<T = unknown>(request: SmartsheetRequest): Promise<T> {
@@ -227,3 +240,12 @@ function isRefreshable(answer: FailureAnswer): boolean {
 
 export { hasDataList, hasListPage, hasResult, hasRowList } from './answerShapes';
 export { invalidInputFailure, rejectedRowFailure, unconfirmedWriteFailure } from './itemFailures';
+// What the rest of the API layer and the nodes need from the transport's own modules: nothing
+// outside transport/ imports them directly.
+export { downloadAttachmentFile, type DownloadedFile } from './download';
+export { editorRequest } from './editorRequest';
+export { secretSuffix, SmartsheetRequestError, type SmartsheetFailure } from './failure';
+export type { FailureClass } from './failureTable';
+export { DEFAULT_RETRY, type RetrySettings } from './retryPolicy';
+export { idArray, parseSmartsheetJson, stringifySmartsheetJson } from './smartsheetJson';
+export type { AuthKind } from './tokenLifecycle';

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { editorRequest } from '../transport/editorRequest';
+import { editorRequest } from '../transport';
 import { matches, named, offsetSearch, PAGE_SIZE } from './namedResults';
 
 /** Sheets for the sheet picker, filtered by name as the builder types. */

@@ -90,7 +90,7 @@ export const transportOptions: INodeProperties = {
 					name: 'As Hint and an Extra Item',
 					value: 'item',
 					description:
-						'Also one extra item on Success with "smartsheetExecutionSummary" (requests, retries, refreshes, rate-limit answers, items per output), to log it',
+						'Also one extra item, last on Success, with "smartsheetExecutionSummary" (requests, retries, refreshes, rate-limit answers, items per output), to log it. The one item that is not an input\'s result: Success then holds one more item than inputs that succeeded.',
 				},
 				{ name: 'None', value: 'none' },
 			],

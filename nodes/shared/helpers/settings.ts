@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ClientSettings } from '../transport';
-import { DEFAULT_RETRY } from '../transport/retryPolicy';
+import { type ClientSettings, DEFAULT_RETRY } from '../transport';
 
 /**
  * What the Smartsheet node sends as Smartsheet-Change-Agent unless told otherwise. The triggers
@@ -45,6 +44,7 @@ export function readClientSettings(ctx: IExecuteFunctions): ClientSettings {
 		requestsPerMinute: number('requestsPerMinute', DEFAULT_REQUESTS_PER_MINUTE),
 		refreshMarginSeconds: margin >= 0 ? margin : undefined,
 		timeoutMs: number('timeoutMs', DEFAULT_TIMEOUT_MS),
+		readConcurrency: readConcurrency(ctx),
 		...(typeof options.changeAgent === 'string' && options.changeAgent ? { changeAgent: options.changeAgent } : {}),
 	});
 }

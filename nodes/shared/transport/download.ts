@@ -19,7 +19,7 @@ export async function downloadAttachmentFile(
 	operation: string,
 ): Promise<DownloadedFile> {
 	let answer: FailureAnswer;
-	client.counters.requests++;
+	client.countDownload();
 	try {
 		const response = (await ctx.helpers.httpRequest({
 			method: 'GET',

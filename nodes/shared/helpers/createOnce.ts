@@ -4,8 +4,7 @@
 // Throttled failure with outcome "unknown", never sent a third time.
 import type { IDataObject } from 'n8n-workflow';
 
-import { unconfirmedWriteFailure, type SmartsheetClient } from '../transport';
-import { SmartsheetRequestError, type SmartsheetFailure } from '../transport/failure';
+import { type SmartsheetClient, type SmartsheetFailure, SmartsheetRequestError, unconfirmedWriteFailure } from '../transport';
 
 /** How far before a request a read-back looks (Smartsheet's clock to the second, plus travel time). */
 export const READ_BACK_MARGIN_MS = 5_000;

@@ -1,7 +1,6 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { SmartsheetClient } from '../transport';
-import type { SmartsheetFailure } from '../transport/failure';
+import type { SmartsheetClient, SmartsheetFailure } from '../transport';
 
 /** What an operation says about one input item: its output JSON, or why it failed. */
 export type ItemResult =
@@ -12,6 +11,8 @@ export type OperationExecute = (
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
 	items: INodeExecutionData[],
+	/** `<resource>:<operation>`, from the router: the name failures and retries report. */
+	operation: string,
 ) => Promise<ItemResult[]>;
 
 export interface Operation {

@@ -3,8 +3,7 @@
 // secret, only the secret's last 6 characters.
 import type { IDataObject } from 'n8n-workflow';
 
-import type { SmartsheetClient } from '../transport';
-import { secretSuffix } from '../transport/failure';
+import { secretSuffix, type SmartsheetClient } from '../transport';
 import { atShortPageOrTotalPages, pageNumbers, pages } from './pager';
 
 const PAGE_SIZE = 1000;

@@ -5,8 +5,7 @@
 // goes to Throttled with outcome "unknown". Nothing is ever sent twice blindly.
 import type { IDataObject } from 'n8n-workflow';
 
-import { rejectedRowFailure, unconfirmedWriteFailure, type SmartsheetClient } from '../transport';
-import type { SmartsheetFailure } from '../transport/failure';
+import { rejectedRowFailure, type SmartsheetClient, type SmartsheetFailure, unconfirmedWriteFailure } from '../transport';
 import { writeInBatches, type Entry } from './batchWriter';
 import { MAX_SENDS, READ_BACK_MARGIN_MS } from './createOnce';
 import type { ItemResult } from './interfaces';

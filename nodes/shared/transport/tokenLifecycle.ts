@@ -69,7 +69,7 @@ export class TokenLifecycle {
 	/** Set once the refresh token is known dead: later items go straight to the Auth output. */
 	private deadAnswer: FailureAnswer | null = null;
 
-	readonly counters: LifecycleCounters = { refreshes: 0, proactiveRefreshes: 0, reactiveRefreshes: 0, credentialReads: 0 };
+	private readonly counters: LifecycleCounters = { refreshes: 0, proactiveRefreshes: 0, reactiveRefreshes: 0, credentialReads: 0 };
 
 	constructor(
 		private readonly ctx: SmartsheetContext,
@@ -86,6 +86,11 @@ export class TokenLifecycle {
 	/** The key pacing and write locks use: the credential, never its token. */
 	get credentialKey(): string {
 		return this.credentialId;
+	}
+
+	/** The refresh counts so far: a copy, changed only by this lifecycle. */
+	snapshot(): LifecycleCounters {
+		return { ...this.counters };
 	}
 
 	get dead(): FailureAnswer | null {

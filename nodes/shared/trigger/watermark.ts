@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ModifiedRow } from '../SmartsheetTrigger/common/rows';
+import type { ModifiedRow } from './rows';
 
 export interface PollState extends IDataObject {
 	sheetId?: string;

@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import type { SheetColumn } from '../actions/row/mapperFields';
+import type { SheetColumn } from './mapperFields';
 import { COLUMN_QUERY } from '../helpers/sheetSchema';
-import { editorRequest } from '../transport/editorRequest';
+import { editorRequest } from '../transport';
 
 /** The columns of the sheet chosen in the panel (none until one is chosen), for column pickers and the mapper. */
 export async function chosenSheetColumns(ctx: ILoadOptionsFunctions): Promise<SheetColumn[]> {

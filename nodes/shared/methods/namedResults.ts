@@ -3,7 +3,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { atTotalPages, onePage, pageNumbers } from '../helpers/pager';
-import { editorRequest } from '../transport/editorRequest';
+import { editorRequest } from '../transport';
 
 export const PAGE_SIZE = 100;
 

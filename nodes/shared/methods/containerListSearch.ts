@@ -3,7 +3,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { collect, lastKeys, onePage, pages } from '../helpers/pager';
-import { editorRequest } from '../transport/editorRequest';
+import { editorRequest } from '../transport';
 import { named, offsetSearch, PAGE_SIZE } from './namedResults';
 
 type TokenAnswer = { data?: IDataObject[]; lastKey?: string | null };

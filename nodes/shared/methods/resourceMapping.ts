@@ -1,7 +1,7 @@
 // The column mapper's fields for Row: Add, Update and Create or Update, read from the chosen sheet.
 import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
-import { columnFields, columnFieldsWithRowId } from '../actions/row/mapperFields';
+import { columnFields, columnFieldsWithRowId } from './mapperFields';
 import { chosenSheetColumns } from './sheetColumns';
 
 const NO_SHEET = 'Choose a sheet first: its columns become the fields here';

@@ -1,5 +1,5 @@
 // Which output a Smartsheet failure takes, and what the builder should do about it: one table,
-// read by the classifier and rendered into the README (scripts/render-failure-table.ts).
+// read by the classifier and rendered into the README (scripts/failureTableMarkdown.ts, `npm run docs`).
 // Codes and statuses: https://developers.smartsheet.com/api/smartsheet/error-codes
 
 export type FailureClass = 'auth' | 'permission' | 'payload' | 'throttled';
