@@ -7,7 +7,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workf
 
 import { SmartsheetApi } from '../credentials/SmartsheetApi.credentials';
 import { SmartsheetOAuth2Api } from '../credentials/SmartsheetOAuth2Api.credentials';
-import { parseSmartsheetJson } from '../nodes/Smartsheet/transport/smartsheetJson';
+import { parseSmartsheetJson } from '../nodes/shared/transport/smartsheetJson';
 import { runNode, type NodeUnderTest } from '../test/harness/runWorkflow';
 import { jsonOf, OAUTH_CREDENTIAL, OUTPUT, PAT, PAT_CREDENTIAL, SmartsheetFixture } from '../test/support/smartsheetFixture';
 

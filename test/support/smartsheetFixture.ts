@@ -7,7 +7,7 @@ import { SmartsheetApi } from '../../credentials/SmartsheetApi.credentials';
 import { SmartsheetOAuth2Api } from '../../credentials/SmartsheetOAuth2Api.credentials';
 // The explicit .ts: without it, resolution finds the codex file Smartsheet.node.json first.
 import { Smartsheet } from '../../nodes/Smartsheet/Smartsheet.node.ts';
-import { resetPacing } from '../../nodes/Smartsheet/transport/pacing';
+import { resetPacing } from '../../nodes/shared/transport/pacing';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
 import { CredentialStore } from '../harness/credentialStore';
 import { runListSearch, runResourceMapping } from '../harness/listSearch';
