@@ -9,14 +9,23 @@ import { SmartsheetApi } from '../credentials/SmartsheetApi.credentials';
 import { SmartsheetOAuth2Api } from '../credentials/SmartsheetOAuth2Api.credentials';
 import { parseSmartsheetJson } from '../nodes/shared/transport/smartsheetJson';
 import { runNode, type NodeUnderTest } from '../test/harness/runWorkflow';
-import { jsonOf, OAUTH_CREDENTIAL, OUTPUT, PAT, PAT_CREDENTIAL, SmartsheetFixture } from '../test/support/smartsheetFixture';
+import {
+	jsonOf,
+	OAUTH_CREDENTIAL,
+	OUTPUT,
+	PAT,
+	PAT_CREDENTIAL,
+	SmartsheetFixture,
+} from '../test/support/smartsheetFixture';
 
 /** What `npm run bench` writes to bench/results.json. */
 export const results: Record<string, unknown> = {};
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const ratio = (ours: number, baseline: number) => (baseline === 0 ? '—' : `${Number((ours / baseline).toPrecision(2))}×`);
+const ratio = (ours: number, baseline: number) =>
+	baseline === 0 ? '—' : `${Number((ours / baseline).toPrecision(2))}×`;
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
 	const started = performance.now();
@@ -27,13 +36,25 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
 /** 10,000 rows at Smartsheet's default 300 requests a minute: bulk (ours) against one request per row. */
 export async function bulkAdd(): Promise<string[]> {
 	const fx = await SmartsheetFixture.start({ rateLimitPerMinute: 300 });
-	const items = Array.from({ length: 10_000 }, (_, index) => ({ Task: `row ${index}`, Status: 'Not Started' }));
+	const items = Array.from({ length: 10_000 }, (_, index) => ({
+		Task: `row ${index}`,
+		Status: 'Not Started',
+	}));
 	const runs: Array<{ ms: number; requests: number; limited: number }> = [];
 	for (let run = 0; run < 3; run++) {
 		await fx.reset();
 		const sheet = await fx.sheet('Project Tracker');
 		const { ms, value } = await timed(() =>
-			fx.run({ resource: 'row', operation: 'add', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: sheet.id }, options: { requestsPerMinute: 300 } }, items),
+			fx.run(
+				{
+					resource: 'row',
+					operation: 'add',
+					authentication: 'accessToken',
+					sheetId: { __rl: true, mode: 'id', value: sheet.id },
+					options: { requestsPerMinute: 300 },
+				},
+				items,
+			),
 		);
 		if (jsonOf(value, OUTPUT.success).length !== 10_000) throw new Error('bulk add lost rows');
 		const stats = await fx.stats();
@@ -53,7 +74,10 @@ export async function bulkAdd(): Promise<string[]> {
 		const reply = await request(`${fx.emulator.apiBase}/sheets/${sheet.id}/rows`, {
 			method: 'POST',
 			headers: { authorization: `Bearer ${PAT}`, 'content-type': 'application/json' },
-			body: JSON.stringify({ toBottom: true, cells: [{ columnId: sheet.columns[0].id, value: `row ${added}` }] }),
+			body: JSON.stringify({
+				toBottom: true,
+				cells: [{ columnId: sheet.columns[0].id, value: `row ${added}` }],
+			}),
 		});
 		await reply.body.text();
 		sent++;
@@ -86,13 +110,33 @@ export async function overhead(): Promise<string[]> {
 	const floor: number[] = [];
 	const bare: number[] = [];
 	for (let run = 0; run < 5; run++) {
-		const { ms } = await timed(() => fx.run({ resource: 'user', operation: 'getCurrent', authentication: 'accessToken', options: { summary: 'none' } }, items));
+		const { ms } = await timed(() =>
+			fx.run(
+				{
+					resource: 'user',
+					operation: 'getCurrent',
+					authentication: 'accessToken',
+					options: { summary: 'none' },
+				},
+				items,
+			),
+		);
 		ours.push(ms / count);
-		const helper = await timed(() => runNode({ subject: n8nHelperOnly('smartsheetApi'), parameters: {}, items, credentials: { smartsheetApi: PAT_CREDENTIAL }, store: fx.store }));
+		const helper = await timed(() =>
+			runNode({
+				subject: n8nHelperOnly('smartsheetApi'),
+				parameters: {},
+				items,
+				credentials: { smartsheetApi: PAT_CREDENTIAL },
+				store: fx.store,
+			}),
+		);
 		floor.push(helper.ms / count);
 		const baseline = await timed(async () => {
 			for (let index = 0; index < count; index++) {
-				const reply = await request(`${fx.emulator.apiBase}/users/me`, { headers: { authorization: `Bearer ${PAT}` } });
+				const reply = await request(`${fx.emulator.apiBase}/users/me`, {
+					headers: { authorization: `Bearer ${PAT}` },
+				});
 				JSON.parse(await reply.body.text());
 			}
 		});
@@ -111,7 +155,16 @@ export async function overhead(): Promise<string[]> {
 /** Peak memory reading a 20,000-row sheet through the node, against parsing it with undici. */
 export async function sheetMemory(): Promise<string[]> {
 	const fx = await SmartsheetFixture.start({ rateLimitPerMinute: 1_000_000 });
-	const { id } = await fx.admin<{ id: string }>('POST', '/sheets', { name: 'Big', rows: 20_000, columns: [{ title: 'Name', type: 'TEXT_NUMBER', primary: true }, { title: 'A', type: 'TEXT_NUMBER' }, { title: 'B', type: 'TEXT_NUMBER' }, { title: 'C', type: 'TEXT_NUMBER' }] });
+	const { id } = await fx.admin<{ id: string }>('POST', '/sheets', {
+		name: 'Big',
+		rows: 20_000,
+		columns: [
+			{ title: 'Name', type: 'TEXT_NUMBER', primary: true },
+			{ title: 'A', type: 'TEXT_NUMBER' },
+			{ title: 'B', type: 'TEXT_NUMBER' },
+			{ title: 'C', type: 'TEXT_NUMBER' },
+		],
+	});
 	const peak = async (work: () => Promise<unknown>) => {
 		globalThis.gc?.();
 		const base = process.memoryUsage().heapUsed;
@@ -123,11 +176,19 @@ export async function sheetMemory(): Promise<string[]> {
 		return { mb: (max - base) / 2 ** 20, ms };
 	};
 	const readThroughNode = async () => {
-		const result = await fx.run({ resource: 'sheet', operation: 'get', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: id } });
-		if (((jsonOf(result, OUTPUT.success)[0].rows as unknown[]) ?? []).length !== 20_000) throw new Error('rows missing');
+		const result = await fx.run({
+			resource: 'sheet',
+			operation: 'get',
+			authentication: 'accessToken',
+			sheetId: { __rl: true, mode: 'id', value: id },
+		});
+		if (((jsonOf(result, OUTPUT.success)[0].rows as unknown[]) ?? []).length !== 20_000)
+			throw new Error('rows missing');
 	};
 	const readBare = async () => {
-		const reply = await request(`${fx.emulator.apiBase}/sheets/${id}`, { headers: { authorization: `Bearer ${PAT}` } });
+		const reply = await request(`${fx.emulator.apiBase}/sheets/${id}`, {
+			headers: { authorization: `Bearer ${PAT}` },
+		});
 		const sheet = JSON.parse(await reply.body.text());
 		if (sheet.rows.length !== 20_000) throw new Error('rows missing');
 	};
@@ -142,9 +203,19 @@ export async function sheetMemory(): Promise<string[]> {
 	await fx.close();
 	const o = { mb: median(ours.map((r) => r.mb)), ms: median(ours.map((r) => r.ms)) };
 	const b = { mb: median(bare.map((r) => r.mb)), ms: median(bare.map((r) => r.ms)) };
-	const gc = typeof globalThis.gc === 'function' ? 'median of 3, each after a full GC' : 'median of 3, without --expose-gc: noisy';
-	results.heap = { rows: 20_000, ratioToBareParse: Number((o.mb / b.mb).toFixed(2)), peakMiB: Number(o.mb.toFixed(1)), bareParsePeakMiB: Number(b.mb.toFixed(1)) };
-	return [`| Peak heap reading a 20,000-row sheet (4 columns; ${gc}, sampled every 5 ms) | ${o.mb.toFixed(0)} MiB in ${seconds(o.ms)} | ${b.mb.toFixed(0)} MiB in ${seconds(b.ms)} (undici + JSON.parse) | ${ratio(o.mb, b.mb)} | ≤ 1.3× |`];
+	const gc =
+		typeof globalThis.gc === 'function'
+			? 'median of 3, each after a full GC'
+			: 'median of 3, without --expose-gc: noisy';
+	results.heap = {
+		rows: 20_000,
+		ratioToBareParse: Number((o.mb / b.mb).toFixed(2)),
+		peakMiB: Number(o.mb.toFixed(1)),
+		bareParsePeakMiB: Number(b.mb.toFixed(1)),
+	};
+	return [
+		`| Peak heap reading a 20,000-row sheet (4 columns; ${gc}, sampled every 5 ms) | ${o.mb.toFixed(0)} MiB in ${seconds(o.ms)} | ${b.mb.toFixed(0)} MiB in ${seconds(b.ms)} (undici + JSON.parse) | ${ratio(o.mb, b.mb)} | ≤ 1.3× |`,
+	];
 }
 
 /**
@@ -171,13 +242,21 @@ function n8nHelperOnly(credentialType: 'smartsheetOAuth2Api' | 'smartsheetApi'):
 			const credentials = await this.getCredentials(credentialType);
 			const out: INodeExecutionData[] = [];
 			for (let item = 0; item < this.getInputData().length; item++) {
-				const json = await this.helpers.httpRequestWithAuthentication.call(this, credentialType, { method: 'GET', url: `${credentials.apiBaseUrl}/users/me`, json: true });
+				const json = await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
+					method: 'GET',
+					url: `${credentials.apiBaseUrl}/users/me`,
+					json: true,
+				});
 				out.push({ json, pairedItem: { item } });
 			}
 			return [out];
 		}
 	}
-	return { type: 'bench.baseline', node: new N8nHelperOnly(), credentialTypes: [new SmartsheetOAuth2Api(), new SmartsheetApi()] };
+	return {
+		type: 'bench.baseline',
+		node: new N8nHelperOnly(),
+		credentialTypes: [new SmartsheetOAuth2Api(), new SmartsheetApi()],
+	};
 }
 
 /** Token-endpoint calls per expiry with N concurrent executions: ours against n8n's own reactive path. */
@@ -193,7 +272,13 @@ export async function refreshCost(): Promise<string[]> {
 			await Promise.all(
 				Array.from({ length: n }, () =>
 					baseline
-						? runNode({ subject: n8nHelperOnly('smartsheetOAuth2Api'), parameters: {}, items: [{}, {}], credentials: { smartsheetOAuth2Api: OAUTH_CREDENTIAL }, store: fx.store })
+						? runNode({
+								subject: n8nHelperOnly('smartsheetOAuth2Api'),
+								parameters: {},
+								items: [{}, {}],
+								credentials: { smartsheetOAuth2Api: OAUTH_CREDENTIAL },
+								store: fx.store,
+							})
 						: fx.run({ resource: 'user', operation: 'getCurrent' }, [{}, {}]),
 				),
 			);
@@ -202,7 +287,9 @@ export async function refreshCost(): Promise<string[]> {
 		};
 		const ours = await measure(false);
 		const base = await measure(true);
-		rows.push(`| Token calls for one expiry, ${n} concurrent execution${n > 1 ? 's' : ''} × 2 items | ${ours.refreshes} call, ${ours.expired} requests with the expired token | ${base.refreshes} call${base.refreshes === 1 ? '' : 's'}, ${base.expired} requests with the expired token (n8n's reactive refresh) | ${ratio(ours.refreshes, base.refreshes)} | 1 per expiry |`);
+		rows.push(
+			`| Token calls for one expiry, ${n} concurrent execution${n > 1 ? 's' : ''} × 2 items | ${ours.refreshes} call, ${ours.expired} requests with the expired token | ${base.refreshes} call${base.refreshes === 1 ? '' : 's'}, ${base.expired} requests with the expired token (n8n's reactive refresh) | ${ratio(ours.refreshes, base.refreshes)} | 1 per expiry |`,
+		);
 	}
 	await fx.close();
 	return rows;
@@ -214,18 +301,44 @@ export async function mixedPacing(): Promise<string[]> {
 	const measure = async (requestsPerMinute: number) => {
 		await fx.reset();
 		const sheet = await fx.sheet('Project Tracker');
-		const rows = (await fx.api<any>('GET', `/sheets/${sheet.id}`)).rows.map((row: any) => ({ id: String(row.id) }));
+		const rows = (await fx.api<any>('GET', `/sheets/${sheet.id}`)).rows.map((row: any) => ({
+			id: String(row.id),
+		}));
 		// The seed is deterministic, so the IDs survive a reset; the reset gives the measured client a
 		// whole minute of budget. Its own credential gives it its own pacing window in this process.
 		await fx.reset();
 		const credential = { id: `cred-pacing-${requestsPerMinute}`, name: 'pacing bench' };
-		fx.store.put({ ...credential, type: 'smartsheetApi', data: { region: 'custom', apiBaseUrl: fx.emulator.apiBase, accessToken: PAT } });
+		fx.store.put({
+			...credential,
+			type: 'smartsheetApi',
+			data: { region: 'custom', apiBaseUrl: fx.emulator.apiBase, accessToken: PAT },
+		});
 		const extra = { credentials: { smartsheetApi: credential } };
-		const options = { requestsPerMinute, maxRetryWaitSeconds: 600, retryInitialDelayMs: 1_000, summary: 'none' };
+		const options = {
+			requestsPerMinute,
+			maxRetryWaitSeconds: 600,
+			retryInitialDelayMs: 1_000,
+			summary: 'none',
+		};
 		const { ms, value } = await timed(() =>
 			Promise.all([
-				fx.run({ resource: 'user', operation: 'getCurrent', authentication: 'accessToken', options }, Array.from({ length: 500 }, () => ({})), extra),
-				fx.run({ resource: 'row', operation: 'get', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: sheet.id }, rowId: '={{ $json.id }}', options }, Array.from({ length: 500 }, (_, index) => rows[index % rows.length]), extra),
+				fx.run(
+					{ resource: 'user', operation: 'getCurrent', authentication: 'accessToken', options },
+					Array.from({ length: 500 }, () => ({})),
+					extra,
+				),
+				fx.run(
+					{
+						resource: 'row',
+						operation: 'get',
+						authentication: 'accessToken',
+						sheetId: { __rl: true, mode: 'id', value: sheet.id },
+						rowId: '={{ $json.id }}',
+						options,
+					},
+					Array.from({ length: 500 }, (_, index) => rows[index % rows.length]),
+					extra,
+				),
 			]),
 		);
 		const succeeded = value.reduce((sum, result) => sum + jsonOf(result, OUTPUT.success).length, 0);
@@ -245,7 +358,11 @@ export async function mixedPacing(): Promise<string[]> {
 async function trackerRows(fx: SmartsheetFixture) {
 	const sheet = await fx.sheet('Project Tracker');
 	const rows = (await fx.api<{ rows: Array<{ id: string }> }>('GET', `/sheets/${sheet.id}`)).rows;
-	return { sheetId: sheet.id, locator: { __rl: true, mode: 'id', value: sheet.id }, rowIds: rows.map((row) => String(row.id)) };
+	return {
+		sheetId: sheet.id,
+		locator: { __rl: true, mode: 'id', value: sheet.id },
+		rowIds: rows.map((row) => String(row.id)),
+	};
 }
 
 /**
@@ -260,17 +377,50 @@ export async function perItemAtLatency(): Promise<string[]> {
 	const measure = async (operations: number, concurrency?: number) => {
 		await fx.reset();
 		const writes = operations / 10;
-		const options = { requestsPerMinute: 300, maxRetryWaitSeconds: 120, retryInitialDelayMs: 1_000, summary: 'none', ...(concurrency ? { concurrency } : {}) };
-		const reads = Array.from({ length: operations - writes }, (_, index) => ({ id: rowIds[index % rowIds.length] }));
+		const options = {
+			requestsPerMinute: 300,
+			maxRetryWaitSeconds: 120,
+			retryInitialDelayMs: 1_000,
+			summary: 'none',
+			...(concurrency ? { concurrency } : {}),
+		};
+		const reads = Array.from({ length: operations - writes }, (_, index) => ({
+			id: rowIds[index % rowIds.length],
+		}));
 		const { ms, value } = await timed(() =>
 			Promise.all([
-				fx.run({ resource: 'row', operation: 'get', authentication: 'accessToken', sheetId: locator, rowId: '={{ $json.id }}', options }, reads),
-				fx.run({ resource: 'sheet', operation: 'rename', authentication: 'accessToken', sheetId: locator, newName: '=Project Tracker {{ $itemIndex }}', options }, Array.from({ length: writes }, () => ({}))),
+				fx.run(
+					{
+						resource: 'row',
+						operation: 'get',
+						authentication: 'accessToken',
+						sheetId: locator,
+						rowId: '={{ $json.id }}',
+						options,
+					},
+					reads,
+				),
+				fx.run(
+					{
+						resource: 'sheet',
+						operation: 'rename',
+						authentication: 'accessToken',
+						sheetId: locator,
+						newName: '=Project Tracker {{ $itemIndex }}',
+						options,
+					},
+					Array.from({ length: writes }, () => ({})),
+				),
 			]),
 		);
 		const succeeded = value.reduce((sum, result) => sum + jsonOf(result, OUTPUT.success).length, 0);
-		if (succeeded !== operations) throw new Error(`per-item bench: ${succeeded} of ${operations} succeeded`);
-		return { ms, perMinute: operations / (ms / 60_000), limited: (await fx.stats()).rateLimited as number };
+		if (succeeded !== operations)
+			throw new Error(`per-item bench: ${succeeded} of ${operations} succeeded`);
+		return {
+			ms,
+			perMinute: operations / (ms / 60_000),
+			limited: (await fx.stats()).rateLimited as number,
+		};
 	};
 	const ours = await measure(1_000);
 	const sequential = await measure(100, 1);
@@ -279,7 +429,19 @@ export async function perItemAtLatency(): Promise<string[]> {
 	const sweep: string[] = [];
 	for (const concurrency of [1, 2, 4, 8]) {
 		const { ms } = await timed(() =>
-			fx.run({ resource: 'row', operation: 'get', authentication: 'accessToken', sheetId: locator, rowId: '={{ $json.id }}', options: { concurrency, summary: 'none' } }, Array.from({ length: 8 * concurrency }, (_, index) => ({ id: rowIds[index % rowIds.length] }))),
+			fx.run(
+				{
+					resource: 'row',
+					operation: 'get',
+					authentication: 'accessToken',
+					sheetId: locator,
+					rowId: '={{ $json.id }}',
+					options: { concurrency, summary: 'none' },
+				},
+				Array.from({ length: 8 * concurrency }, (_, index) => ({
+					id: rowIds[index % rowIds.length],
+				})),
+			),
 		);
 		sweep.push(`${concurrency}: ${Math.round((8 * concurrency) / (ms / 60_000))}`);
 	}
@@ -312,14 +474,29 @@ export async function sharedCredential(): Promise<string[]> {
 	for (const processes of [2, 4]) {
 		await fx.reset();
 		const runSeconds = 120;
-		const reports = await Promise.all(Array.from({ length: processes }, () => runWorker([fx.emulator.apiBase, PAT, sheetId, rowIds.join(','), String(runSeconds)])));
+		const reports = await Promise.all(
+			Array.from({ length: processes }, () =>
+				runWorker([fx.emulator.apiBase, PAT, sheetId, rowIds.join(','), String(runSeconds)]),
+			),
+		);
 		const stats = await fx.stats();
-		const spanMs = Math.max(...reports.map((report) => report.ended)) - Math.min(...reports.map((report) => report.started));
+		const spanMs =
+			Math.max(...reports.map((report) => report.ended)) -
+			Math.min(...reports.map((report) => report.started));
 		const accepted = stats.requests - stats.rateLimited;
 		const perMinute = accepted / (spanMs / 60_000);
 		const throttled = reports.reduce((sum, report) => sum + report.throttled, 0);
 		const success = reports.reduce((sum, report) => sum + report.success, 0);
-		const entry = { processes, seconds: Math.round(spanMs / 1000), requests: stats.requests as number, opsPerMinute: Math.round(perMinute), ceilingPerMinute: 300, answered429: stats.rateLimited as number, throttledItems: throttled, successItems: success };
+		const entry = {
+			processes,
+			seconds: Math.round(spanMs / 1000),
+			requests: stats.requests as number,
+			opsPerMinute: Math.round(perMinute),
+			ceilingPerMinute: 300,
+			answered429: stats.rateLimited as number,
+			throttledItems: throttled,
+			successItems: success,
+		};
 		if (processes === 2) results.sharedCredential = entry;
 		else results.sharedCredential4 = entry;
 		rows.push(
@@ -342,18 +519,37 @@ interface WorkerReport {
 
 function runWorker(args: string[]): Promise<WorkerReport> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', 'bench/sharedWorker.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+		const child = spawn(process.execPath, ['--import', 'tsx', 'bench/sharedWorker.ts', ...args], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
 		let out = '';
 		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-		child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as WorkerReport) : reject(new Error(`shared worker exited ${code}`))));
+		child.on('exit', (code) =>
+			code === 0
+				? resolve(JSON.parse(out.trim().split('\n').pop()!) as WorkerReport)
+				: reject(new Error(`shared worker exited ${code}`)),
+		);
 	});
 }
 
 /** Parsing the 20,000-row sheet body: this package's exact parser against a plain JSON.parse. */
 export async function parse(): Promise<string[]> {
 	const fx = await SmartsheetFixture.start({ rateLimitPerMinute: 1_000_000 });
-	const { id } = await fx.admin<{ id: string }>('POST', '/sheets', { name: 'Big', rows: 20_000, columns: [{ title: 'Name', type: 'TEXT_NUMBER', primary: true }, { title: 'A', type: 'TEXT_NUMBER' }, { title: 'B', type: 'TEXT_NUMBER' }, { title: 'C', type: 'TEXT_NUMBER' }] });
-	const text = await (await request(`${fx.emulator.apiBase}/sheets/${id}`, { headers: { authorization: `Bearer ${PAT}` } })).body.text();
+	const { id } = await fx.admin<{ id: string }>('POST', '/sheets', {
+		name: 'Big',
+		rows: 20_000,
+		columns: [
+			{ title: 'Name', type: 'TEXT_NUMBER', primary: true },
+			{ title: 'A', type: 'TEXT_NUMBER' },
+			{ title: 'B', type: 'TEXT_NUMBER' },
+			{ title: 'C', type: 'TEXT_NUMBER' },
+		],
+	});
+	const text = await (
+		await request(`${fx.emulator.apiBase}/sheets/${id}`, {
+			headers: { authorization: `Bearer ${PAT}` },
+		})
+	).body.text();
 	await fx.close();
 	// Alternating runs, CPU time (other processes on the machine count less than in wall time).
 	const cpuMs = (work: () => unknown) => {
@@ -370,6 +566,14 @@ export async function parse(): Promise<string[]> {
 	}
 	const o = median(ours);
 	const p = median(plain);
-	results.parse = { rows: 20_000, ratioToJsonParse: Number((o / p).toFixed(2)), ms: Number(o.toFixed(1)), jsonParseMs: Number(p.toFixed(1)), bytes: text.length };
-	return [`| Parse a 20,000-row sheet (${(text.length / 2 ** 20).toFixed(1)} MiB) with every ID exact (median of 9, CPU time) | ${o.toFixed(0)} ms | ${p.toFixed(0)} ms (JSON.parse, IDs above 2^53 lost) | ${ratio(o, p)} | ≤ 1.5× |`];
+	results.parse = {
+		rows: 20_000,
+		ratioToJsonParse: Number((o / p).toFixed(2)),
+		ms: Number(o.toFixed(1)),
+		jsonParseMs: Number(p.toFixed(1)),
+		bytes: text.length,
+	};
+	return [
+		`| Parse a 20,000-row sheet (${(text.length / 2 ** 20).toFixed(1)} MiB) with every ID exact (median of 9, CPU time) | ${o.toFixed(0)} ms | ${p.toFixed(0)} ms (JSON.parse, IDs above 2^53 lost) | ${ratio(o, p)} | ≤ 1.5× |`,
+	];
 }

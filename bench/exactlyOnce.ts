@@ -9,7 +9,15 @@ const TIMEOUT_MS = 1_000;
 const FAULT_MIX = [
 	{ name: '4002', response: { kind: 'error', errorCode: 4002 } },
 	{ name: '4000', response: { kind: 'error', errorCode: 4000 } },
-	{ name: 'gateway 502 page', response: { kind: 'raw', status: 502, contentType: 'text/html', body: '<h1>502 Bad Gateway</h1>' } },
+	{
+		name: 'gateway 502 page',
+		response: {
+			kind: 'raw',
+			status: 502,
+			contentType: 'text/html',
+			body: '<h1>502 Bad Gateway</h1>',
+		},
+	},
 	{ name: 'timeout', response: { kind: 'delay', ms: TIMEOUT_MS + 500 } },
 	{ name: 'drop', response: { kind: 'drop' } },
 ];
@@ -24,13 +32,26 @@ export async function exactlyOnce(): Promise<string[]> {
 		for (const fault of FAULT_MIX) {
 			const label = `${fault.name} ${round}`;
 			const cells = (task: string) => ({ Task: task, Status: 'Done' });
-			const items = Array.from({ length: ROWS_PER_REQUEST }, (_, index) => cells(`${label} #${index}`));
+			const items = Array.from({ length: ROWS_PER_REQUEST }, (_, index) =>
+				cells(`${label} #${index}`),
+			);
 
 			await fx.reset();
 			const sheet = await fx.sheet('Project Tracker');
-			await fx.admin('POST', '/faults', { match: { method: 'POST', path: '/2.0/sheets/*/rows' }, count: 1, afterActing: true, response: fault.response });
+			await fx.admin('POST', '/faults', {
+				match: { method: 'POST', path: '/2.0/sheets/*/rows' },
+				count: 1,
+				afterActing: true,
+				response: fault.response,
+			});
 			const result = await fx.run(
-				{ resource: 'row', operation: 'add', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: sheet.id }, options: { timeoutMs: TIMEOUT_MS } },
+				{
+					resource: 'row',
+					operation: 'add',
+					authentication: 'accessToken',
+					sheetId: { __rl: true, mode: 'id', value: sheet.id },
+					options: { timeoutMs: TIMEOUT_MS },
+				},
 				items,
 			);
 			ours.requested += items.length;
@@ -40,9 +61,16 @@ export async function exactlyOnce(): Promise<string[]> {
 
 			await fx.reset();
 			const baseSheet = await fx.sheet('Project Tracker');
-			await fx.admin('POST', '/faults', { match: { method: 'POST', path: '/2.0/sheets/*/rows' }, count: 1, afterActing: true, response: fault.response });
+			await fx.admin('POST', '/faults', {
+				match: { method: 'POST', path: '/2.0/sheets/*/rows' },
+				count: 1,
+				afterActing: true,
+				response: fault.response,
+			});
 			const task = baseSheet.columns.find((column) => column.title === 'Task')!.id;
-			const body = JSON.stringify(items.map((item) => ({ toBottom: true, cells: [{ columnId: task, value: item.Task }] })));
+			const body = JSON.stringify(
+				items.map((item) => ({ toBottom: true, cells: [{ columnId: task, value: item.Task }] })),
+			);
 			for (let attempt = 1; attempt <= 2; attempt++) {
 				if (await postRows(fx, baseSheet.id, body)) break; // an ambiguous answer: sent again once
 			}
@@ -52,7 +80,8 @@ export async function exactlyOnce(): Promise<string[]> {
 	}
 	await fx.close();
 	const faults = FAULT_MIX.length * ROUNDS;
-	const perRow = (counts: { requested: number; inSheet: number }) => (counts.inSheet / counts.requested).toFixed(3);
+	const perRow = (counts: { requested: number; inSheet: number }) =>
+		(counts.inSheet / counts.requested).toFixed(3);
 	return [
 		`| Rows in the sheet per row requested, ${faults} add requests of ${ROWS_PER_REQUEST} rows each carried out then answered ${FAULT_MIX.map((fault) => fault.name).join(' / ')} | ${perRow(ours)} (${ours.success} of ${ours.requested} items on Success, ${ours.readBacks} read-backs: ${(ours.readBacks / faults).toFixed(1)} per lost answer) | ${perRow(blind)} (sent again once after the lost answer) | ${(Number(perRow(ours)) / Number(perRow(blind))).toFixed(2)}× | exactly 1.000 |`,
 	];
@@ -75,7 +104,16 @@ async function postRows(fx: SmartsheetFixture, sheetId: string, body: string): P
 	}
 }
 
-async function rowsLabelled(fx: SmartsheetFixture, sheetId: string, label: string): Promise<number> {
-	const sheet = await fx.api<{ rows: Array<{ cells: Array<{ value?: unknown }> }> }>('GET', `/sheets/${sheetId}`);
-	return sheet.rows.filter((row) => row.cells.some((cell) => typeof cell.value === 'string' && cell.value.startsWith(`${label} #`))).length;
+async function rowsLabelled(
+	fx: SmartsheetFixture,
+	sheetId: string,
+	label: string,
+): Promise<number> {
+	const sheet = await fx.api<{ rows: Array<{ cells: Array<{ value?: unknown }> }> }>(
+		'GET',
+		`/sheets/${sheetId}`,
+	);
+	return sheet.rows.filter((row) =>
+		row.cells.some((cell) => typeof cell.value === 'string' && cell.value.startsWith(`${label} #`)),
+	).length;
 }

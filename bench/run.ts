@@ -5,14 +5,34 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
-import { bulkAdd, mixedPacing, overhead, parse, perItemAtLatency, refreshCost, results, sharedCredential, sheetMemory } from './cases';
+import {
+	bulkAdd,
+	mixedPacing,
+	overhead,
+	parse,
+	perItemAtLatency,
+	refreshCost,
+	results,
+	sharedCredential,
+	sheetMemory,
+} from './cases';
 import { exactlyOnce } from './exactlyOnce';
 
 async function main() {
 	const rows: string[] = [];
 	const started = Date.now();
 	const only = process.argv[2];
-	for (const bench of [bulkAdd, overhead, parse, sheetMemory, refreshCost, mixedPacing, perItemAtLatency, sharedCredential, exactlyOnce].filter((candidate) => !only || candidate.name === only)) {
+	for (const bench of [
+		bulkAdd,
+		overhead,
+		parse,
+		sheetMemory,
+		refreshCost,
+		mixedPacing,
+		perItemAtLatency,
+		sharedCredential,
+		exactlyOnce,
+	].filter((candidate) => !only || candidate.name === only)) {
 		process.stdout.write(`running ${bench.name}…\n`);
 		rows.push(...(await bench()));
 	}
@@ -25,7 +45,11 @@ async function main() {
 		...rows,
 	].join('\n');
 	writeFileSync('bench/results.md', `${table}\n`);
-	if (!only) writeFileSync('bench/results.json', `${JSON.stringify({ measured: new Date().toISOString(), machine, ...results }, null, 2)}\n`);
+	if (!only)
+		writeFileSync(
+			'bench/results.json',
+			`${JSON.stringify({ measured: new Date().toISOString(), machine, ...results }, null, 2)}\n`,
+		);
 	process.stdout.write(`\n${table}\n`);
 }
 

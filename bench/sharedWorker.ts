@@ -16,17 +16,34 @@ async function main() {
 	const rowIds = rowIdList.split(',');
 	const store = new CredentialStore();
 	const credential = { id: 'cred-shared', name: 'one token, several workers' };
-	store.put({ ...credential, type: 'smartsheetApi', data: { region: 'custom', apiBaseUrl: apiBase, accessToken: token } });
-	const subject = { type: 'n8n-nodes-smartsheet-resilient.smartsheet', node: new Smartsheet(), credentialTypes: [new SmartsheetOAuth2Api(), new SmartsheetApi()] };
+	store.put({
+		...credential,
+		type: 'smartsheetApi',
+		data: { region: 'custom', apiBaseUrl: apiBase, accessToken: token },
+	});
+	const subject = {
+		type: 'n8n-nodes-smartsheet-resilient.smartsheet',
+		node: new Smartsheet(),
+		credentialTypes: [new SmartsheetOAuth2Api(), new SmartsheetApi()],
+	};
 	const started = Date.now();
 	const deadline = started + Number(seconds) * 1000;
 	const counts = { executions: 0, success: 0, throttled: 0, otherFailures: 0 };
 	const workflow = async (lane: number) => {
 		for (let run = 0; Date.now() < deadline; run++) {
-			const items = Array.from({ length: ITEMS }, (_, index) => ({ id: rowIds[(lane * 7 + run * ITEMS + index) % rowIds.length] }));
+			const items = Array.from({ length: ITEMS }, (_, index) => ({
+				id: rowIds[(lane * 7 + run * ITEMS + index) % rowIds.length],
+			}));
 			const result = await runNode({
 				subject,
-				parameters: { resource: 'row', operation: 'get', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: sheetId }, rowId: '={{ $json.id }}', options: { summary: 'none' } },
+				parameters: {
+					resource: 'row',
+					operation: 'get',
+					authentication: 'accessToken',
+					sheetId: { __rl: true, mode: 'id', value: sheetId },
+					rowId: '={{ $json.id }}',
+					options: { summary: 'none' },
+				},
 				items,
 				credentials: { smartsheetApi: credential },
 				store,
@@ -34,7 +51,10 @@ async function main() {
 			counts.executions++;
 			counts.success += result.outputs[0]?.length ?? 0;
 			counts.throttled += result.outputs[4]?.length ?? 0;
-			counts.otherFailures += [1, 2, 3].reduce((sum, output) => sum + (result.outputs[output]?.length ?? 0), 0);
+			counts.otherFailures += [1, 2, 3].reduce(
+				(sum, output) => sum + (result.outputs[output]?.length ?? 0),
+				0,
+			);
 		}
 	};
 	await Promise.all(Array.from({ length: WORKFLOWS }, (_, lane) => workflow(lane)));

@@ -17,7 +17,8 @@ export class SmartsheetApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/smartsheet.svg', dark: 'file:../icons/smartsheet.dark.svg' };
 
-	documentationUrl = 'https://developers.smartsheet.com/api/smartsheet/guides/basics/authentication';
+	documentationUrl =
+		'https://developers.smartsheet.com/api/smartsheet/guides/basics/authentication';
 
 	properties: INodeProperties[] = [
 		regionProperty,

@@ -1,6 +1,11 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { apiBaseExpression, apiBaseUrlProperty, appBaseExpression, regionProperty } from './regions';
+import {
+	apiBaseExpression,
+	apiBaseUrlProperty,
+	appBaseExpression,
+	regionProperty,
+} from './regions';
 import { usersMeTest } from './usersMeTest';
 
 /** Scopes covering every operation of the Smartsheet node; the README lists which needs which. */

@@ -25,7 +25,8 @@ export const apiBaseUrlProperty = {
 	type: 'string' as const,
 	default: '',
 	placeholder: 'https://api.test.smartsheet.com/2.0',
-	description: 'Base URL of the Smartsheet API, ending in /2.0. HTTPS; plain http:// only to this machine (127.0.0.1, localhost), e.g. an emulator.',
+	description:
+		'Base URL of the Smartsheet API, ending in /2.0. HTTPS; plain http:// only to this machine (127.0.0.1, localhost), e.g. an emulator.',
 	displayOptions: { show: { region: ['custom'] } },
 };
 
@@ -75,23 +76,34 @@ export function resolveApiBase(credentials: { region?: unknown; apiBaseUrl?: unk
  * request, so it must go over HTTPS (plain http:// only to this machine: an emulator, a local
  * proxy), and the path must be the API's, ending in /2.0.
  */
-export function customApiBaseProblem(credentials: { region?: unknown; apiBaseUrl?: unknown }): string | null {
+export function customApiBaseProblem(credentials: {
+	region?: unknown;
+	apiBaseUrl?: unknown;
+}): string | null {
 	if (String(credentials.region ?? 'us') !== 'custom') return null;
 	const text = resolveApiBase(credentials);
 	let url: URL;
 	try {
 		url = new URL(text);
 	} catch {
-		return text === '' ? 'The Custom API Base URL is empty' : 'The Custom API Base URL is not a URL';
+		return text === ''
+			? 'The Custom API Base URL is empty'
+			: 'The Custom API Base URL is not a URL';
 	}
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
 		return `The Custom API Base URL must start with https:// (http:// only for 127.0.0.1 or localhost), got ${url.protocol}//${url.hostname}`;
 	}
-	if (url.username || url.password || url.search || url.hash) return 'The Custom API Base URL must not carry a user, password, query or fragment';
-	if (!url.pathname.endsWith('/2.0')) return `The Custom API Base URL must end in /2.0, got ${url.pathname}`;
+	if (url.username || url.password || url.search || url.hash)
+		return 'The Custom API Base URL must not carry a user, password, query or fragment';
+	if (!url.pathname.endsWith('/2.0'))
+		return `The Custom API Base URL must end in /2.0, got ${url.pathname}`;
 	return null;
 }
 
 function isLoopback(hostname: string): boolean {
-	return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+	return (
+		hostname === 'localhost' ||
+		hostname === '[::1]' ||
+		/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+	);
 }

@@ -19,20 +19,35 @@ async function main() {
 	const n8n = await N8n.start({ userFolder, port: Number(process.env.N8N_PORT ?? 5678) });
 	await n8n.setupOwner();
 	const pat = await n8n.createCredential('Smartsheet demo (access token)', 'smartsheetApi', {
-		region: 'custom', apiBaseUrl: emulator.apiBase, accessToken: PAT, allowedHttpRequestDomains: 'all',
+		region: 'custom',
+		apiBaseUrl: emulator.apiBase,
+		accessToken: PAT,
+		allowedHttpRequestDomains: 'all',
 	});
 	const oauth = await n8n.createCredential('Smartsheet account', 'smartsheetOAuth2Api', {
-		region: 'custom', appBaseUrl: emulator.url, apiBaseUrl: emulator.apiBase, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret,
-		scope: 'READ_SHEETS WRITE_SHEETS CREATE_SHEETS ADMIN_SHEETS DELETE_SHEETS ADMIN_WORKSPACES ADMIN_WEBHOOKS READ_USERS',
+		region: 'custom',
+		appBaseUrl: emulator.url,
+		apiBaseUrl: emulator.apiBase,
+		clientId: CLIENT.clientId,
+		clientSecret: CLIENT.clientSecret,
+		scope:
+			'READ_SHEETS WRITE_SHEETS CREATE_SHEETS ADMIN_SHEETS DELETE_SHEETS ADMIN_WORKSPACES ADMIN_WEBHOOKS READ_USERS',
 	});
 	await n8n.connectOAuth2(oauth.id, `${emulator.url}/b/authorize`);
-	const sheets = await (await fetch(`${emulator.apiBase}/sheets`, { headers: { authorization: `Bearer ${PAT}` } })).text();
+	const sheets = await (
+		await fetch(`${emulator.apiBase}/sheets`, { headers: { authorization: `Bearer ${PAT}` } })
+	).text();
 	const trackerId = /"id":(\d+),"name":"Project Tracker"/.exec(sheets)[1];
-	for (const file of ['smartsheet-failure-routing.workflow.json', 'smartsheet-auth-monitor.workflow.json']) {
+	for (const file of [
+		'smartsheet-failure-routing.workflow.json',
+		'smartsheet-auth-monitor.workflow.json',
+	]) {
 		const workflow = JSON.parse(readFileSync(`${project}/examples/${file}`, 'utf8'));
 		for (const node of workflow.nodes) {
-			if (node.credentials?.smartsheetOAuth2Api) node.credentials.smartsheetOAuth2Api = { id: oauth.id, name: oauth.name };
-			if (node.parameters?.sheetId) node.parameters.sheetId = { __rl: true, mode: 'id', value: trackerId };
+			if (node.credentials?.smartsheetOAuth2Api)
+				node.credentials.smartsheetOAuth2Api = { id: oauth.id, name: oauth.name };
+			if (node.parameters?.sheetId)
+				node.parameters.sheetId = { __rl: true, mode: 'id', value: trackerId };
 		}
 		await n8n.createWorkflow(workflow);
 	}

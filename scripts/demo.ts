@@ -6,7 +6,11 @@ const port = Number(process.env.PORT ?? 8787);
 
 async function main() {
 	// Webhook callbacks to http://127.0.0.1 allowed, so a local n8n's Smartsheet Trigger works.
-	const emulator = await startEmulator({ port, seed: true, webhooks: { allowInsecureCallbacks: true } });
+	const emulator = await startEmulator({
+		port,
+		seed: true,
+		webhooks: { allowInsecureCallbacks: true },
+	});
 	const lines = [
 		`Smartsheet emulator with demo data: ${emulator.url}`,
 		'',

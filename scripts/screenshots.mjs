@@ -14,7 +14,8 @@ import { installPackage, N8n } from './e2e/n8n.mjs';
 const CHROMIUM = '/usr/bin/chromium';
 
 async function main() {
-	if (!existsSync(CHROMIUM)) await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium']);
+	if (!existsSync(CHROMIUM))
+		await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium']);
 	await ensureN8n();
 	const userFolder = `${workDir}/screens`;
 	await installPackage(userFolder);
@@ -22,27 +23,53 @@ async function main() {
 	const n8n = await N8n.start({ userFolder });
 	await n8n.setupOwner();
 	const credential = await n8n.createCredential('Smartsheet account', 'smartsheetOAuth2Api', {
-		region: 'custom', appBaseUrl: emulator.url, apiBaseUrl: emulator.apiBase, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret,
-		scope: 'READ_SHEETS WRITE_SHEETS CREATE_SHEETS ADMIN_SHEETS DELETE_SHEETS ADMIN_WORKSPACES ADMIN_WEBHOOKS READ_USERS',
+		region: 'custom',
+		appBaseUrl: emulator.url,
+		apiBaseUrl: emulator.apiBase,
+		clientId: CLIENT.clientId,
+		clientSecret: CLIENT.clientSecret,
+		scope:
+			'READ_SHEETS WRITE_SHEETS CREATE_SHEETS ADMIN_SHEETS DELETE_SHEETS ADMIN_WORKSPACES ADMIN_WEBHOOKS READ_USERS',
 	});
 	await n8n.connectOAuth2(credential.id, `${emulator.url}/b/authorize`);
-	const workflow = JSON.parse(readFileSync(`${project}/examples/smartsheet-failure-routing.workflow.json`, 'utf8'));
-	const sheets = await (await fetch(`${emulator.apiBase}/sheets`, { headers: { authorization: `Bearer ${PAT}` } })).text();
+	const workflow = JSON.parse(
+		readFileSync(`${project}/examples/smartsheet-failure-routing.workflow.json`, 'utf8'),
+	);
+	const sheets = await (
+		await fetch(`${emulator.apiBase}/sheets`, { headers: { authorization: `Bearer ${PAT}` } })
+	).text();
 	const trackerId = /"id":(\d+),"name":"Project Tracker"/.exec(sheets)[1];
 	for (const node of workflow.nodes) {
-		if (node.credentials?.smartsheetOAuth2Api) node.credentials.smartsheetOAuth2Api = { id: credential.id, name: credential.name };
-		if (node.parameters?.sheetId) node.parameters.sheetId = { __rl: true, mode: 'id', value: trackerId };
+		if (node.credentials?.smartsheetOAuth2Api)
+			node.credentials.smartsheetOAuth2Api = { id: credential.id, name: credential.name };
+		if (node.parameters?.sheetId)
+			node.parameters.sheetId = { __rl: true, mode: 'id', value: trackerId };
 	}
 	const created = await n8n.createWorkflow(workflow);
-	const rowPanels = await n8n.createWorkflow(rowPanelsWorkflow({ id: credential.id, name: credential.name }, trackerId));
+	const rowPanels = await n8n.createWorkflow(
+		rowPanelsWorkflow({ id: credential.id, name: credential.name }, trackerId),
+	);
 
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 	try {
-		const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-		await context.addCookies([...n8n.http.cookies].map(([name, value]) => ({ name, value, url: n8n.url })));
+		const context = await browser.newContext({
+			viewport: { width: 1440, height: 900 },
+			deviceScaleFactor: 1,
+		});
+		await context.addCookies(
+			[...n8n.http.cookies].map(([name, value]) => ({ name, value, url: n8n.url })),
+		);
 		const page = await context.newPage();
 		await page.goto(`${n8n.url}/workflow/${created.id}`, { waitUntil: 'networkidle' });
 		await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
@@ -51,7 +78,9 @@ async function main() {
 		await sleep(800);
 		await page.screenshot({ path: `${project}/docs/workflow-five-outputs.png` });
 		await page.goto(`${n8n.url}/home/credentials/${credential.id}`, { waitUntil: 'networkidle' });
-		await page.waitForSelector('[data-test-id="editCredential-modal"], .el-dialog', { timeout: 60_000 });
+		await page.waitForSelector('[data-test-id="editCredential-modal"], .el-dialog', {
+			timeout: 60_000,
+		});
 		await sleep(1500);
 		await page.screenshot({ path: `${project}/docs/credential-dialog.png` });
 		for (const [nodeName, file] of [
@@ -65,7 +94,9 @@ async function main() {
 			await sleep(2500); // the mapper loads the sheet's columns
 			await page.screenshot({ path: `${project}/docs/${file}` });
 		}
-		console.log('docs/workflow-five-outputs.png, docs/credential-dialog.png, docs/row-column-mapper.png and docs/row-panel-sheet-first.png written');
+		console.log(
+			'docs/workflow-five-outputs.png, docs/credential-dialog.png, docs/row-column-mapper.png and docs/row-panel-sheet-first.png written',
+		);
 	} finally {
 		await browser.close();
 	}
@@ -84,15 +115,39 @@ function rowPanelsWorkflow(credential, sheetId) {
 			resource: 'row',
 			operation,
 			sheetId: { __rl: true, mode: 'list', value: sheetId, cachedResultName: 'Project Tracker' },
-			columns: { mappingMode: 'defineBelow', matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: false, ...columns },
+			columns: {
+				mappingMode: 'defineBelow',
+				matchingColumns: [],
+				schema: [],
+				attemptToConvertTypes: false,
+				convertFieldsToString: false,
+				...columns,
+			},
 		},
 	});
 	return {
 		name: 'Row panels',
 		nodes: [
-			{ id: 'manual', name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			smartsheet('Add rows', 'add', 260, { value: { Task: 'Write the launch post', Status: 'In Progress', Due: '2026-12-24T09:00:00', Done: false } }),
-			smartsheet('Create or update rows', 'upsert', 520, { matchingColumns: ['Task'], value: { Task: 'Launch', Status: 'Done' } }),
+			{
+				id: 'manual',
+				name: 'Manual',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			smartsheet('Add rows', 'add', 260, {
+				value: {
+					Task: 'Write the launch post',
+					Status: 'In Progress',
+					Due: '2026-12-24T09:00:00',
+					Done: false,
+				},
+			}),
+			smartsheet('Create or update rows', 'upsert', 520, {
+				matchingColumns: ['Task'],
+				value: { Task: 'Launch', Status: 'Done' },
+			}),
 		],
 		connections: {
 			Manual: { main: [[{ node: 'Add rows', type: 'main', index: 0 }]] },

@@ -13,7 +13,9 @@ import { pathToFileURL } from 'node:url';
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
-	console.error(`Tests need Node 24 (n8n-core 2.41); got ${process.version}. Run them with "npm test".`);
+	console.error(
+		`Tests need Node 24 (n8n-core 2.41); got ${process.version}. Run them with "npm test".`,
+	);
 	process.exit(1);
 }
 const pattern = process.argv[2] ?? ['test/**/*.test.ts', 'scripts/e2e/*.test.mjs'];
@@ -33,7 +35,10 @@ const workers = Math.min(availableParallelism(), files.length);
 const shard = pathToFileURL(join(import.meta.dirname, 'testShard.mjs')).href;
 const workerFiles = Array.from({ length: workers }, (_, index) => {
 	const entry = join(queueDir, `worker-${index + 1}.mjs`);
-	writeFileSync(entry, `import { runQueue } from ${JSON.stringify(shard)};\nawait runQueue(${JSON.stringify(queueDir)});\n`);
+	writeFileSync(
+		entry,
+		`import { runQueue } from ${JSON.stringify(shard)};\nawait runQueue(${JSON.stringify(queueDir)});\n`,
+	);
 	return entry;
 });
 
@@ -41,8 +46,19 @@ const result = spawnSync(
 	process.execPath,
 	// No --test-force-exit: with it, node's runner ends a worker before all of its tests have run, so
 	// a failure could go unreported. A hang fails the test instead (--test-timeout), it never stalls CI.
-	['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${workers}`, '--test-timeout=180000', ...workerFiles],
-	{ stdio: 'inherit', env: { ...process.env, N8N_USER_FOLDER: process.env.N8N_USER_FOLDER ?? '.test-n8n' } },
+	[
+		'--import',
+		'tsx',
+		'--test',
+		'--test-reporter=spec',
+		`--test-concurrency=${workers}`,
+		'--test-timeout=180000',
+		...workerFiles,
+	],
+	{
+		stdio: 'inherit',
+		env: { ...process.env, N8N_USER_FOLDER: process.env.N8N_USER_FOLDER ?? '.test-n8n' },
+	},
 );
 rmSync(queueDir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

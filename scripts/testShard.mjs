@@ -21,7 +21,9 @@ export async function runQueue(queueDir) {
 		if (!claim(queueDir, index)) continue;
 		// The next file is taken only when this one is finishing, so a worker never holds files it
 		// has not started while another worker is idle.
-		await new Promise((finishing) => describe(files[index], () => runFile(files[index], finishing)));
+		await new Promise((finishing) =>
+			describe(files[index], () => runFile(files[index], finishing)),
+		);
 	}
 }
 

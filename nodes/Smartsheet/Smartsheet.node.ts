@@ -14,7 +14,10 @@ import { router } from './actions/router';
 const configuredOutputs = (failureRouting: string) =>
 	failureRouting === 'n8n'
 		? [{ type: 'main', displayName: 'Success' }]
-		: ['Success', 'Auth', 'Permission', 'Payload', 'Throttled'].map((displayName) => ({ type: 'main', displayName }));
+		: ['Success', 'Auth', 'Permission', 'Payload', 'Throttled'].map((displayName) => ({
+				type: 'main',
+				displayName,
+			}));
 
 export class Smartsheet implements INodeType {
 	description: INodeTypeDescription = {

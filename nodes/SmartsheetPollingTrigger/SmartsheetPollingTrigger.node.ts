@@ -1,6 +1,18 @@
-import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
 
-import { authenticationProperty, optionsCollection, searchSheets, sheetLocator, smartsheetCredentials } from '../shared';
+import {
+	authenticationProperty,
+	optionsCollection,
+	searchSheets,
+	sheetLocator,
+	smartsheetCredentials,
+} from '../shared';
 import { pollSheet } from './poll';
 
 /**
@@ -16,7 +28,8 @@ export class SmartsheetPollingTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
-		description: 'Starts the workflow when rows of a Smartsheet sheet are added or updated, by checking the sheet on a schedule',
+		description:
+			'Starts the workflow when rows of a Smartsheet sheet are added or updated, by checking the sheet on a schedule',
 		defaults: { name: 'Smartsheet Polling Trigger' },
 		polling: true,
 		inputs: [],

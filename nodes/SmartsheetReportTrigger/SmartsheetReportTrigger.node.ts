@@ -1,6 +1,17 @@
-import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
 
-import { authenticationProperty, reportLocator, searchReports, smartsheetCredentials } from '../shared';
+import {
+	authenticationProperty,
+	reportLocator,
+	searchReports,
+	smartsheetCredentials,
+} from '../shared';
 import { pollReport } from './pollReport';
 
 /**
@@ -15,7 +26,8 @@ export class SmartsheetReportTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
-		description: 'Starts the workflow when rows in a Smartsheet report are added or updated, by reading the report on a schedule',
+		description:
+			'Starts the workflow when rows in a Smartsheet report are added or updated, by reading the report on a schedule',
 		defaults: { name: 'Smartsheet Report Trigger' },
 		polling: true,
 		inputs: [],

@@ -1,7 +1,12 @@
 // One poll of the Smartsheet Report Trigger: read the report's rows (all pages) and emit those
 // modified since the watermark, each once — the same watermark as the sheet polling trigger
 // (Smartsheet's modifiedAt, one-second granularity, fingerprints within the watermark's second).
-import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type IPollFunctions,
+} from 'n8n-workflow';
 
 import {
 	advance,
@@ -29,8 +34,14 @@ interface ReportPollState extends PollState {
 }
 
 export async function pollReport(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const reportId = String(ctx.getNodeParameter('reportId', '', { extractValue: true }) ?? '').trim();
-	if (!/^\d+$/.test(reportId)) throw new NodeOperationError(ctx.getNode(), `Choose the report to watch (a report ID is a number, got "${reportId}")`);
+	const reportId = String(
+		ctx.getNodeParameter('reportId', '', { extractValue: true }) ?? '',
+	).trim();
+	if (!/^\d+$/.test(reportId))
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Choose the report to watch (a report ID is a number, got "${reportId}")`,
+		);
 	try {
 		const rows = await reportRows(ctx, reportId);
 		if (ctx.getMode() === 'manual') return sample(ctx, reportId, rows);
@@ -44,21 +55,35 @@ export async function pollReport(ctx: IPollFunctions): Promise<INodeExecutionDat
 		const { fresh, watermark, atWatermark } = advance(state, rows);
 		Object.assign(state, { watermark, atWatermark });
 		const wanted = ctx.getNodeParameter('events', ['created', 'updated']) as string[];
-		const items = fresh.filter((change) => wanted.includes(change.eventType)).map((change) => itemOf(reportId, change));
+		const items = fresh
+			.filter((change) => wanted.includes(change.eventType))
+			.map((change) => itemOf(reportId, change));
 		return items.length ? [ctx.helpers.returnJsonArray(items)] : null;
 	} catch (error) {
-		if (!(error instanceof SmartsheetRequestError)) throw new NodeOperationError(ctx.getNode(), error as Error);
+		if (!(error instanceof SmartsheetRequestError))
+			throw new NodeOperationError(ctx.getNode(), error as Error);
 		const failure = error.failure;
-		throw new NodeOperationError(ctx.getNode(), `Smartsheet refused the poll of report ${reportId}: ${failure.message}`, {
-			description: `${failure.action} (HTTP ${failure.httpStatus ?? 'none'}, errorCode ${failure.errorCode ?? 'none'})`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Smartsheet refused the poll of report ${reportId}: ${failure.message}`,
+			{
+				description: `${failure.action} (HTTP ${failure.httpStatus ?? 'none'}, errorCode ${failure.errorCode ?? 'none'})`,
+			},
+		);
 	}
 }
 
 /** Every row of the report, flat by report column title, with its source sheet. */
 async function reportRows(ctx: IPollFunctions, reportId: string): Promise<ReportRow[]> {
-	const { report, rows } = await reportPages(triggerClient(ctx), reportId, undefined, 'trigger:pollReport');
-	const columns = ((report.columns as IDataObject[] | undefined) ?? []).map((column): Column => ({ id: String(column.virtualId), title: String(column.title) }));
+	const { report, rows } = await reportPages(
+		triggerClient(ctx),
+		reportId,
+		undefined,
+		'trigger:pollReport',
+	);
+	const columns = ((report.columns as IDataObject[] | undefined) ?? []).map(
+		(column): Column => ({ id: String(column.virtualId), title: String(column.title) }),
+	);
 	return rows.map((row) => ({
 		id: String(row.id),
 		sheetId: String(row.sheetId),
@@ -70,18 +95,35 @@ async function reportRows(ctx: IPollFunctions, reportId: string): Promise<Report
 }
 
 /** "Fetch Test Event": the rows changed in the report's latest second, without moving the watermark. */
-function sample(ctx: IPollFunctions, reportId: string, rows: ReportRow[]): INodeExecutionData[][] | null {
+function sample(
+	ctx: IPollFunctions,
+	reportId: string,
+	rows: ReportRow[],
+): INodeExecutionData[][] | null {
 	if (rows.length === 0) return null;
 	const latest = Math.max(...rows.map((row) => Date.parse(row.modifiedAt)));
 	const items = rows
 		.filter((row) => Date.parse(row.modifiedAt) === latest)
 		.slice(0, SAMPLE_SIZE)
-		.map((row) => itemOf(reportId, { row, eventType: row.createdAt === row.modifiedAt ? 'created' : 'updated' }));
+		.map((row) =>
+			itemOf(reportId, {
+				row,
+				eventType: row.createdAt === row.modifiedAt ? 'created' : 'updated',
+			}),
+		);
 	return [ctx.helpers.returnJsonArray(items)];
 }
 
 /** The polling trigger's item shape, plus the report and the row's source sheet. */
 function itemOf(reportId: string, change: Fresh): IDataObject {
 	const row = change.row as ReportRow;
-	return { reportId, sheetId: row.sheetId, objectType: 'row', eventType: change.eventType, rowId: row.id, timestamp: row.modifiedAt, row: row.flat };
+	return {
+		reportId,
+		sheetId: row.sheetId,
+		objectType: 'row',
+		eventType: change.eventType,
+		rowId: row.id,
+		timestamp: row.modifiedAt,
+		row: row.flat,
+	};
 }

@@ -20,14 +20,17 @@ export class SmartsheetTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
-		description: 'Starts the workflow when a Smartsheet sheet changes: rows, cells, columns, comments, attachments',
+		description:
+			'Starts the workflow when a Smartsheet sheet changes: rows, cells, columns, comments, attachments',
 		eventTriggerDescription: 'Waiting for a change in the Smartsheet sheet',
 		activationMessage: 'Smartsheet now notifies this workflow of changes in the sheet.',
 		defaults: { name: 'Smartsheet Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: smartsheetCredentials,
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: triggerProperties,
 	};
 

@@ -11,9 +11,20 @@
 //     nothing;
 //  5. status changes are logged (or emitted); events are filtered, acknowledged, optionally
 //     completed with the changed rows, and start the workflow.
-import { NodeOperationError, type IDataObject, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
 
-import { PACKAGE_CHANGE_AGENT, parseSmartsheetJson, rowsById, SmartsheetRequestError, triggerClient } from '../shared';
+import {
+	PACKAGE_CHANGE_AGENT,
+	parseSmartsheetJson,
+	rowsById,
+	SmartsheetRequestError,
+	triggerClient,
+} from '../shared';
 import { challengeOf } from './challenge';
 import { agentList, eventItem, isWanted, madeBy, type CallbackEvent } from './events';
 import { NonceMemory } from './replay';
@@ -46,14 +57,21 @@ export async function handleCallback(ctx: IWebhookFunctions): Promise<IWebhookRe
 
 	// Verification needs no secret (the order problem: see sharedSecret.ts) and never runs the workflow.
 	const challenge = challengeOf(headers['smartsheet-hook-challenge'], cheap);
-	if (challenge?.value === null) return refuse(response, 400, 'Not a Smartsheet verification challenge');
+	if (challenge?.value === null)
+		return refuse(response, 400, 'Not a Smartsheet verification challenge');
 	if (challenge) {
-		answer(response, 200, { smartsheetHookResponse: challenge.value }, { 'Smartsheet-Hook-Response': challenge.value });
+		answer(
+			response,
+			200,
+			{ smartsheetHookResponse: challenge.value },
+			{ 'Smartsheet-Hook-Response': challenge.value },
+		);
 		return { noWebhookResponse: true };
 	}
 
 	const raw = await rawBodyOf(request);
-	if (raw && raw.length > MAX_CALLBACK_BYTES) return refuse(response, 413, `A Smartsheet callback is at most ${MAX_CALLBACK_BYTES} bytes`);
+	if (raw && raw.length > MAX_CALLBACK_BYTES)
+		return refuse(response, 413, `A Smartsheet callback is at most ${MAX_CALLBACK_BYTES} bytes`);
 	const signature = headers['smartsheet-hmac-sha256'];
 	if (!raw || !isSignatureShaped(signature)) return unsigned(response);
 	const found = await sharedSecretFor(ctx, claimedWebhookId(cheap));
@@ -62,28 +80,47 @@ export async function handleCallback(ctx: IWebhookFunctions): Promise<IWebhookRe
 	if (!callback) return refuse(response, 400, 'A Smartsheet callback is a JSON object');
 	if (String(callback.webhookId) !== found.webhookId) return unsigned(response);
 
-	const freshness = nonces.check(`${triggerKey(ctx)} ${found.webhookId}`, callback.nonce, callback.timestamp, Date.now());
+	const freshness = nonces.check(
+		`${triggerKey(ctx)} ${found.webhookId}`,
+		callback.nonce,
+		callback.timestamp,
+		Date.now(),
+	);
 	if (freshness !== 'fresh') {
 		// Acknowledged (200): a repeat is Smartsheet retrying one that was received, and an error would
 		// make it retry until it disables the webhook.
-		if (freshness === 'outsideWindow') ctx.logger.warn(`Smartsheet Trigger ignored a signed callback of webhook ${found.webhookId} with timestamp ${String(callback.timestamp).slice(0, 40)}: outside the accepted window (check this server's clock)`);
-		answer(response, 200, { ignored: freshness === 'repeat' ? 'already received' : 'timestamp outside the accepted window' });
+		if (freshness === 'outsideWindow')
+			ctx.logger.warn(
+				`Smartsheet Trigger ignored a signed callback of webhook ${found.webhookId} with timestamp ${String(callback.timestamp).slice(0, 40)}: outside the accepted window (check this server's clock)`,
+			);
+		answer(response, 200, {
+			ignored:
+				freshness === 'repeat' ? 'already received' : 'timestamp outside the accepted window',
+		});
 		return { noWebhookResponse: true };
 	}
 
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	if (typeof callback.newWebhookStatus === 'string') return statusChange(ctx, callback, options.statusChanges === true);
+	if (typeof callback.newWebhookStatus === 'string')
+		return statusChange(ctx, callback, options.statusChanges === true);
 
 	const selected = ctx.getNodeParameter('events', []) as string[];
-	const ignored = agentList(typeof options.ignoreChangeAgents === 'string' ? options.ignoreChangeAgents : PACKAGE_CHANGE_AGENT);
+	const ignored = agentList(
+		typeof options.ignoreChangeAgents === 'string'
+			? options.ignoreChangeAgents
+			: PACKAGE_CHANGE_AGENT,
+	);
 	const events = (Array.isArray(callback.events) ? callback.events : []) as CallbackEvent[];
-	const items = events.filter((event) => isWanted(event, selected) && !madeBy(event, ignored)).map((event) => eventItem(event, callback));
+	const items = events
+		.filter((event) => isWanted(event, selected) && !madeBy(event, ignored))
+		.map((event) => eventItem(event, callback));
 	if (items.length === 0) return {}; // n8n answers 200; nothing starts
 
 	// Acknowledge first: Smartsheet holds the webhook's next callback until this one is answered
 	// and retries slow answers; the rows are read afterwards.
 	answer(response, 200, { received: items.length });
-	if (ctx.getNodeParameter('includeRowData', true) === true) await attachRows(ctx, String(callback.scopeObjectId), items);
+	if (ctx.getNodeParameter('includeRowData', true) === true)
+		await attachRows(ctx, String(callback.scopeObjectId), items);
 	return { noWebhookResponse: true, workflowData: [ctx.helpers.returnJsonArray(items)] };
 }
 
@@ -98,53 +135,89 @@ function refuse(response: CallbackResponse, status: number, message: string): IW
 
 /** The webhook ID as n8n's parse of the body has it: exact only below 2^53, which is all a lookup needs. */
 function claimedWebhookId(body: unknown): string | undefined {
-	const id = body !== null && typeof body === 'object' ? (body as IDataObject).webhookId : undefined;
+	const id =
+		body !== null && typeof body === 'object' ? (body as IDataObject).webhookId : undefined;
 	if (typeof id === 'number' && Number.isSafeInteger(id) && id > 0) return String(id);
 	return typeof id === 'string' && /^\d{1,20}$/.test(id) ? id : undefined;
 }
 
 async function rawBodyOf(request: CallbackRequest): Promise<Buffer | undefined> {
 	if (!request.rawBody && typeof request.readRawBody === 'function') await request.readRawBody();
-	return Buffer.isBuffer(request.rawBody) && request.rawBody.length > 0 ? request.rawBody : undefined;
+	return Buffer.isBuffer(request.rawBody) && request.rawBody.length > 0
+		? request.rawBody
+		: undefined;
 }
 
 /** The callback with its IDs exact (they exceed 2^53): parsed from the signed bytes themselves. */
 function parseCallback(raw: Buffer): IDataObject | undefined {
 	try {
 		const parsed = parseSmartsheetJson(raw.toString('utf8'));
-		return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
+		return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+			? (parsed as IDataObject)
+			: undefined;
 	} catch {
 		return undefined;
 	}
 }
 
-function answer(response: CallbackResponse, status: number, body: IDataObject, headers: Record<string, string> = {}): void {
+function answer(
+	response: CallbackResponse,
+	status: number,
+	body: IDataObject,
+	headers: Record<string, string> = {},
+): void {
 	response.statusCode = status;
 	for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
 	response.setHeader('Content-Type', 'application/json');
 	response.end(JSON.stringify(body));
 }
 
-function statusChange(ctx: IWebhookFunctions, callback: IDataObject, emit: boolean): IWebhookResponseData {
+function statusChange(
+	ctx: IWebhookFunctions,
+	callback: IDataObject,
+	emit: boolean,
+): IWebhookResponseData {
 	const status = String(callback.newWebhookStatus);
 	const where = `webhook ${String(callback.webhookId)} of sheet ${String(callback.scopeObjectId)}`;
 	if (status === 'ENABLED') ctx.logger.info(`Smartsheet enabled ${where} again`);
-	else ctx.logger.warn(`Smartsheet disabled ${where}: ${status}. No events arrive until it is enabled again (Smartsheet does so by itself when the sheet is accessible again; otherwise deactivate and activate the workflow).`);
+	else
+		ctx.logger.warn(
+			`Smartsheet disabled ${where}: ${status}. No events arrive until it is enabled again (Smartsheet does so by itself when the sheet is accessible again; otherwise deactivate and activate the workflow).`,
+		);
 	if (!emit) return {};
-	const item = { sheetId: String(callback.scopeObjectId), webhookId: String(callback.webhookId), webhookStatus: status, timestamp: callback.timestamp ?? null };
+	const item = {
+		sheetId: String(callback.scopeObjectId),
+		webhookId: String(callback.webhookId),
+		webhookStatus: status,
+		timestamp: callback.timestamp ?? null,
+	};
 	return { workflowData: [ctx.helpers.returnJsonArray([item])] };
 }
 
 /** Adds `row` (flat, by column title) to row and cell items; null when the row is gone. */
-async function attachRows(ctx: IWebhookFunctions, sheetId: string, items: IDataObject[]): Promise<void> {
+async function attachRows(
+	ctx: IWebhookFunctions,
+	sheetId: string,
+	items: IDataObject[],
+): Promise<void> {
 	const withRows = items.filter((item) => typeof item.rowId === 'string');
 	if (withRows.length === 0) return;
-	const live = withRows.filter((item) => !(item.objectType === 'row' && item.eventType === 'deleted'));
+	const live = withRows.filter(
+		(item) => !(item.objectType === 'row' && item.eventType === 'deleted'),
+	);
 	try {
-		const rows = live.length ? await rowsById(triggerClient(ctx, { maxRetryWaitMs: 15_000 }), sheetId, live.map((item) => item.rowId as string), 'trigger:rows') : new Map();
+		const rows = live.length
+			? await rowsById(
+					triggerClient(ctx, { maxRetryWaitMs: 15_000 }),
+					sheetId,
+					live.map((item) => item.rowId as string),
+					'trigger:rows',
+				)
+			: new Map();
 		for (const item of withRows) item.row = rows.get(item.rowId as string) ?? null;
 	} catch (error) {
-		if (!(error instanceof SmartsheetRequestError)) throw new NodeOperationError(ctx.getNode(), error as Error);
+		if (!(error instanceof SmartsheetRequestError))
+			throw new NodeOperationError(ctx.getNode(), error as Error);
 		// The event still counts; the item says why its row is missing.
 		for (const item of live) item.smartsheetFailure = error.failure;
 	}

@@ -12,8 +12,17 @@ export type Challenge = { value: string | null } | undefined;
 
 export function challengeOf(header: unknown, body: unknown): Challenge {
 	if (header !== undefined && header !== '') return { value: shaped(header) };
-	const record = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : undefined;
-	if (record && 'challenge' in record && record.events === undefined && record.newWebhookStatus === undefined) return { value: shaped(record.challenge) };
+	const record =
+		body !== null && typeof body === 'object' && !Array.isArray(body)
+			? (body as IDataObject)
+			: undefined;
+	if (
+		record &&
+		'challenge' in record &&
+		record.events === undefined &&
+		record.newWebhookStatus === undefined
+	)
+		return { value: shaped(record.challenge) };
 	return undefined;
 }
 

@@ -45,7 +45,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'string',
 				default: PACKAGE_CHANGE_AGENT,
 				description:
-					"Changes sent with one of these Smartsheet-Change-Agent values (comma-separated) start nothing, so a workflow that writes back to the sheet does not trigger itself. The Smartsheet node sends its Change Agent option (default n8n-smartsheet-resilient). Empty: react to every change.",
+					'Changes sent with one of these Smartsheet-Change-Agent values (comma-separated) start nothing, so a workflow that writes back to the sheet does not trigger itself. The Smartsheet node sends its Change Agent option (default n8n-smartsheet-resilient). Empty: react to every change.',
 			},
 			{
 				displayName: 'Emit Webhook Status Changes',

@@ -30,12 +30,17 @@ export interface CallbackEvent extends IDataObject {
 
 export function isWanted(event: CallbackEvent, selected: string[]): boolean {
 	const name = `${event.objectType}.${event.eventType}`;
-	return selected.some((choice) => choice === '*' || choice === name || choice === `${event.objectType}.*`);
+	return selected.some(
+		(choice) => choice === '*' || choice === name || choice === `${event.objectType}.*`,
+	);
 }
 
 /** The agents named in "Ignore Changes Made By" (comma-separated). */
 export function agentList(text: string): string[] {
-	return text.split(',').map((agent) => agent.trim()).filter(Boolean);
+	return text
+		.split(',')
+		.map((agent) => agent.trim())
+		.filter(Boolean);
 }
 
 /**
@@ -62,7 +67,8 @@ function idText(value: unknown): string | undefined {
 export function eventItem(event: CallbackEvent, callback: IDataObject): IDataObject {
 	const id = idText(event.id);
 	const rowId = idText(field(event, 'rowId')) ?? (event.objectType === 'row' ? id : undefined);
-	const columnId = idText(field(event, 'columnId')) ?? (event.objectType === 'column' ? id : undefined);
+	const columnId =
+		idText(field(event, 'columnId')) ?? (event.objectType === 'column' ? id : undefined);
 	return {
 		sheetId: idText(callback.scopeObjectId),
 		webhookId: idText(callback.webhookId),

@@ -21,8 +21,10 @@ export class NonceMemory {
 
 	check(key: string, nonce: unknown, timestamp: unknown, now: number): Freshness {
 		const at = typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN;
-		if (!Number.isFinite(at) || at < now - WINDOW_BEFORE_MS || at > now + WINDOW_AFTER_MS) return 'outsideWindow';
-		if (typeof nonce !== 'string' || nonce === '' || nonce.length > MAX_NONCE_LENGTH) return 'outsideWindow';
+		if (!Number.isFinite(at) || at < now - WINDOW_BEFORE_MS || at > now + WINDOW_AFTER_MS)
+			return 'outsideWindow';
+		if (typeof nonce !== 'string' || nonce === '' || nonce.length > MAX_NONCE_LENGTH)
+			return 'outsideWindow';
 		let nonces = this.seen.get(key);
 		if (!nonces) {
 			if (this.seen.size >= MAX_WEBHOOKS) this.seen.delete(this.seen.keys().next().value as string);

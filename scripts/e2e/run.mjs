@@ -6,7 +6,16 @@
 // Prints PASS/FAIL lines, ends with "N passed, M failed"; exit code 1 on any failure. Stops every
 // process it started (also on failure or Ctrl+C); the scratch folder is kept only after a failure.
 import { ensureN8n } from './install.mjs';
-import { abort, n8nVersion, removeWorkDir, results, seconds, stopAll, stopOnSignals, workDir } from './lib.mjs';
+import {
+	abort,
+	n8nVersion,
+	removeWorkDir,
+	results,
+	seconds,
+	stopAll,
+	stopOnSignals,
+	workDir,
+} from './lib.mjs';
 import { queueMode } from './queueMode.mjs';
 import { singleProcess } from './singleProcess.mjs';
 
@@ -33,7 +42,9 @@ async function part(name, fn) {
 const started = Date.now();
 stopOnSignals(() => console.log(`${results.passed} passed, ${results.failed + 1} failed`));
 console.log(`== real n8n ${n8nVersion} end to end (scratch folder ${workDir})`);
-await part(`install n8n ${n8nVersion} (cached after the first run)`, async () => console.log(await ensureN8n()));
+await part(`install n8n ${n8nVersion} (cached after the first run)`, async () =>
+	console.log(await ensureN8n()),
+);
 if (results.failed === 0) {
 	if (only !== 'queue') await part('single process (SQLite)', singleProcess);
 	if (only !== 'single') await part('queue mode (Redis + PostgreSQL, main + 2 workers)', queueMode);
@@ -42,7 +53,8 @@ await stopAll();
 console.log(`\ntimings: ${timings.join(', ')}; total ${seconds(started)}`);
 if (results.failed > 0 || process.env.E2E_KEEP) {
 	console.log(`logs and databases kept in ${workDir}`);
-	for (const failed of results.checks.filter((entry) => !entry.ok)) console.log(`  failed: ${failed.name}`);
+	for (const failed of results.checks.filter((entry) => !entry.ok))
+		console.log(`  failed: ${failed.name}`);
 } else {
 	removeWorkDir();
 }

@@ -25,14 +25,34 @@ function workflow(index, credential) {
 		definition: {
 			name: `Shared credential ${index}`,
 			nodes: [
-				{ id: 'webhook', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: path, parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'noData', options: {} } },
+				{
+					id: 'webhook',
+					name: 'Webhook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					position: [0, 0],
+					webhookId: path,
+					parameters: {
+						httpMethod: 'POST',
+						path,
+						responseMode: 'lastNode',
+						responseData: 'noData',
+						options: {},
+					},
+				},
 				{
 					id: 'smartsheet',
 					name: 'Smartsheet',
 					type: NODE_TYPE,
 					typeVersion: 1,
 					position: [300, 0],
-					parameters: { authentication: 'accessToken', resource: 'user', operation: 'getCurrent', failureRouting: 'outputs', options: { summary: 'none' } },
+					parameters: {
+						authentication: 'accessToken',
+						resource: 'user',
+						operation: 'getCurrent',
+						failureRouting: 'outputs',
+						options: { summary: 'none' },
+					},
 					credentials: { smartsheetApi: { id: credential.id, name: credential.name } },
 				},
 			],
@@ -49,7 +69,12 @@ async function drive(n8n, paths, deadline) {
 		while (Date.now() < deadline) {
 			const path = paths[sent++ % paths.length];
 			try {
-				const reply = await fetch(`${n8n.url}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(120_000) });
+				const reply = await fetch(`${n8n.url}/webhook/${path}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: '{}',
+					signal: AbortSignal.timeout(120_000),
+				});
 				await reply.arrayBuffer();
 			} catch {
 				await sleep(200); // counted from the executions, not the replies
@@ -65,17 +90,29 @@ async function finishedExecutions(n8n, workflowIds, started) {
 	let previous = -1;
 	for (let waited = 0; waited < 60; waited++) {
 		const all = (await Promise.all(workflowIds.map((id) => n8n.executions(id)))).flat();
-		const running = all.filter((execution) => !execution.stoppedAt || ['running', 'new'].includes(execution.status)).length;
+		const running = all.filter(
+			(execution) => !execution.stoppedAt || ['running', 'new'].includes(execution.status),
+		).length;
 		if (running === 0 && all.length === previous) return all;
 		previous = all.length;
 		await sleep(1000);
 	}
-	throw new Error(`executions still running ${Math.round((Date.now() - started) / 1000)} s after the start`);
+	throw new Error(
+		`executions still running ${Math.round((Date.now() - started) / 1000)} s after the start`,
+	);
 }
 
 export async function sharedCredentialChecks(n8n, { mode, workers }) {
-	const emulator = await EmulatorProcess.start({ rateLimit: LIMIT_PER_MINUTE, latencyMs: LATENCY_MS });
-	const credential = await n8n.createCredential(`Smartsheet (shared, ${mode})`, 'smartsheetApi', { region: 'custom', apiBaseUrl: emulator.apiBase, accessToken: PAT, allowedHttpRequestDomains: 'all' });
+	const emulator = await EmulatorProcess.start({
+		rateLimit: LIMIT_PER_MINUTE,
+		latencyMs: LATENCY_MS,
+	});
+	const credential = await n8n.createCredential(`Smartsheet (shared, ${mode})`, 'smartsheetApi', {
+		region: 'custom',
+		apiBaseUrl: emulator.apiBase,
+		accessToken: PAT,
+		allowedHttpRequestDomains: 'all',
+	});
 	const flows = [];
 	for (let index = 1; index <= WORKFLOWS; index++) {
 		const { path, definition } = workflow(index, credential);
@@ -83,43 +120,73 @@ export async function sharedCredentialChecks(n8n, { mode, workers }) {
 	}
 	const label = `${WORKFLOWS} workflows on one token over ${workers} workers, ${IN_FLIGHT} calls in flight for ${SECONDS} s, emulator at ${LIMIT_PER_MINUTE}/min with ${LATENCY_MS} ms latency`;
 	let result;
-	await check(`${mode}: one credential shared by ${label}: every item on exactly one output, none on Throttled, at most 2 % of requests answered 429, at least 85 % of the limit used`, async () => {
-		const before = await emulator.stats();
-		const started = Date.now();
-		const calls = await drive(n8n, flows.map((flow) => flow.path), started + SECONDS * 1000);
-		const executions = await finishedExecutions(n8n, flows.map((flow) => flow.created.id), started);
-		const after = await emulator.stats();
-		const seconds = (Date.now() - started) / 1000;
-		const outputs = executions.map((execution) => outputsOf(execution, 'Smartsheet'));
-		const onOutput = (index) => outputs.reduce((sum, execution) => sum + (execution[index]?.length ?? 0), 0);
-		const requests = after.requests - before.requests;
-		const answered429 = after.rateLimited - before.rateLimited;
-		const items = outputs.reduce((sum, execution) => sum + execution.reduce((count, items) => count + items.length, 0), 0);
-		result = {
-			n8nVersion,
-			mode,
-			workers,
-			workflows: WORKFLOWS,
-			seconds: Number(seconds.toFixed(1)),
-			calls,
-			executions: executions.length,
-			failedExecutions: executions.filter((execution) => execution.status !== 'success').length,
-			items,
-			requests,
-			requestsPerMinute: Math.round((requests / seconds) * 60),
-			ceilingPerMinute: LIMIT_PER_MINUTE,
-			answered429,
-			successItems: onOutput(0),
-			throttledItems: onOutput(4),
-		};
-		mkdirSync(cacheDir, { recursive: true });
-		writeFileSync(join(cacheDir, `shared-${n8nVersion}-${mode}.json`), JSON.stringify({ measuredAt: new Date().toISOString(), ...result }, null, 2));
-		console.log(`  shared credential: ${JSON.stringify(result)}`);
-		assert(result.failedExecutions === 0, `every execution succeeded (${result.failedExecutions} failed)`);
-		assert(items === executions.length, `one item per execution on exactly one output (${items} items, ${executions.length} executions)`);
-		assert(result.throttledItems === 0, `no item on Throttled (${result.throttledItems})`);
-		assert(answered429 <= Math.ceil(requests * 0.02), `at most 2 % of requests answered 429 (${answered429} of ${requests})`);
-		assert(result.requestsPerMinute >= LIMIT_PER_MINUTE * 0.85, `the workers together use at least 85 % of the token's ${LIMIT_PER_MINUTE} a minute (${result.requestsPerMinute})`);
-	});
+	await check(
+		`${mode}: one credential shared by ${label}: every item on exactly one output, none on Throttled, at most 2 % of requests answered 429, at least 85 % of the limit used`,
+		async () => {
+			const before = await emulator.stats();
+			const started = Date.now();
+			const calls = await drive(
+				n8n,
+				flows.map((flow) => flow.path),
+				started + SECONDS * 1000,
+			);
+			const executions = await finishedExecutions(
+				n8n,
+				flows.map((flow) => flow.created.id),
+				started,
+			);
+			const after = await emulator.stats();
+			const seconds = (Date.now() - started) / 1000;
+			const outputs = executions.map((execution) => outputsOf(execution, 'Smartsheet'));
+			const onOutput = (index) =>
+				outputs.reduce((sum, execution) => sum + (execution[index]?.length ?? 0), 0);
+			const requests = after.requests - before.requests;
+			const answered429 = after.rateLimited - before.rateLimited;
+			const items = outputs.reduce(
+				(sum, execution) => sum + execution.reduce((count, items) => count + items.length, 0),
+				0,
+			);
+			result = {
+				n8nVersion,
+				mode,
+				workers,
+				workflows: WORKFLOWS,
+				seconds: Number(seconds.toFixed(1)),
+				calls,
+				executions: executions.length,
+				failedExecutions: executions.filter((execution) => execution.status !== 'success').length,
+				items,
+				requests,
+				requestsPerMinute: Math.round((requests / seconds) * 60),
+				ceilingPerMinute: LIMIT_PER_MINUTE,
+				answered429,
+				successItems: onOutput(0),
+				throttledItems: onOutput(4),
+			};
+			mkdirSync(cacheDir, { recursive: true });
+			writeFileSync(
+				join(cacheDir, `shared-${n8nVersion}-${mode}.json`),
+				JSON.stringify({ measuredAt: new Date().toISOString(), ...result }, null, 2),
+			);
+			console.log(`  shared credential: ${JSON.stringify(result)}`);
+			assert(
+				result.failedExecutions === 0,
+				`every execution succeeded (${result.failedExecutions} failed)`,
+			);
+			assert(
+				items === executions.length,
+				`one item per execution on exactly one output (${items} items, ${executions.length} executions)`,
+			);
+			assert(result.throttledItems === 0, `no item on Throttled (${result.throttledItems})`);
+			assert(
+				answered429 <= Math.ceil(requests * 0.02),
+				`at most 2 % of requests answered 429 (${answered429} of ${requests})`,
+			);
+			assert(
+				result.requestsPerMinute >= LIMIT_PER_MINUTE * 0.85,
+				`the workers together use at least 85 % of the token's ${LIMIT_PER_MINUTE} a minute (${result.requestsPerMinute})`,
+			);
+		},
+	);
 	return result;
 }

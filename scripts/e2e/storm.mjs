@@ -32,7 +32,21 @@ function webhookWorkflow(name, path, actionNode) {
 	return {
 		name,
 		nodes: [
-			{ id: 'webhook', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: path, parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} } },
+			{
+				id: 'webhook',
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: path,
+				parameters: {
+					httpMethod: 'POST',
+					path,
+					responseMode: 'lastNode',
+					responseData: 'firstEntryJson',
+					options: {},
+				},
+			},
 			{ ...actionNode, id: 'action', position: [300, 0] },
 		],
 		connections: { Webhook: { main: [[{ node: actionNode.name, type: 'main', index: 0 }]] } },
@@ -44,30 +58,67 @@ function webhookWorkflow(name, path, actionNode) {
 const CONTESTANTS = {
 	smartsheetNode: {
 		actionName: 'Smartsheet',
-		credential: (emulator) => ['smartsheetOAuth2Api', { region: 'custom', appBaseUrl: emulator.url, apiBaseUrl: emulator.apiBase, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, scope: SCOPE }],
+		credential: (emulator) => [
+			'smartsheetOAuth2Api',
+			{
+				region: 'custom',
+				appBaseUrl: emulator.url,
+				apiBaseUrl: emulator.apiBase,
+				clientId: CLIENT.clientId,
+				clientSecret: CLIENT.clientSecret,
+				scope: SCOPE,
+			},
+		],
 		node: (credential) => ({
 			name: 'Smartsheet',
 			type: NODE_TYPE,
 			typeVersion: 1,
-			parameters: { authentication: 'oAuth2', resource: 'user', operation: 'getCurrent', failureRouting: 'outputs', options: { summary: 'none' } },
+			parameters: {
+				authentication: 'oAuth2',
+				resource: 'user',
+				operation: 'getCurrent',
+				failureRouting: 'outputs',
+				options: { summary: 'none' },
+			},
 			credentials: { smartsheetOAuth2Api: { id: credential.id, name: credential.name } },
 		}),
 	},
 	httpRequestBaseline: {
 		actionName: 'HTTP Request',
-		credential: (emulator) => ['oAuth2Api', { grantType: 'authorizationCode', authUrl: `${emulator.url}/b/authorize`, accessTokenUrl: `${emulator.apiBase}/token`, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, scope: SCOPE, authQueryParameters: '', authentication: 'body' }],
+		credential: (emulator) => [
+			'oAuth2Api',
+			{
+				grantType: 'authorizationCode',
+				authUrl: `${emulator.url}/b/authorize`,
+				accessTokenUrl: `${emulator.apiBase}/token`,
+				clientId: CLIENT.clientId,
+				clientSecret: CLIENT.clientSecret,
+				scope: SCOPE,
+				authQueryParameters: '',
+				authentication: 'body',
+			},
+		],
 		node: (credential, emulator) => ({
 			name: 'HTTP Request',
 			type: 'n8n-nodes-base.httpRequest',
 			typeVersion: 4.2,
-			parameters: { method: 'GET', url: `${emulator.apiBase}/users/me`, authentication: 'genericCredentialType', genericAuthType: 'oAuth2Api', options: {} },
+			parameters: {
+				method: 'GET',
+				url: `${emulator.apiBase}/users/me`,
+				authentication: 'genericCredentialType',
+				genericAuthType: 'oAuth2Api',
+				options: {},
+			},
 			credentials: { oAuth2Api: { id: credential.id, name: credential.name } },
 		}),
 	},
 };
 
 function workerStarts(n8n) {
-	return n8n.workers.map((worker) => (readFileSync(worker.logFile, 'utf8').match(/Worker started execution/g) ?? []).length);
+	return n8n.workers.map(
+		(worker) =>
+			(readFileSync(worker.logFile, 'utf8').match(/Worker started execution/g) ?? []).length,
+	);
 }
 
 /**
@@ -75,14 +126,22 @@ function workerStarts(n8n) {
  * for `stallMs` (an execution n8n never finishes must not hold up the rest of the run), or at the
  * deadline.
  */
-async function waitForExecutions(n8n, workflowId, count, { timeoutMs = 120_000, stallMs = 20_000 } = {}) {
+async function waitForExecutions(
+	n8n,
+	workflowId,
+	count,
+	{ timeoutMs = 120_000, stallMs = 20_000 } = {},
+) {
 	const deadline = Date.now() + timeoutMs;
 	let seen = -1;
 	let progressAt = Date.now();
 	for (;;) {
-		const done = (await n8n.executions(workflowId)).filter((execution) => execution.stoppedAt && !['running', 'new'].includes(execution.status));
+		const done = (await n8n.executions(workflowId)).filter(
+			(execution) => execution.stoppedAt && !['running', 'new'].includes(execution.status),
+		);
 		if (done.length !== seen) [seen, progressAt] = [done.length, Date.now()];
-		if (done.length >= count || Date.now() > deadline || Date.now() - progressAt > stallMs) return done;
+		if (done.length >= count || Date.now() > deadline || Date.now() - progressAt > stallMs)
+			return done;
 		await sleep(500);
 	}
 }
@@ -102,7 +161,11 @@ async function fire(n8n, path, body) {
 					signal: AbortSignal.timeout(REPLY_TIMEOUT_MS),
 				});
 				const text = await reply.text();
-				return { status: reply.status, ok: reply.status === 200 && text.includes(USER_EMAIL), text: text.slice(0, 200) };
+				return {
+					status: reply.status,
+					ok: reply.status === 200 && text.includes(USER_EMAIL),
+					text: text.slice(0, 200),
+				};
 			} catch (error) {
 				return { status: 0, ok: false, text: error.message };
 			}
@@ -166,17 +229,38 @@ async function expiryRounds({ n8n, emulator, workflowId, path, tokenIssuedAt }) 
 /** One contestant's whole run: Connect, the expiry rounds, then one round with the app disconnected. */
 async function runContestant(n8n, mode, key) {
 	const contestant = CONTESTANTS[key];
-	const emulator = await EmulatorProcess.start({ ttlSeconds: TTL_SECONDS, rateLimit: 100_000, redirectUri: n8n.callbackUrl });
+	const emulator = await EmulatorProcess.start({
+		ttlSeconds: TTL_SECONDS,
+		rateLimit: 100_000,
+		redirectUri: n8n.callbackUrl,
+	});
 	const [type, data] = contestant.credential(emulator);
-	const credential = await n8n.createCredential(`${contestant.actionName} (storm, ${mode})`, type, data);
+	const credential = await n8n.createCredential(
+		`${contestant.actionName} (storm, ${mode})`,
+		type,
+		data,
+	);
 	await n8n.connectOAuth2(credential.id, `${emulator.url}/b/authorize`);
 	const tokenIssuedAt = Date.now();
 	assert((await emulator.stats()).tokenExchanges === 1, 'one code exchange');
 	const path = `storm-${key}-${mode}`;
-	const workflow = await n8n.createWorkflow(webhookWorkflow(`Storm (${mode}): ${contestant.actionName}`, path, contestant.node(credential, emulator)), true);
+	const workflow = await n8n.createWorkflow(
+		webhookWorkflow(
+			`Storm (${mode}): ${contestant.actionName}`,
+			path,
+			contestant.node(credential, emulator),
+		),
+		true,
+	);
 	const workersBefore = workerStarts(n8n);
 
-	const rounds = await expiryRounds({ n8n, emulator, workflowId: workflow.id, path, tokenIssuedAt });
+	const rounds = await expiryRounds({
+		n8n,
+		emulator,
+		workflowId: workflow.id,
+		path,
+		tokenIssuedAt,
+	});
 	const stats = await emulator.stats();
 	const executionsPerWorker = workerStarts(n8n).map((count, index) => count - workersBefore[index]);
 
@@ -187,12 +271,18 @@ async function runContestant(n8n, mode, key) {
 	const all = await waitForExecutions(n8n, workflow.id, (ROUNDS + 1) * CONCURRENT);
 	const deadAfter = await emulator.stats();
 	// The emulator's request log (token calls included), for a look after a failure.
-	writeFileSync(join(workDir, `${path}-emulator-requests.json`), JSON.stringify(await emulator.admin('GET', '/requests?limit=100000'), null, 1));
+	writeFileSync(
+		join(workDir, `${path}-emulator-requests.json`),
+		JSON.stringify(await emulator.admin('GET', '/requests?limit=100000'), null, 1),
+	);
 
 	return {
 		webhookCalls: ROUNDS * CONCURRENT,
 		webhookRepliesOk: rounds.reduce((sum, round) => sum + round.repliesOk, 0),
-		...accountStorm(all.filter((execution) => phaseOf(execution) !== 'dead'), { actionName: contestant.actionName, calls: ROUNDS * CONCURRENT, email: USER_EMAIL }),
+		...accountStorm(
+			all.filter((execution) => phaseOf(execution) !== 'dead'),
+			{ actionName: contestant.actionName, calls: ROUNDS * CONCURRENT, email: USER_EMAIL },
+		),
 		tokenRefreshes: stats.tokenRefreshes,
 		invalidGrants: stats.invalidGrants,
 		requestsWithExpiredToken: stats.expiredTokenRequests,
@@ -201,7 +291,10 @@ async function runContestant(n8n, mode, key) {
 		rounds,
 		deadToken: {
 			calls: CONCURRENT,
-			...accountDeadToken(all.filter((execution) => phaseOf(execution) === 'dead'), { actionName: contestant.actionName }),
+			...accountDeadToken(
+				all.filter((execution) => phaseOf(execution) === 'dead'),
+				{ actionName: contestant.actionName },
+			),
 			tokenCalls: deadAfter.tokenCalls - deadBefore.tokenCalls,
 		},
 	};
@@ -219,34 +312,83 @@ export async function stormChecks(n8n, { mode, workers }) {
 	// refresh once; the loser's invalid_grant is recovered by re-reading.
 	const maxRefreshes = coordinatedRefresh || workers === 1 ? 1 : workers;
 
-	await check(`${mode}: the refresh storm with this package's node (${label}): every execution succeeds, no item lost, ${maxRefreshes === 1 ? 'exactly one refresh per expiry' : `one to ${maxRefreshes} refreshes per expiry`}${coordinatedRefresh ? ', zero invalid_grant' : ''}${workers > 1 ? ', every worker used' : ''}`, async () => {
-		const r = (results.smartsheetNode = await runContestant(n8n, mode, 'smartsheetNode'));
-		assert(r.webhookRepliesOk === r.webhookCalls, `every webhook call answered 200 with the user (${r.webhookRepliesOk}/${r.webhookCalls}; e.g. ${JSON.stringify(r.rounds.map((round) => round.sampleBadReply).filter(Boolean)[0])})`);
-		assert(r.executions === r.webhookCalls && r.failedExecutions === 0, `every execution succeeded (${r.executions} finished, ${r.failedExecutions} failed: ${r.sampleError})`);
-		assert(r.itemsLost === 0 && r.duplicates === 0, `every call's item reached Success exactly once (${r.itemsLost} lost, ${r.duplicates} duplicated)`);
-		const perRound = r.rounds.map((round) => round.tokenRefreshes);
-		assert(perRound.every((count) => count >= 1 && count <= maxRefreshes), `refreshes per expiry within 1..${maxRefreshes} (per round: ${JSON.stringify(perRound)})`);
-		if (coordinatedRefresh) assert(r.invalidGrants === 0, `zero invalid_grant (${r.invalidGrants}; per round ${JSON.stringify(r.rounds.map((round) => round.invalidGrants))})`);
-		if (workers > 1) assert(r.executionsPerWorker.length === workers && r.executionsPerWorker.every((count) => count > 0), `executions spread over every worker (${r.executionsPerWorker.join(' / ')})`);
-	});
+	await check(
+		`${mode}: the refresh storm with this package's node (${label}): every execution succeeds, no item lost, ${maxRefreshes === 1 ? 'exactly one refresh per expiry' : `one to ${maxRefreshes} refreshes per expiry`}${coordinatedRefresh ? ', zero invalid_grant' : ''}${workers > 1 ? ', every worker used' : ''}`,
+		async () => {
+			const r = (results.smartsheetNode = await runContestant(n8n, mode, 'smartsheetNode'));
+			assert(
+				r.webhookRepliesOk === r.webhookCalls,
+				`every webhook call answered 200 with the user (${r.webhookRepliesOk}/${r.webhookCalls}; e.g. ${JSON.stringify(r.rounds.map((round) => round.sampleBadReply).filter(Boolean)[0])})`,
+			);
+			assert(
+				r.executions === r.webhookCalls && r.failedExecutions === 0,
+				`every execution succeeded (${r.executions} finished, ${r.failedExecutions} failed: ${r.sampleError})`,
+			);
+			assert(
+				r.itemsLost === 0 && r.duplicates === 0,
+				`every call's item reached Success exactly once (${r.itemsLost} lost, ${r.duplicates} duplicated)`,
+			);
+			const perRound = r.rounds.map((round) => round.tokenRefreshes);
+			assert(
+				perRound.every((count) => count >= 1 && count <= maxRefreshes),
+				`refreshes per expiry within 1..${maxRefreshes} (per round: ${JSON.stringify(perRound)})`,
+			);
+			if (coordinatedRefresh)
+				assert(
+					r.invalidGrants === 0,
+					`zero invalid_grant (${r.invalidGrants}; per round ${JSON.stringify(r.rounds.map((round) => round.invalidGrants))})`,
+				);
+			if (workers > 1)
+				assert(
+					r.executionsPerWorker.length === workers &&
+						r.executionsPerWorker.every((count) => count > 0),
+					`executions spread over every worker (${r.executionsPerWorker.join(' / ')})`,
+				);
+		},
+	);
 	const ours = results.smartsheetNode;
 	if (ours && expiryKnown) {
-		await check(`${mode}: the storm with this package's node refreshes before use: no request carries an expired token`, async () => {
-			assert(ours.requestsWithExpiredToken === 0, `${ours.requestsWithExpiredToken} requests with an expired token (per round ${JSON.stringify(ours.rounds.map((round) => round.requestsWithExpiredToken))})`);
-		});
+		await check(
+			`${mode}: the storm with this package's node refreshes before use: no request carries an expired token`,
+			async () => {
+				assert(
+					ours.requestsWithExpiredToken === 0,
+					`${ours.requestsWithExpiredToken} requests with an expired token (per round ${JSON.stringify(ours.rounds.map((round) => round.requestsWithExpiredToken))})`,
+				);
+			},
+		);
 	}
 	if (ours) {
-		await check(`${mode}: with the refresh token dead, ${CONCURRENT} concurrent executions of this package's node all succeed with their item on the Auth output and the reconnect action`, async () => {
-			const dead = ours.deadToken;
-			assert(dead.executions === CONCURRENT && dead.failedExecutions === 0, `every execution succeeded (${dead.executions} finished, ${dead.failedExecutions} failed: ${dead.sampleError})`);
-			assert(dead.onAuthWithReconnect === CONCURRENT && dead.elsewhere === 0, `${dead.onAuthWithReconnect} of ${CONCURRENT} items on Auth with the reconnect action, ${dead.elsewhere} elsewhere`);
-		});
+		await check(
+			`${mode}: with the refresh token dead, ${CONCURRENT} concurrent executions of this package's node all succeed with their item on the Auth output and the reconnect action`,
+			async () => {
+				const dead = ours.deadToken;
+				assert(
+					dead.executions === CONCURRENT && dead.failedExecutions === 0,
+					`every execution succeeded (${dead.executions} finished, ${dead.failedExecutions} failed: ${dead.sampleError})`,
+				);
+				assert(
+					dead.onAuthWithReconnect === CONCURRENT && dead.elsewhere === 0,
+					`${dead.onAuthWithReconnect} of ${CONCURRENT} items on Auth with the reconnect action, ${dead.elsewhere} elsewhere`,
+				);
+			},
+		);
 	}
 
-	await check(`${mode}: the same storm and dead-token round with n8n's HTTP Request node 4.2 and a generic OAuth2 credential (baseline: counts recorded, not asserted)`, async () => {
-		const r = (results.httpRequestBaseline = await runContestant(n8n, mode, 'httpRequestBaseline'));
-		assert(r.executions === r.webhookCalls, `the storm ran: ${r.executions} of ${r.webhookCalls} executions recorded`);
-	});
+	await check(
+		`${mode}: the same storm and dead-token round with n8n's HTTP Request node 4.2 and a generic OAuth2 credential (baseline: counts recorded, not asserted)`,
+		async () => {
+			const r = (results.httpRequestBaseline = await runContestant(
+				n8n,
+				mode,
+				'httpRequestBaseline',
+			));
+			assert(
+				r.executions === r.webhookCalls,
+				`the storm ran: ${r.executions} of ${r.webhookCalls} executions recorded`,
+			);
+		},
+	);
 
 	report(mode, workers, results);
 }
@@ -254,8 +396,28 @@ export async function stormChecks(n8n, { mode, workers }) {
 function report(mode, workers, results) {
 	mkdirSync(cacheDir, { recursive: true });
 	const file = join(cacheDir, `storm-${n8nVersion}-${mode}.json`);
-	const node = execFileSync('node', ['--version'], { env: { ...process.env, ...nodeEnv() }, encoding: 'utf8' }).trim();
-	writeFileSync(file, JSON.stringify({ n8nVersion, node, mode, workers, measuredAt: new Date().toISOString(), ttlSeconds: TTL_SECONDS, rounds: ROUNDS, concurrent: CONCURRENT, ...results }, null, 2));
+	const node = execFileSync('node', ['--version'], {
+		env: { ...process.env, ...nodeEnv() },
+		encoding: 'utf8',
+	}).trim();
+	writeFileSync(
+		file,
+		JSON.stringify(
+			{
+				n8nVersion,
+				node,
+				mode,
+				workers,
+				measuredAt: new Date().toISOString(),
+				ttlSeconds: TTL_SECONDS,
+				rounds: ROUNDS,
+				concurrent: CONCURRENT,
+				...results,
+			},
+			null,
+			2,
+		),
+	);
 	const rows = Object.entries(CONTESTANTS)
 		.filter(([key]) => results[key])
 		.map(([key]) => [STORM_LABELS[key], results[key]]);

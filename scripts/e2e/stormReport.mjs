@@ -12,10 +12,14 @@ removeWorkDir(); // lib.mjs made a scratch folder; a report needs none
 const files = readdirSync(cacheDir).filter((name) => /^storm-.+-(single|queue)\.json$/.test(name));
 const runs = files.map((name) => JSON.parse(readFileSync(join(cacheDir, name), 'utf8')));
 console.log(runs.length ? stormReport(runs) : `no storm results in ${cacheDir}`);
-for (const run of runs) console.log(`  ${run.n8nVersion} ${run.mode}: measured ${run.measuredAt} on Node ${run.node}`);
+for (const run of runs)
+	console.log(`  ${run.n8nVersion} ${run.mode}: measured ${run.measuredAt} on Node ${run.node}`);
 
 const shared = readdirSync(cacheDir)
 	.filter((name) => /^shared-.+-(single|queue)\.json$/.test(name))
 	.map((name) => JSON.parse(readFileSync(join(cacheDir, name), 'utf8')));
-console.log(`\n${shared.length ? sharedCredentialReport(shared) : `no shared-credential results in ${cacheDir}`}`);
-for (const run of shared) console.log(`  ${run.n8nVersion} ${run.mode}: measured ${run.measuredAt}`);
+console.log(
+	`\n${shared.length ? sharedCredentialReport(shared) : `no shared-credential results in ${cacheDir}`}`,
+);
+for (const run of shared)
+	console.log(`  ${run.n8nVersion} ${run.mode}: measured ${run.measuredAt}`);

@@ -9,7 +9,9 @@ import { startEmulator } from '../emulator';
 // Node with tsx's loader, not the tsx command: the command relays signals to a child process and
 // kills it when the child has not confirmed within 30 ms, which a busy machine can miss.
 function run(args: string[]): ChildProcessWithoutNullStreams {
-	return spawn(process.execPath, ['--import', 'tsx', 'test/emulator/cli.ts', ...args], { stdio: 'pipe' });
+	return spawn(process.execPath, ['--import', 'tsx', 'test/emulator/cli.ts', ...args], {
+		stdio: 'pipe',
+	});
 }
 
 function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
@@ -25,15 +27,32 @@ function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
 
 /** The exit code, once the process has ended and its output is all read. */
 function exit(child: ChildProcessWithoutNullStreams): Promise<number | null> {
-	return new Promise((resolve) => (child.exitCode !== null && child.stdout.closed ? resolve(child.exitCode) : child.on('close', (code) => resolve(code))));
+	return new Promise((resolve) =>
+		child.exitCode !== null && child.stdout.closed
+			? resolve(child.exitCode)
+			: child.on('close', (code) => resolve(code)),
+	);
 }
 
 describe('command line', () => {
 	test('prints exactly one line with its URL, answers there with the given PAT and limits, stops cleanly on SIGTERM', async () => {
-		const child = run(['--port', '0', '--rate-limit', '2', '--pat', 'cli-pat-0123456789abcdef', '--retry-after', '4', '--no-seed']);
+		const child = run([
+			'--port',
+			'0',
+			'--rate-limit',
+			'2',
+			'--pat',
+			'cli-pat-0123456789abcdef',
+			'--retry-after',
+			'4',
+			'--no-seed',
+		]);
 		try {
 			const line = await firstLine(child);
-			const match = /^Smartsheet emulator listening on (http:\/\/127\.0\.0\.1:(\d+)) \(API http:\/\/127\.0\.0\.1:\2\/2\.0\)\n$/.exec(line);
+			const match =
+				/^Smartsheet emulator listening on (http:\/\/127\.0\.0\.1:(\d+)) \(API http:\/\/127\.0\.0\.1:\2\/2\.0\)\n$/.exec(
+					line,
+				);
 			assert.ok(match, line);
 			const url = match[1];
 			const headers = { authorization: 'Bearer cli-pat-0123456789abcdef' };
@@ -42,7 +61,14 @@ describe('command line', () => {
 			assert.equal(sheets.totalCount, 0, '--no-seed');
 			const limited = await fetch(`${url}/2.0/users/me`, { headers });
 			assert.deepEqual([limited.status, limited.headers.get('retry-after')], [429, '4']);
-			assert.equal((await fetch(`${url}/2.0/users/me`, { headers: { authorization: 'Bearer demo-personal-access-token-000001' } })).status, 401);
+			assert.equal(
+				(
+					await fetch(`${url}/2.0/users/me`, {
+						headers: { authorization: 'Bearer demo-personal-access-token-000001' },
+					})
+				).status,
+				401,
+			);
 			child.kill('SIGTERM');
 			assert.equal(await exit(child), 0);
 		} finally {
@@ -51,12 +77,26 @@ describe('command line', () => {
 	});
 
 	test('takes --flag=value and the OAuth app flags', async () => {
-		const child = run(['--port=0', '--client-id', 'cli-app', '--client-secret=cli-secret', '--redirect-uri', 'http://127.0.0.1:9/cb', '--access-token-ttl', '120']);
+		const child = run([
+			'--port=0',
+			'--client-id',
+			'cli-app',
+			'--client-secret=cli-secret',
+			'--redirect-uri',
+			'http://127.0.0.1:9/cb',
+			'--access-token-ttl',
+			'120',
+		]);
 		try {
 			const url = /listening on (\S+) /.exec(await firstLine(child))![1];
-			const pair = (await (await fetch(`${url}/__admin/tokens`, { method: 'POST', body: '{"clientId":"cli-app"}' })).json()) as any;
+			const pair = (await (
+				await fetch(`${url}/__admin/tokens`, { method: 'POST', body: '{"clientId":"cli-app"}' })
+			).json()) as any;
 			assert.equal(pair.expires_in, 120);
-			const redirect = await fetch(`${url}/b/authorize?response_type=code&client_id=cli-app&scope=READ_SHEETS`, { redirect: 'manual' });
+			const redirect = await fetch(
+				`${url}/b/authorize?response_type=code&client_id=cli-app&scope=READ_SHEETS`,
+				{ redirect: 'manual' },
+			);
 			assert.match(redirect.headers.get('location')!, /^http:\/\/127\.0\.0\.1:9\/cb\?code=/);
 		} finally {
 			child.kill('SIGINT');

@@ -7,7 +7,11 @@ import { after, before, beforeEach } from 'node:test';
 
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
 
-export const CLIENT = { clientId: 'contract-client', clientSecret: 'contract-secret-0123456789', redirectUri: 'http://127.0.0.1:9/callback' };
+export const CLIENT = {
+	clientId: 'contract-client',
+	clientSecret: 'contract-secret-0123456789',
+	redirectUri: 'http://127.0.0.1:9/callback',
+};
 export const PAT = 'contract-pat-0123456789abcdefghij';
 export const TWO_TO_53 = 2n ** 53n;
 
@@ -33,9 +37,14 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
 
 /** JSON.parse, with long integers (IDs) as exact digit strings, read from the source text. */
 export function exactJson(text: string): any {
-	const parse = JSON.parse as (text: string, reviver: (key: string, value: unknown, context: { source?: string }) => unknown) => unknown;
+	const parse = JSON.parse as (
+		text: string,
+		reviver: (key: string, value: unknown, context: { source?: string }) => unknown,
+	) => unknown;
 	return parse(text, (_key, value, context) =>
-		typeof value === 'number' && context?.source && /^-?\d{15,}$/.test(context.source) ? context.source : value,
+		typeof value === 'number' && context?.source && /^-?\d{15,}$/.test(context.source)
+			? context.source
+			: value,
 	);
 }
 
@@ -43,7 +52,12 @@ export async function call(
 	emulator: RunningEmulator,
 	method: string,
 	path: string,
-	options: { token?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+	options: {
+		token?: string | null;
+		body?: unknown;
+		raw?: string;
+		headers?: Record<string, string>;
+	} = {},
 ): Promise<Reply> {
 	const headers: Record<string, string> = { ...(options.headers ?? {}) };
 	const token = options.token === undefined ? PAT : options.token;
@@ -53,7 +67,12 @@ export async function call(
 		body = JSON.stringify(options.body);
 		headers['content-type'] ??= 'application/json';
 	}
-	const response = await fetch(`${emulator.url}${path}`, { method, headers, body, redirect: 'manual' });
+	const response = await fetch(`${emulator.url}${path}`, {
+		method,
+		headers,
+		body,
+		redirect: 'manual',
+	});
 	const text = await response.text();
 	let json: any;
 	try {
@@ -66,17 +85,32 @@ export async function call(
 
 /** A JSON body with IDs written as bare numbers (as Smartsheet clients send them). */
 export function rawJson(value: unknown): string {
-	return JSON.stringify(value, (key, inner) => (typeof inner === 'string' && /^\d{15,}$/.test(inner) && /(^id$|Id$|^\d+$)/.test(key) ? `@@${inner}@@` : inner)).replace(/"@@(\d+)@@"/g, '$1');
+	return JSON.stringify(value, (key, inner) =>
+		typeof inner === 'string' && /^\d{15,}$/.test(inner) && /(^id$|Id$|^\d+$)/.test(key)
+			? `@@${inner}@@`
+			: inner,
+	).replace(/"@@(\d+)@@"/g, '$1');
 }
 
-export async function admin(emulator: RunningEmulator, method: string, path: string, body?: unknown): Promise<any> {
+export async function admin(
+	emulator: RunningEmulator,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<any> {
 	const reply = await call(emulator, method, `/__admin${path}`, { token: null, body });
 	if (reply.status >= 400) throw new Error(`admin ${path}: ${reply.status} ${reply.text}`);
 	return reply.json;
 }
 
-export async function tokenRequest(emulator: RunningEmulator, params: Record<string, string>): Promise<Reply> {
-	const response = await fetch(`${emulator.apiBase}/token`, { method: 'POST', body: new URLSearchParams(params) });
+export async function tokenRequest(
+	emulator: RunningEmulator,
+	params: Record<string, string>,
+): Promise<Reply> {
+	const response = await fetch(`${emulator.apiBase}/token`, {
+		method: 'POST',
+		body: new URLSearchParams(params),
+	});
 	const text = await response.text();
 	return { status: response.status, headers: response.headers, text, json: JSON.parse(text) };
 }
@@ -86,14 +120,19 @@ export function sha256(text: string): string {
 }
 
 /** A seeded sheet by name: its ID, column IDs by title, and row IDs in order. */
-export async function sheetByName(emulator: RunningEmulator, name: string): Promise<{ id: string; columns: Record<string, string>; rowIds: string[] }> {
+export async function sheetByName(
+	emulator: RunningEmulator,
+	name: string,
+): Promise<{ id: string; columns: Record<string, string>; rowIds: string[] }> {
 	const list = await call(emulator, 'GET', '/2.0/sheets?includeAll=true');
 	const summary = list.json.data.find((candidate: any) => candidate.name === name);
 	if (!summary) throw new Error(`no sheet named ${name}`);
 	const sheet = await call(emulator, 'GET', `/2.0/sheets/${summary.id}`);
 	return {
 		id: String(summary.id),
-		columns: Object.fromEntries(sheet.json.columns.map((column: any) => [column.title, String(column.id)])),
+		columns: Object.fromEntries(
+			sheet.json.columns.map((column: any) => [column.title, String(column.id)]),
+		),
 		rowIds: sheet.json.rows.map((row: any) => String(row.id)),
 	};
 }
@@ -127,6 +166,9 @@ export async function clockWaits(emulator: RunningEmulator): Promise<number> {
 }
 
 /** Asks until `ready(waits)`: a request under way has reached the clock (no timer involved). */
-export async function untilClock(emulator: RunningEmulator, ready: (waits: number) => boolean): Promise<void> {
+export async function untilClock(
+	emulator: RunningEmulator,
+	ready: (waits: number) => boolean,
+): Promise<void> {
 	while (!ready(await clockWaits(emulator)));
 }

@@ -20,7 +20,12 @@ export function bearerToken(request: IncomingMessage): string | null {
  * Checks the token for a route needing `scope` (null: any valid token). Missing → 1001, unknown or
  * revoked → 1002, expired → 1003 (and `onExpired` is told), scope not granted → 403/1004.
  */
-export function authenticate(state: EmulatorState, token: string | null, scope: string | null, onExpired: () => void): AccessToken {
+export function authenticate(
+	state: EmulatorState,
+	token: string | null,
+	scope: string | null,
+	onExpired: () => void,
+): AccessToken {
 	if (!token) throw new ApiError(1001);
 	const grant = state.accessTokens.get(token);
 	if (!grant || grant.revoked) throw new ApiError(1002);

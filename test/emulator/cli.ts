@@ -22,26 +22,48 @@ const USAGE = `Usage: npm run emulator -- [options]
 
 class UsageError extends Error {}
 
-const SWITCHES = new Set(['--write-collisions', '--no-seed', '--allow-insecure-callbacks', '--help']);
-const VALUED = new Set(['--port', '--access-token-ttl', '--rate-limit', '--retry-after', '--write-latency-ms', '--latency-ms', '--search-lag-ms', '--pat', '--client-id', '--client-secret', '--redirect-uri']);
+const SWITCHES = new Set([
+	'--write-collisions',
+	'--no-seed',
+	'--allow-insecure-callbacks',
+	'--help',
+]);
+const VALUED = new Set([
+	'--port',
+	'--access-token-ttl',
+	'--rate-limit',
+	'--retry-after',
+	'--write-latency-ms',
+	'--latency-ms',
+	'--search-lag-ms',
+	'--pat',
+	'--client-id',
+	'--client-secret',
+	'--redirect-uri',
+]);
 
 export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
 	const options: EmulatorOptions = { port: 8787 };
 	const pats: string[] = [];
 	const client: { clientId?: string; clientSecret?: string; redirectUri?: string } = {};
 	for (let i = 0; i < argv.length; i++) {
-		const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+		const [flag, inline] =
+			argv[i].startsWith('--') && argv[i].includes('=')
+				? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)]
+				: [argv[i], undefined];
 		if (SWITCHES.has(flag)) {
 			if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
 			if (flag === '--help') return 'help';
 			if (flag === '--write-collisions') options.writeCollisions = true;
 			if (flag === '--no-seed') options.seed = false;
-			if (flag === '--allow-insecure-callbacks') options.webhooks = { allowInsecureCallbacks: true };
+			if (flag === '--allow-insecure-callbacks')
+				options.webhooks = { allowInsecureCallbacks: true };
 			continue;
 		}
 		if (!VALUED.has(flag)) throw new UsageError(`unknown flag ${flag}`);
 		const value = inline ?? argv[++i];
-		if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+		if (value === undefined || (inline === undefined && value.startsWith('--')))
+			throw new UsageError(`${flag} needs a value`);
 		switch (flag) {
 			case '--port':
 				options.port = whole(flag, value, 0, 65_535);
@@ -82,15 +104,25 @@ export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
 	}
 	if (pats.length) options.pats = pats;
 	if (client.clientId || client.clientSecret || client.redirectUri) {
-		if (!client.clientId || !client.clientSecret) throw new UsageError('--client-id and --client-secret go together');
-		options.clients = [{ clientId: client.clientId, clientSecret: client.clientSecret, ...(client.redirectUri ? { redirectUri: client.redirectUri } : {}) }];
+		if (!client.clientId || !client.clientSecret)
+			throw new UsageError('--client-id and --client-secret go together');
+		options.clients = [
+			{
+				clientId: client.clientId,
+				clientSecret: client.clientSecret,
+				...(client.redirectUri ? { redirectUri: client.redirectUri } : {}),
+			},
+		];
 	}
 	return options;
 }
 
 function whole(flag: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
 	const parsed = Number(value);
-	if (!/^\d+$/.test(value) || parsed < min || parsed > max) throw new UsageError(`${flag} needs a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ' up'}, not ${value}`);
+	if (!/^\d+$/.test(value) || parsed < min || parsed > max)
+		throw new UsageError(
+			`${flag} needs a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ' up'}, not ${value}`,
+		);
 	return parsed;
 }
 
@@ -121,11 +153,14 @@ async function main(): Promise<void> {
 		running = await startEmulator(options);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		const reason = code === 'EADDRINUSE' ? `port ${options.port} is already in use` : (error as Error).message;
+		const reason =
+			code === 'EADDRINUSE' ? `port ${options.port} is already in use` : (error as Error).message;
 		process.stderr.write(`emulator: cannot start: ${reason}\n`);
 		process.exit(1);
 	}
-	process.stdout.write(`Smartsheet emulator listening on ${running.url} (API ${running.apiBase})\n`);
+	process.stdout.write(
+		`Smartsheet emulator listening on ${running.url} (API ${running.apiBase})\n`,
+	);
 	let stopping = false;
 	const stop = () => {
 		if (stopping) return;

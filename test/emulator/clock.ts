@@ -26,7 +26,8 @@ export class EmulatorClock {
 
 	/** Moves a stopped clock forward and wakes the sleeps it has reached. */
 	advance(ms: number): void {
-		if (this.stoppedAt === null) throw new Error('the clock is running: stop it before advancing it');
+		if (this.stoppedAt === null)
+			throw new Error('the clock is running: stop it before advancing it');
 		const now = (this.stoppedAt += ms);
 		const due = this.sleepers.filter((sleeper) => sleeper.until <= now);
 		this.sleepers = this.sleepers.filter((sleeper) => sleeper.until > now);
@@ -36,7 +37,8 @@ export class EmulatorClock {
 	/** Waits `ms` on this clock: real time while it runs, advances while it is stopped. */
 	async sleep(ms: number): Promise<void> {
 		// Unref'd: an answer held back (a late-answer fault) never keeps a process alive.
-		if (this.stoppedAt === null) return await new Promise((resolve) => setTimeout(resolve, ms).unref());
+		if (this.stoppedAt === null)
+			return await new Promise((resolve) => setTimeout(resolve, ms).unref());
 		const until = this.stoppedAt + ms;
 		await new Promise<void>((wake) => this.sleepers.push({ until, wake }));
 	}

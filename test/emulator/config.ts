@@ -56,7 +56,13 @@ export type Latency = number | [number, number];
 
 export function isLatency(value: unknown): value is Latency {
 	if (isCount(value)) return true;
-	return Array.isArray(value) && value.length === 2 && isCount(value[0]) && isCount(value[1]) && value[0] <= value[1];
+	return (
+		Array.isArray(value) &&
+		value.length === 2 &&
+		isCount(value[0]) &&
+		isCount(value[1]) &&
+		value[0] <= value[1]
+	);
 }
 
 /** One answer's delay under `latency`; `random` is injectable so tests can pin it. */
@@ -66,7 +72,10 @@ export function latencyDraw(latency: Latency, random: () => number = Math.random
 }
 
 export const DEFAULT_PAT = 'demo-personal-access-token-000001';
-export const DEFAULT_CLIENT: OAuthClient = { clientId: 'emulator-client-id', clientSecret: 'emulator-client-secret' };
+export const DEFAULT_CLIENT: OAuthClient = {
+	clientId: 'emulator-client-id',
+	clientSecret: 'emulator-client-secret',
+};
 
 export function configFrom(options: EmulatorOptions): EmulatorConfig {
 	return {
@@ -99,11 +108,13 @@ const RUNTIME_SETTINGS: Record<string, (value: unknown) => boolean> = {
 
 /** Applies a runtime change, or says which setting is wrong (and changes nothing). */
 export function applyRuntimeConfig(config: EmulatorConfig, change: unknown): string | null {
-	if (change === null || typeof change !== 'object' || Array.isArray(change)) return 'the body must be a JSON object';
+	if (change === null || typeof change !== 'object' || Array.isArray(change))
+		return 'the body must be a JSON object';
 	const entries = Object.entries(change);
 	for (const [key, value] of entries) {
 		const valid = RUNTIME_SETTINGS[key];
-		if (!valid) return `unknown setting ${key} (known: ${Object.keys(RUNTIME_SETTINGS).join(', ')})`;
+		if (!valid)
+			return `unknown setting ${key} (known: ${Object.keys(RUNTIME_SETTINGS).join(', ')})`;
 		if (!valid(value)) return `invalid value ${JSON.stringify(value)} for ${key}`;
 	}
 	Object.assign(config, Object.fromEntries(entries));

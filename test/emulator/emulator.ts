@@ -51,7 +51,13 @@ export class Emulator {
 		this.state = new EmulatorState();
 		if (this.config.seed) seed(this.state);
 		for (const pat of this.config.pats) {
-			this.state.accessTokens.set(pat, { userId: this.state.user.id, clientId: null, scopes: 'all', expiresAt: null, revoked: false });
+			this.state.accessTokens.set(pat, {
+				userId: this.state.user.id,
+				clientId: null,
+				scopes: 'all',
+				expiresAt: null,
+				revoked: false,
+			});
 		}
 		this.stats.reset();
 		this.faults.clear();
@@ -104,7 +110,8 @@ export class Emulator {
 			if (url.pathname === '/b/authorize' && (method === 'GET' || method === 'POST')) {
 				return send(response, authorize(this, url, method === 'POST' ? rawBody : ''));
 			}
-			if (url.pathname.startsWith(FILES_PATH) && method === 'GET') return send(response, serveAttachmentFile(this, url));
+			if (url.pathname.startsWith(FILES_PATH) && method === 'GET')
+				return send(response, serveAttachmentFile(this, url));
 			await this.handleApi(request, response, { method, url, rawBody, bodyBuffer });
 		} catch (error) {
 			send(response, errorAnswer(error));
@@ -121,10 +128,20 @@ export class Emulator {
 		const isTokenCall = method === 'POST' && path === '/2.0/token';
 		const token = bearerToken(request);
 		const template = path.startsWith('/2.0') ? this.router.template(path) : undefined;
-		const entry = this.stats.begin(method, path, `${method} ${template ?? '(no route)'}`, token, isTokenCall);
+		const entry = this.stats.begin(
+			method,
+			path,
+			`${method} ${template ?? '(no route)'}`,
+			token,
+			isTokenCall,
+		);
 		const finish = (answer: Answer) => {
 			const body = answer.body as { errorCode?: unknown } | undefined;
-			this.stats.end(entry, answer.status ?? 200, typeof body?.errorCode === 'number' ? body.errorCode : undefined);
+			this.stats.end(
+				entry,
+				answer.status ?? 200,
+				typeof body?.errorCode === 'number' ? body.errorCode : undefined,
+			);
 			send(response, answer);
 		};
 		try {
@@ -148,7 +165,8 @@ export class Emulator {
 			if (wrong.kind === 'delay') await this.state.clock.sleep(wrong.ms);
 			finish(wrong.kind === 'delay' ? answer : faultAnswer(wrong));
 		} catch (error) {
-			if (!(error instanceof ApiError)) entry.internalError = (error as Error)?.message ?? String(error);
+			if (!(error instanceof ApiError))
+				entry.internalError = (error as Error)?.message ?? String(error);
 			finish(errorAnswer(error));
 		}
 	}
@@ -163,7 +181,8 @@ export class Emulator {
 		try {
 			return await this.dispatch(request, call, token, entry);
 		} catch (error) {
-			if (!(error instanceof ApiError)) entry.internalError = (error as Error)?.message ?? String(error);
+			if (!(error instanceof ApiError))
+				entry.internalError = (error as Error)?.message ?? String(error);
 			return errorAnswer(error);
 		}
 	}
@@ -193,34 +212,51 @@ export class Emulator {
 		if (route.scope === 'none') return await route.handler(context);
 		authenticate(this.state, token, route.scope, () => (entry.expired = true));
 		if (!this.rateLimiter.take(token!, route.weight ?? 1, this.state.now())) {
-			const headers: Record<string, string> = this.config.retryAfterSeconds === null ? {} : { 'Retry-After': String(this.config.retryAfterSeconds) };
+			const headers: Record<string, string> =
+				this.config.retryAfterSeconds === null
+					? {}
+					: { 'Retry-After': String(this.config.retryAfterSeconds) };
 			return { status: 429, body: new ApiError(4003).body(), headers };
 		}
 		this.stats.charge(entry, route.weight ?? 1);
 		const sheetId = params.sheetId;
-		if (sheetId !== undefined) this.checkSheetAccess(sheetId, route.access ?? (route.write ? 'EDITOR' : 'VIEWER'));
+		if (sheetId !== undefined)
+			this.checkSheetAccess(sheetId, route.access ?? (route.write ? 'EDITOR' : 'VIEWER'));
 		if (route.write && sheetId !== undefined) {
-			const options = { collide: this.config.writeCollisions, latencyMs: this.config.writeLatencyMs, clock: this.state.clock };
-			return await this.writeLocks.run(token!, sheetId, options, () => observeSheetChanges(context, sheetId, () => route.handler(context)));
+			const options = {
+				collide: this.config.writeCollisions,
+				latencyMs: this.config.writeLatencyMs,
+				clock: this.state.clock,
+			};
+			return await this.writeLocks.run(token!, sheetId, options, () =>
+				observeSheetChanges(context, sheetId, () => route.handler(context)),
+			);
 		}
 		return await route.handler(context);
 	}
 
 	private checkSheetAccess(sheetId: string, needed: keyof typeof ACCESS_RANK): void {
 		if (!this.state.sheets.has(sheetId)) throw new ApiError(1006);
-		if (ACCESS_RANK[this.state.accessLevel(sheetId)] < ACCESS_RANK[needed]) throw new ApiError(1004);
+		if (ACCESS_RANK[this.state.accessLevel(sheetId)] < ACCESS_RANK[needed])
+			throw new ApiError(1004);
 	}
 }
 
 /** A fault's delay; it alone does not keep the process alive (a test may end while an answer is held). */
 function faultAnswer(fault: Exclude<FaultResponse, { kind: 'drop' } | { kind: 'delay' }>): Answer {
-	if (fault.kind === 'raw') return { status: fault.status, body: fault.body, headers: { 'Content-Type': fault.contentType ?? 'text/plain' } };
+	if (fault.kind === 'raw')
+		return {
+			status: fault.status,
+			body: fault.body,
+			headers: { 'Content-Type': fault.contentType ?? 'text/plain' },
+		};
 	const error = new ApiError(fault.errorCode, [], { status: fault.status, message: fault.message });
 	return {
 		status: error.status,
 		body: error.body(),
-		headers: fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) },
+		headers:
+			fault.retryAfterSeconds === undefined
+				? {}
+				: { 'Retry-After': String(fault.retryAfterSeconds) },
 	};
 }
-
-

@@ -31,7 +31,8 @@ export function send(response: ServerResponse, answer: Answer): void {
 	if (typeof answer.body === 'string' || Buffer.isBuffer(answer.body)) text = answer.body;
 	else if (answer.body !== undefined) {
 		text = stringifyJson(answer.body);
-		if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json;charset=UTF-8';
+		if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type'))
+			headers['Content-Type'] = 'application/json;charset=UTF-8';
 	}
 	headers['Content-Length'] = String(Buffer.byteLength(text));
 	response.writeHead(answer.status ?? 200, headers);

@@ -69,13 +69,21 @@ class Reader {
 		if (ch === '[') return this.array(context === 'idList' ? 'id' : context, depth);
 		if (ch === '"') return this.string();
 		if (ch === '-' || (ch >= '0' && ch <= '9')) return this.number(context);
-		for (const [word, result] of [['true', true], ['false', false], ['null', null]] as const) {
+		for (const [word, result] of [
+			['true', true],
+			['false', false],
+			['null', null],
+		] as const) {
 			if (this.text.startsWith(word, this.at)) {
 				this.at += word.length;
 				return result;
 			}
 		}
-		return this.fail(ch === undefined ? 'unexpected end of the JSON' : `unexpected character ${JSON.stringify(ch)}`);
+		return this.fail(
+			ch === undefined
+				? 'unexpected end of the JSON'
+				: `unexpected character ${JSON.stringify(ch)}`,
+		);
 	}
 
 	private object(depth: number): Record<string, unknown> {
@@ -95,7 +103,12 @@ class Reader {
 			this.at++;
 			this.space();
 			// defineProperty: a key named __proto__ stays a plain property.
-			Object.defineProperty(result, key, { value: this.value(contextOf(key), depth + 1), enumerable: true, writable: true, configurable: true });
+			Object.defineProperty(result, key, {
+				value: this.value(contextOf(key), depth + 1),
+				enumerable: true,
+				writable: true,
+				configurable: true,
+			});
 			this.space();
 			const next = this.text[this.at++];
 			if (next === '}') return result;
@@ -184,9 +197,13 @@ export function stringifyJson(value: unknown): string {
 			// holder still has the bigint itself.
 			return typeof this[key] === 'bigint' ? raw(inner) : inner;
 		}
-		if (typeof inner !== 'object' || inner === null) return typeof inner === 'bigint' ? raw(inner.toString()) : inner;
+		if (typeof inner !== 'object' || inner === null)
+			return typeof inner === 'bigint' ? raw(inner.toString()) : inner;
 		if (inner instanceof RawNumber) return raw(inner.digits);
-		if (Array.isArray(inner) && contextFor(key) === 'idList') return inner.map((entry) => (typeof entry === 'string' && INTEGER.test(entry) ? raw(entry) : entry));
+		if (Array.isArray(inner) && contextFor(key) === 'idList')
+			return inner.map((entry) =>
+				typeof entry === 'string' && INTEGER.test(entry) ? raw(entry) : entry,
+			);
 		return inner;
 	}) as string | undefined;
 	return text ?? 'null';
@@ -202,7 +219,8 @@ function write(value: unknown, context: Context, out: string[]): boolean {
 	if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return false;
 	if (value === null) out.push('null');
 	else if (value instanceof RawNumber) out.push(value.digits);
-	else if (typeof value === 'string') out.push(context === 'id' && INTEGER.test(value) ? value : JSON.stringify(value));
+	else if (typeof value === 'string')
+		out.push(context === 'id' && INTEGER.test(value) ? value : JSON.stringify(value));
 	else if (typeof value === 'number') out.push(Number.isFinite(value) ? String(value) : 'null');
 	else if (typeof value === 'bigint') out.push(value.toString());
 	else if (typeof value === 'boolean') out.push(value ? 'true' : 'false');

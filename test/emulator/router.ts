@@ -28,7 +28,9 @@ export class Router {
 			if (!found) continue;
 			pathKnown = true;
 			if (route.method !== method) continue;
-			const params = Object.fromEntries(route.names.map((name, index) => [name, decodeSegment(found[index + 1])]));
+			const params = Object.fromEntries(
+				route.names.map((name, index) => [name, decodeSegment(found[index + 1])]),
+			);
 			return { route, params };
 		}
 		throw new ApiError(pathKnown ? 1010 : 1006);

@@ -5,7 +5,12 @@
 // first search after their lag. Access is checked at search time.
 import type { EmulatorState } from './state';
 
-export type SearchScope = 'cellData' | 'sheetNames' | 'reportNames' | 'workspaceNames' | 'folderNames';
+export type SearchScope =
+	| 'cellData'
+	| 'sheetNames'
+	| 'reportNames'
+	| 'workspaceNames'
+	| 'folderNames';
 
 export interface SearchDoc {
 	key: string;
@@ -34,11 +39,24 @@ const indexes = new WeakMap<EmulatorState, Map<string, Indexed>>();
 /** What the world holds now, as index documents. */
 function currentDocs(state: EmulatorState): SearchDoc[] {
 	const docs: SearchDoc[] = [];
-	const workspaceNames = new Map(state.workspaces.map((workspace) => [workspace.id, workspace.name]));
+	const workspaceNames = new Map(
+		state.workspaces.map((workspace) => [workspace.id, workspace.name]),
+	);
 	for (const sheet of state.sheets.values()) {
-		docs.push({ key: `sheet:${sheet.id}`, scope: 'sheetNames', objectType: 'sheet', objectId: sheet.id, texts: [sheet.name], accessId: sheet.id, modifiedAt: sheet.modifiedAt });
+		docs.push({
+			key: `sheet:${sheet.id}`,
+			scope: 'sheetNames',
+			objectType: 'sheet',
+			objectId: sheet.id,
+			texts: [sheet.name],
+			accessId: sheet.id,
+			modifiedAt: sheet.modifiedAt,
+		});
 		sheet.rows.forEach((row, index) => {
-			const texts = [...row.cells.values()].map((cell) => cell.value).filter((value) => value !== undefined && value !== '').map(String);
+			const texts = [...row.cells.values()]
+				.map((cell) => cell.value)
+				.filter((value) => value !== undefined && value !== '')
+				.map(String);
 			docs.push({
 				key: `row:${row.id}`,
 				scope: 'cellData',
@@ -54,10 +72,26 @@ function currentDocs(state: EmulatorState): SearchDoc[] {
 		});
 	}
 	for (const report of state.reports.values()) {
-		docs.push({ key: `report:${report.id}`, scope: 'reportNames', objectType: 'report', objectId: report.id, texts: [report.name], accessId: report.id, modifiedAt: report.modifiedAt });
+		docs.push({
+			key: `report:${report.id}`,
+			scope: 'reportNames',
+			objectType: 'report',
+			objectId: report.id,
+			texts: [report.name],
+			accessId: report.id,
+			modifiedAt: report.modifiedAt,
+		});
 	}
 	for (const workspace of state.workspaces) {
-		docs.push({ key: `workspace:${workspace.id}`, scope: 'workspaceNames', objectType: 'workspace', objectId: workspace.id, texts: [workspace.name], accessId: workspace.id, modifiedAt: workspace.createdAt ?? 0 });
+		docs.push({
+			key: `workspace:${workspace.id}`,
+			scope: 'workspaceNames',
+			objectType: 'workspace',
+			objectId: workspace.id,
+			texts: [workspace.name],
+			accessId: workspace.id,
+			modifiedAt: workspace.createdAt ?? 0,
+		});
 	}
 	for (const folder of state.folders) {
 		docs.push({
@@ -65,7 +99,11 @@ function currentDocs(state: EmulatorState): SearchDoc[] {
 			scope: 'folderNames',
 			objectType: 'folder',
 			objectId: folder.id,
-			parent: { objectType: 'workspace', objectId: folder.workspaceId, name: workspaceNames.get(folder.workspaceId) ?? '' },
+			parent: {
+				objectType: 'workspace',
+				objectId: folder.workspaceId,
+				name: workspaceNames.get(folder.workspaceId) ?? '',
+			},
 			texts: [folder.name],
 			accessId: folder.workspaceId,
 			modifiedAt: folder.createdAt ?? 0,
@@ -97,7 +135,10 @@ export function searchableDocs(state: EmulatorState, lagMs: number, now: number)
 	for (const [key, entry] of index) {
 		if (current.has(key)) continue;
 		// A row's deletion touched its sheet; anything else is dated from when the index noticed.
-		const sheet = entry.doc.objectType === 'row' && entry.doc.sheetId ? state.sheets.get(entry.doc.sheetId) : undefined;
+		const sheet =
+			entry.doc.objectType === 'row' && entry.doc.sheetId
+				? state.sheets.get(entry.doc.sheetId)
+				: undefined;
 		entry.goneSince ??= sheet?.modifiedAt ?? now;
 		if (entry.goneSince <= settled) index.delete(key);
 	}
@@ -106,7 +147,9 @@ export function searchableDocs(state: EmulatorState, lagMs: number, now: number)
 
 /** Smartsheet-like matching: every word (or "quoted phrase") must appear, case-insensitive. */
 export function queryTerms(query: string): string[] {
-	return [...query.matchAll(/"([^"]+)"|(\S+)/g)].map((match) => (match[1] ?? match[2]).toLowerCase());
+	return [...query.matchAll(/"([^"]+)"|(\S+)/g)].map((match) =>
+		(match[1] ?? match[2]).toLowerCase(),
+	);
 }
 
 /** The texts of the doc that the terms hit, or null when the doc does not match them all. */

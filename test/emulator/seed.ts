@@ -44,14 +44,30 @@ export function seed(state: EmulatorState): void {
 	// A colleague's question on a row: a comment the demo user did not write (and may not delete).
 	const review = tracker.rows[2];
 	const asked = Date.UTC(2026, 10, 16, 9, 30);
-	const question = { id: state.ids.id(), text: 'Can we move the design review to Friday?', createdBy: COLLEAGUE, createdAt: asked, modifiedAt: asked };
-	tracker.discussions = [{ id: state.ids.id(), parentType: 'ROW', parentId: review.id, comments: [question] }];
+	const question = {
+		id: state.ids.id(),
+		text: 'Can we move the design review to Friday?',
+		createdBy: COLLEAGUE,
+		createdAt: asked,
+		modifiedAt: asked,
+	};
+	tracker.discussions = [
+		{ id: state.ids.id(), parentType: 'ROW', parentId: review.id, comments: [question] },
+	];
 	state.createReport('Open Tasks', [tracker.id], ['Task', 'Status', 'Due'], {
 		workspaceId: workspace.id,
 		filter: { title: 'Done', operator: 'notEquals', value: true },
 	});
 
-	const big = state.createSheet('Big IDs', [{ title: 'Name', type: 'TEXT_NUMBER', primary: true }], { bigIds: true });
-	state.addRow(big, { [big.columns[0].id]: { value: 'a row whose ID exceeds 2^53' } }, { bigIds: true });
+	const big = state.createSheet(
+		'Big IDs',
+		[{ title: 'Name', type: 'TEXT_NUMBER', primary: true }],
+		{ bigIds: true },
+	);
+	state.addRow(
+		big,
+		{ [big.columns[0].id]: { value: 'a row whose ID exceeds 2^53' } },
+		{ bigIds: true },
+	);
 	primeSearchIndex(state); // the demo data is searchable from the start
 }

@@ -175,7 +175,13 @@ export type AccessLevel = 'OWNER' | 'ADMIN' | 'EDITOR' | 'VIEWER' | 'NONE';
 export const ACCESS_LEVELS: AccessLevel[] = ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER', 'NONE'];
 
 /** How much each level may do, to compare a user's level with what a route needs. */
-export const ACCESS_RANK: Record<AccessLevel, number> = { NONE: 0, VIEWER: 1, EDITOR: 2, ADMIN: 3, OWNER: 4 };
+export const ACCESS_RANK: Record<AccessLevel, number> = {
+	NONE: 0,
+	VIEWER: 1,
+	EDITOR: 2,
+	ADMIN: 3,
+	OWNER: 4,
+};
 
 export interface AccessToken {
 	userId: string;
@@ -230,7 +236,13 @@ export class EmulatorState {
 	readonly users: User[] = [this.user];
 	readonly workspaces: Array<{ id: string; name: string; createdAt?: number }> = [];
 	/** workspaceId is the folder's workspace; parentFolderId is set for a folder inside a folder. */
-	readonly folders: Array<{ id: string; name: string; workspaceId: string; parentFolderId?: string; createdAt?: number }> = [];
+	readonly folders: Array<{
+		id: string;
+		name: string;
+		workspaceId: string;
+		parentFolderId?: string;
+		createdAt?: number;
+	}> = [];
 	readonly reports = new Map<string, Report>();
 	readonly sheets = new Map<string, Sheet>();
 	readonly sights: Sight[] = [];
@@ -304,7 +316,12 @@ export class EmulatorState {
 	/** A row with a fresh ID, not yet in any sheet. */
 	newRow(cells: Map<string, Cell>, options: { bigIds?: boolean } = {}): Row {
 		const now = this.now();
-		return { id: (options.bigIds ? this.bigIds : this.ids).id(), createdAt: now, modifiedAt: now, cells };
+		return {
+			id: (options.bigIds ? this.bigIds : this.ids).id(),
+			createdAt: now,
+			modifiedAt: now,
+			cells,
+		};
 	}
 
 	/** A new row at the bottom of the sheet. */
@@ -322,8 +339,12 @@ export class EmulatorState {
 		sheet.rows = sheet.rows.filter((row) => !doomed.has(row.id));
 		for (const id of doomed) sheet.rowsById.delete(id);
 		// A deleted row's attachments and discussions go with it.
-		sheet.attachments = sheet.attachments?.filter((part) => part.parentType !== 'ROW' || !doomed.has(part.parentId));
-		sheet.discussions = sheet.discussions?.filter((part) => part.parentType !== 'ROW' || !doomed.has(part.parentId));
+		sheet.attachments = sheet.attachments?.filter(
+			(part) => part.parentType !== 'ROW' || !doomed.has(part.parentId),
+		);
+		sheet.discussions = sheet.discussions?.filter(
+			(part) => part.parentType !== 'ROW' || !doomed.has(part.parentId),
+		);
 		return [...doomed];
 	}
 
@@ -337,7 +358,8 @@ export class EmulatorState {
 /** Smartsheet's timestamp format: UTC ISO-8601 to the second (YYYY-MM-DDTHH:MM:SSZ). */
 export function isoSeconds(ms: number): string {
 	// Rows made together share a timestamp; remembering the last one saves most of a big sheet's work.
-	if (ms !== lastStamp.ms) lastStamp = { ms, text: new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+	if (ms !== lastStamp.ms)
+		lastStamp = { ms, text: new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') };
 	return lastStamp.text;
 }
 

@@ -47,8 +47,21 @@ export class Stats {
 		Object.assign(this, new Stats());
 	}
 
-	begin(method: string, path: string, route: string, token: string | null, tokenCall: boolean): LogEntry {
-		const entry: LogEntry = { method, path, route, status: 0, at: new Date().toISOString(), tokenCall };
+	begin(
+		method: string,
+		path: string,
+		route: string,
+		token: string | null,
+		tokenCall: boolean,
+	): LogEntry {
+		const entry: LogEntry = {
+			method,
+			path,
+			route,
+			status: 0,
+			at: new Date().toISOString(),
+			tokenCall,
+		};
 		if (token) entry.tokenSuffix = tokenSuffix(token);
 		if (tokenCall) this.tokenCalls++;
 		else {
@@ -90,7 +103,9 @@ export class Stats {
 
 	/** The last `limit` requests, as GET /__admin/requests shows them. */
 	recent(limit: number) {
-		return this.log.slice(-limit).map(({ tokenCall: _tokenCall, expired: _expired, ...entry }) => entry);
+		return this.log
+			.slice(-limit)
+			.map(({ tokenCall: _tokenCall, expired: _expired, ...entry }) => entry);
 	}
 
 	private tokenCounters(suffix: string): TokenCounters {

@@ -12,7 +12,12 @@ export class WriteLocks {
 	 * Runs `work` as a write to `sheetId` that lasts at least `latencyMs`. With `collide`, a second
 	 * write from the same token while one is in flight fails at once with 4004.
 	 */
-	async run<T>(token: string, sheetId: string, options: { collide: boolean; latencyMs: number; clock: EmulatorClock }, work: () => Promise<T> | T): Promise<T> {
+	async run<T>(
+		token: string,
+		sheetId: string,
+		options: { collide: boolean; latencyMs: number; clock: EmulatorClock },
+		work: () => Promise<T> | T,
+	): Promise<T> {
 		const key = `${token}\u0000${sheetId}`;
 		if (options.collide && this.inFlight.has(key)) {
 			throw new ApiError(4004, [], {

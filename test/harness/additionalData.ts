@@ -17,7 +17,9 @@ export interface AdditionalDataOptions {
 	webhookTestBaseUrl?: string;
 }
 
-export function buildAdditionalData(options: AdditionalDataOptions): IWorkflowExecuteAdditionalData {
+export function buildAdditionalData(
+	options: AdditionalDataOptions,
+): IWorkflowExecuteAdditionalData {
 	const types = Object.fromEntries(options.credentialTypes.map((type) => [type.name, type]));
 	const base = 'http://127.0.0.1:5678';
 	return {

@@ -34,7 +34,9 @@ export function installCaptureLogger(): void {
 function safeStringify(value: unknown): string {
 	try {
 		return JSON.stringify(value, (_key, inner) =>
-			inner instanceof Error ? { name: inner.name, message: inner.message, stack: inner.stack } : inner,
+			inner instanceof Error
+				? { name: inner.name, message: inner.message, stack: inner.stack }
+				: inner,
 		);
 	} catch {
 		return String(value);

@@ -38,7 +38,10 @@ export class CredentialStore {
 		const credential = this.credentials.get(id);
 		if (!credential) throw new Error(`Credential ${id} does not exist in the test store`);
 		// One write holds access and refresh token together, as n8n's single UPDATE does.
-		credential.data = { ...credential.data, oauthTokenData: structuredClone(oauthTokenData) as ICredentialDataDecryptedObject };
+		credential.data = {
+			...credential.data,
+			oauthTokenData: structuredClone(oauthTokenData) as ICredentialDataDecryptedObject,
+		};
 		this.writes.push({ id, kind: 'oauthTokenData', at: Date.now() });
 	}
 
@@ -54,10 +57,15 @@ export class CredentialStore {
 		const credential = this.credentials.get(id);
 		if (!credential) throw new Error(`Credential ${id} does not exist in the test store`);
 		const current = (credential.data.oauthTokenData ?? {}) as Record<string, unknown>;
-		credential.data = { ...credential.data, oauthTokenData: { ...current, ...patch } as ICredentialDataDecryptedObject };
+		credential.data = {
+			...credential.data,
+			oauthTokenData: { ...current, ...patch } as ICredentialDataDecryptedObject,
+		};
 	}
 
 	tokenData(id: string): Record<string, unknown> {
-		return structuredClone((this.credentials.get(id)?.data.oauthTokenData ?? {}) as Record<string, unknown>);
+		return structuredClone(
+			(this.credentials.get(id)?.data.oauthTokenData ?? {}) as Record<string, unknown>,
+		);
 	}
 }

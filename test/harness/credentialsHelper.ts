@@ -53,7 +53,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async getCredentials(): Promise<ICredentials> {
-		throw new Error('getCredentials (encrypted form) is not used by the execution paths under test');
+		throw new Error(
+			'getCredentials (encrypted form) is not used by the execution paths under test',
+		);
 	}
 
 	async getDecrypted(
@@ -63,7 +65,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		if (!nodeCredentials.id) throw new Error('Found credential with no ID');
 		const stored = this.store.read(nodeCredentials.id);
-		if (stored.type !== type) throw new Error(`Credential ${nodeCredentials.id} is a ${stored.type}, not a ${type}`);
+		if (stored.type !== type)
+			throw new Error(`Credential ${nodeCredentials.id} is a ${stored.type}, not a ${type}`);
 		return withDefaults(this.getCredentialsProperties(type), stored.data);
 	}
 
@@ -119,7 +122,10 @@ function resolveTemplate(template: string, credentials: ICredentialDataDecrypted
 		);
 }
 
-function evaluate(expression: string, scope: Record<string, unknown>): ICredentialDataDecryptedObject[string] {
+function evaluate(
+	expression: string,
+	scope: Record<string, unknown>,
+): ICredentialDataDecryptedObject[string] {
 	const names = Object.keys(scope);
 	// Test-only evaluation of the package's own credential expressions.
 	return new Function(...names, `return (${expression});`)(...names.map((name) => scope[name]));

@@ -34,7 +34,9 @@ export async function runListSearch(options: ListSearchOptions): Promise<INodeLi
 }
 
 /** Calls a node's column mapper method (resourceMapping) as the editor does when it loads the mapper. */
-export async function runResourceMapping(options: ListSearchOptions): Promise<ResourceMapperFields> {
+export async function runResourceMapping(
+	options: ListSearchOptions,
+): Promise<ResourceMapperFields> {
 	const method = options.subject.node.methods?.resourceMapping?.[options.method];
 	if (!method) throw new Error(`the node has no resourceMapping method ${options.method}`);
 	return await method.call(editorContext(options));
@@ -71,5 +73,10 @@ function editorContext(options: ListSearchOptions): ILoadOptionsFunctions {
 		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
 		variables: {},
 	} as unknown as IWorkflowExecuteAdditionalData;
-	return new LoadOptionsContext(workflow, workflow.getNode('Temp-Node')!, additionalData, 'parameters.value');
+	return new LoadOptionsContext(
+		workflow,
+		workflow.getNode('Temp-Node')!,
+		additionalData,
+		'parameters.value',
+	);
 }

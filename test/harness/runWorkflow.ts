@@ -39,7 +39,9 @@ class StartNode implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
 		const binaryText = this.getNodeParameter('binary', 0) as string;
-		const binary = binaryText ? (JSON.parse(binaryText) as INodeExecutionData['binary']) : undefined;
+		const binary = binaryText
+			? (JSON.parse(binaryText) as INodeExecutionData['binary'])
+			: undefined;
 		return [items.map((json) => ({ json, ...(binary ? { binary } : {}) }))];
 	}
 }
@@ -98,7 +100,10 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			type: 'test.start',
 			typeVersion: 1,
 			position: [0, 0] as [number, number],
-			parameters: { items: JSON.stringify(options.items ?? [{}]), binary: options.binary ? JSON.stringify(options.binary) : '' },
+			parameters: {
+				items: JSON.stringify(options.items ?? [{}]),
+				binary: options.binary ? JSON.stringify(options.binary) : '',
+			},
 		},
 		{
 			id: 'subject',
@@ -127,7 +132,12 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	} as never);
-	const additionalData = buildAdditionalData({ hooks, store: options.store, credentialTypes: subject.credentialTypes, executionId });
+	const additionalData = buildAdditionalData({
+		hooks,
+		store: options.store,
+		credentialTypes: subject.credentialTypes,
+		executionId,
+	});
 
 	const run = await new WorkflowExecute(additionalData, 'manual', createRunExecutionData()).run({
 		workflow,

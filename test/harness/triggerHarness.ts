@@ -11,7 +11,13 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ExecutionLifecycleHooks, HookContext, PollContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	HookContext,
+	PollContext,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	createRunExecutionData,
 	Workflow,
@@ -128,7 +134,9 @@ export class TriggerHarness {
 		const workflow = this.workflow(this.testStaticData ?? {});
 		this.testStaticData = null;
 		this.testRegistered = false;
-		return await this.options.node.webhookMethods!.default!.delete.call(this.hookContext(workflow, 'manual', true));
+		return await this.options.node.webhookMethods!.default!.delete.call(
+			this.hookContext(workflow, 'manual', true),
+		);
 	}
 
 	setParameters(parameters: INodeParameters): void {
@@ -169,7 +177,9 @@ export class TriggerHarness {
 	/** Deactivation: delete, then the route goes away. */
 	async deactivate(): Promise<boolean> {
 		const workflow = this.workflow();
-		const deleted = await this.options.node.webhookMethods!.default!.delete.call(this.hookContext(workflow, 'activate'));
+		const deleted = await this.options.node.webhookMethods!.default!.delete.call(
+			this.hookContext(workflow, 'activate'),
+		);
 		this.save(workflow);
 		this.registered = false;
 		return deleted;
@@ -179,7 +189,13 @@ export class TriggerHarness {
 	async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<INodeExecutionData[][] | null> {
 		this.pollWorkflow ??= this.workflow();
 		const workflow = this.pollWorkflow;
-		const context = new PollContext(workflow, this.triggerNode(workflow), this.additionalData(), mode, mode === 'manual' ? 'manual' : 'activate');
+		const context = new PollContext(
+			workflow,
+			this.triggerNode(workflow),
+			this.additionalData(),
+			mode,
+			mode === 'manual' ? 'manual' : 'activate',
+		);
 		const result = await this.options.node.poll!.call(context);
 		this.save(workflow);
 		if (result) await this.execute(workflow, result, 'trigger');
@@ -190,7 +206,8 @@ export class TriggerHarness {
 	async waitForExecutions(count: number, timeoutMs = 5000): Promise<Execution[]> {
 		const deadline = Date.now() + timeoutMs;
 		while (this.executions.length < count) {
-			if (Date.now() > deadline) throw new Error(`expected ${count} executions, saw ${this.executions.length}`);
+			if (Date.now() > deadline)
+				throw new Error(`expected ${count} executions, saw ${this.executions.length}`);
 			await new Promise<void>((resolve) => {
 				this.waiters.push(resolve);
 				setTimeout(resolve, 25);
@@ -241,11 +258,35 @@ export class TriggerHarness {
 
 	private additionalData(extra: Record<string, unknown> = {}) {
 		const executionId = `trigger-exec-${++this.counter}`;
-		const hooks = new ExecutionLifecycleHooks('webhook', executionId, { id: WORKFLOW_ID, name: 'Trigger test', nodes: [], connections: {}, active: true, isArchived: false, createdAt: new Date(), updatedAt: new Date(), settings: {} } as never);
-		return Object.assign(buildAdditionalData({ hooks, store: this.options.store, credentialTypes: this.options.credentialTypes, executionId, webhookBaseUrl: this.baseUrl, webhookTestBaseUrl: `${this.baseUrl}-test` }), extra);
+		const hooks = new ExecutionLifecycleHooks('webhook', executionId, {
+			id: WORKFLOW_ID,
+			name: 'Trigger test',
+			nodes: [],
+			connections: {},
+			active: true,
+			isArchived: false,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+			settings: {},
+		} as never);
+		return Object.assign(
+			buildAdditionalData({
+				hooks,
+				store: this.options.store,
+				credentialTypes: this.options.credentialTypes,
+				executionId,
+				webhookBaseUrl: this.baseUrl,
+				webhookTestBaseUrl: `${this.baseUrl}-test`,
+			}),
+			extra,
+		);
 	}
 
-	private webhookData(workflow: Workflow, additionalData: ReturnType<TriggerHarness['additionalData']>, isTest = false): IWebhookData {
+	private webhookData(
+		workflow: Workflow,
+		additionalData: ReturnType<TriggerHarness['additionalData']>,
+		isTest = false,
+	): IWebhookData {
 		return {
 			httpMethod: 'POST',
 			node: this.triggerNode(workflow).name,
@@ -258,9 +299,20 @@ export class TriggerHarness {
 		} as IWebhookData;
 	}
 
-	private hookContext(workflow: Workflow, activation: WorkflowActivateMode, isTest = false): HookContext {
+	private hookContext(
+		workflow: Workflow,
+		activation: WorkflowActivateMode,
+		isTest = false,
+	): HookContext {
 		const additionalData = this.additionalData();
-		return new HookContext(workflow, this.triggerNode(workflow), additionalData, isTest ? 'manual' : 'trigger', activation, this.webhookData(workflow, additionalData, isTest));
+		return new HookContext(
+			workflow,
+			this.triggerNode(workflow),
+			additionalData,
+			isTest ? 'manual' : 'trigger',
+			activation,
+			this.webhookData(workflow, additionalData, isTest),
+		);
 	}
 
 	private save(workflow: Workflow): void {
@@ -272,17 +324,42 @@ export class TriggerHarness {
 		for await (const chunk of request) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks);
 		const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-		if (this.answerWith) return this.reply(response, this.answerWith.status, this.answerWith.body, false);
+		if (this.answerWith)
+			return this.reply(response, this.answerWith.status, this.answerWith.body, false);
 		const isTest = this.testRegistered && path === new URL(this.testWebhookUrl).pathname;
-		if (request.method !== 'POST' || !(isTest || (this.registered && path === new URL(this.webhookUrl).pathname))) {
-			return this.reply(response, 404, { message: `The requested webhook "${request.method} ${path}" is not registered.` }, false);
+		if (
+			request.method !== 'POST' ||
+			!(isTest || (this.registered && path === new URL(this.webhookUrl).pathname))
+		) {
+			return this.reply(
+				response,
+				404,
+				{ message: `The requested webhook "${request.method} ${path}" is not registered.` },
+				false,
+			);
 		}
 		// What n8n's body parser leaves on the request: the raw bytes and the parsed JSON.
-		const req = Object.assign(request, { rawBody, body: parseJson(rawBody), query: {}, params: {}, readRawBody: async () => {} });
-		const workflow = this.workflow(isTest ? (this.testStaticData ?? this.savedStaticData) : this.savedStaticData);
+		const req = Object.assign(request, {
+			rawBody,
+			body: parseJson(rawBody),
+			query: {},
+			params: {},
+			readRawBody: async () => {},
+		});
+		const workflow = this.workflow(
+			isTest ? (this.testStaticData ?? this.savedStaticData) : this.savedStaticData,
+		);
 		const before = JSON.stringify(workflow.staticData);
 		const additionalData = this.additionalData({ httpRequest: req, httpResponse: response });
-		const context = new WebhookContext(workflow, this.triggerNode(workflow), additionalData, isTest ? 'manual' : 'webhook', this.webhookData(workflow, additionalData, isTest), [], null);
+		const context = new WebhookContext(
+			workflow,
+			this.triggerNode(workflow),
+			additionalData,
+			isTest ? 'manual' : 'webhook',
+			this.webhookData(workflow, additionalData, isTest),
+			[],
+			null,
+		);
 		let result: IWebhookResponseData;
 		try {
 			result = await this.options.node.webhook!.call(context);
@@ -292,15 +369,31 @@ export class TriggerHarness {
 		if (!isTest && JSON.stringify(workflow.staticData) !== before) this.save(workflow);
 		const started = result.workflowData !== undefined;
 		if (result.noWebhookResponse) this.record(response, started);
-		else if (!started) this.reply(response, 200, result.webhookResponse ?? { message: 'Webhook call received' }, false);
+		else if (!started)
+			this.reply(
+				response,
+				200,
+				result.webhookResponse ?? { message: 'Webhook call received' },
+				false,
+			);
 		else this.reply(response, 200, { message: 'Workflow was started' }, true);
 		if (started) await this.execute(workflow, result.workflowData!, 'webhook');
 	}
 
-	private async execute(workflow: Workflow, data: INodeExecutionData[][], mode: 'webhook' | 'trigger'): Promise<void> {
+	private async execute(
+		workflow: Workflow,
+		data: INodeExecutionData[][],
+		mode: 'webhook' | 'trigger',
+	): Promise<void> {
 		const node = this.triggerNode(workflow);
-		const runData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node, data: { main: data }, source: null }] } });
-		const run = await new WorkflowExecute(this.additionalData(), mode, runData).processRunExecutionData(workflow);
+		const runData = createRunExecutionData({
+			executionData: { nodeExecutionStack: [{ node, data: { main: data }, source: null }] },
+		});
+		const run = await new WorkflowExecute(
+			this.additionalData(),
+			mode,
+			runData,
+		).processRunExecutionData(workflow);
 		const output = run.data.resultData.runData[node.name]?.[0]?.data?.main?.[0] ?? [];
 		this.executions.push({ run, status: run.status, items: output.map((item) => item.json) });
 		for (const wake of this.waiters.splice(0)) wake();
@@ -314,7 +407,12 @@ export class TriggerHarness {
 	}
 
 	private record(response: ServerResponse, started: boolean): void {
-		this.answered.push({ status: response.statusCode, headers: response.getHeaders(), body: '', started });
+		this.answered.push({
+			status: response.statusCode,
+			headers: response.getHeaders(),
+			body: '',
+			started,
+		});
 		if (!response.writableEnded) response.end();
 	}
 }

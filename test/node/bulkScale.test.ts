@@ -11,9 +11,18 @@ after(async () => await fx.close());
 
 test('10,000 rows added at the default 300/min limit: zero 429s, 500 rows a request', async () => {
 	const sheet = await fx.sheet('Project Tracker');
-	const items = Array.from({ length: 10_000 }, (_, index) => ({ Task: `bulk ${index}`, Status: 'Not Started' }));
+	const items = Array.from({ length: 10_000 }, (_, index) => ({
+		Task: `bulk ${index}`,
+		Status: 'Not Started',
+	}));
 	const result = await fx.run(
-		{ resource: 'row', operation: 'add', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: sheet.id }, options: { requestsPerMinute: 300 } },
+		{
+			resource: 'row',
+			operation: 'add',
+			authentication: 'accessToken',
+			sheetId: { __rl: true, mode: 'id', value: sheet.id },
+			options: { requestsPerMinute: 300 },
+		},
 		items,
 		fx.ownPat('cred-bulk-scale'),
 	);

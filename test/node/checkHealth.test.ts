@@ -54,7 +54,7 @@ describe('credential health', () => {
 		// Named after the button the user's n8n shows: "Switch account" in 2.41, "Reconnect" in 2.8.
 		assert.equal(
 			(failed.smartsheetFailure as any).action,
-			"Reconnect the credential 'Smartsheet OAuth (test)' in n8n: Overview > Credentials > open it > Switch account (\"Reconnect\" in older n8n such as 2.8); for an access token, paste a new one.",
+			'Reconnect the credential \'Smartsheet OAuth (test)\' in n8n: Overview > Credentials > open it > Switch account ("Reconnect" in older n8n such as 2.8); for an access token, paste a new one.',
 		);
 	});
 
@@ -68,7 +68,10 @@ describe('credential health', () => {
 	});
 
 	test('personal access token: healthy, no expiry, no refresh token', async () => {
-		const [report] = jsonOf(await suite.fx.run({ ...checkHealth, authentication: 'accessToken' }), OUTPUT.success);
+		const [report] = jsonOf(
+			await suite.fx.run({ ...checkHealth, authentication: 'accessToken' }),
+			OUTPUT.success,
+		);
 		assert.equal(report.tokenType, 'Access token');
 		assert.equal(report.expiresAt, null);
 		assert.equal(report.refreshTokenPresent, false);
@@ -76,27 +79,39 @@ describe('credential health', () => {
 
 	test('wrong region: Auth output explaining the region', async () => {
 		suite.fx.putPat('a-token-from-another-region-000000000000');
-		const [failed] = jsonOf(await suite.fx.run({ ...checkHealth, authentication: 'accessToken' }), OUTPUT.auth);
+		const [failed] = jsonOf(
+			await suite.fx.run({ ...checkHealth, authentication: 'accessToken' }),
+			OUTPUT.auth,
+		);
 		assert.match((failed.smartsheetFailure as any).action, /Region/);
 	});
 
 	test('the execution summary counts requests and items per output', async () => {
 		suite.fx.putOAuth(await suite.fx.issueTokens());
 		const result = await suite.fx.run({ ...checkHealth, options: { summary: 'item' } }, [{}, {}]);
-		const summary = jsonOf(result, OUTPUT.success).find((item) => item.smartsheetExecutionSummary)?.smartsheetExecutionSummary as any;
+		const summary = jsonOf(result, OUTPUT.success).find((item) => item.smartsheetExecutionSummary)
+			?.smartsheetExecutionSummary as any;
 		assert.equal(summary.requests, 2);
 		assert.equal(summary.items.Success, 2);
 	});
 
 	test('by default the counts are an execution hint, and no extra item is added', async () => {
 		suite.fx.putOAuth(await suite.fx.issueTokens());
-		await suite.fx.admin('POST', '/faults', { match: { method: 'GET', path: '/2.0/users/me' }, count: 1, response: { kind: 'error', status: 503, errorCode: 4001 } });
+		await suite.fx.admin('POST', '/faults', {
+			match: { method: 'GET', path: '/2.0/users/me' },
+			count: 1,
+			response: { kind: 'error', status: 503, errorCode: 4001 },
+		});
 		const result = await suite.fx.run(checkHealth, [{}, {}]);
 		assert.equal(jsonOf(result, OUTPUT.success).length, 2);
-		assert.ok(jsonOf(result, OUTPUT.success).every((item) => item.smartsheetExecutionSummary === undefined));
+		assert.ok(
+			jsonOf(result, OUTPUT.success).every((item) => item.smartsheetExecutionSummary === undefined),
+		);
 		assert.deepEqual(
 			result.hints.map((hint) => hint.message),
-			['Smartsheet: 3 requests (3 rate-limit units), 1 retries, 0 token refreshes, 0 rate-limit answers; items: Success 2, Auth 0, Permission 0, Payload 0, Throttled 0'],
+			[
+				'Smartsheet: 3 requests (3 rate-limit units), 1 retries, 0 token refreshes, 0 rate-limit answers; items: Success 2, Auth 0, Permission 0, Payload 0, Throttled 0',
+			],
 		);
 	});
 });

@@ -22,13 +22,20 @@ function random(seed: number) {
  * The one item that is not an input's result: Options → Execution Summary → "As Hint and an Extra
  * Item" appends the summary to Success. It is left out of the count, and there is at most one.
  */
-const isSummary = (item: RunResult['outputs'][number][number]) => (item.json as { smartsheetExecutionSummary?: unknown }).smartsheetExecutionSummary !== undefined;
+const isSummary = (item: RunResult['outputs'][number][number]) =>
+	(item.json as { smartsheetExecutionSummary?: unknown }).smartsheetExecutionSummary !== undefined;
 
 function assertConserved(result: RunResult, inputCount: number, perItemOutputs = 1) {
 	assert.ok(result.outputs.flat().filter(isSummary).length <= 1, 'at most one summary item');
-	const indexes = result.outputs.flat().filter((item) => !isSummary(item)).map((item) => (item.pairedItem as { item: number }).item);
+	const indexes = result.outputs
+		.flat()
+		.filter((item) => !isSummary(item))
+		.map((item) => (item.pairedItem as { item: number }).item);
 	assert.equal(indexes.length, inputCount * perItemOutputs, 'no item lost, none doubled');
-	assert.deepEqual([...new Set(indexes)].sort((a, b) => a - b), Array.from({ length: inputCount }, (_, index) => index));
+	assert.deepEqual(
+		[...new Set(indexes)].sort((a, b) => a - b),
+		Array.from({ length: inputCount }, (_, index) => index),
+	);
 }
 
 const FAULTS = [
@@ -64,7 +71,12 @@ describe('conservation', () => {
 			const count = 1 + Math.floor(next() * 40);
 			const operation = ['add', 'get', 'user', 'update'][Math.floor(next() * 4)];
 			for (let f = 0; f < 3; f++) {
-				const faultPath = operation === 'user' ? '/2.0/users/me' : operation === 'get' ? '/2.0/sheets/*/rows/*' : '/2.0/sheets/*/rows';
+				const faultPath =
+					operation === 'user'
+						? '/2.0/users/me'
+						: operation === 'get'
+							? '/2.0/sheets/*/rows/*'
+							: '/2.0/sheets/*/rows';
 				await fx.admin('POST', '/faults', {
 					match: { path: faultPath },
 					count: 1 + Math.floor(next() * 3),
@@ -80,17 +92,41 @@ describe('conservation', () => {
 			const parameters =
 				operation === 'user'
 					? { resource: 'user', operation: 'getCurrent' }
-					: { resource: 'row', operation, sheetId: { __rl: true, mode: 'id', value: sheetId }, rowId: '={{ $json.id }}' };
-			const result = await fx.run({ ...parameters, authentication: 'accessToken', options: { maxRetryWaitSeconds: 0.2, retryInitialDelayMs: 5 } }, items);
+					: {
+							resource: 'row',
+							operation,
+							sheetId: { __rl: true, mode: 'id', value: sheetId },
+							rowId: '={{ $json.id }}',
+						};
+			const result = await fx.run(
+				{
+					...parameters,
+					authentication: 'accessToken',
+					options: { maxRetryWaitSeconds: 0.2, retryInitialDelayMs: 5 },
+				},
+				items,
+			);
 			assert.equal(result.status, 'success', `seed ${seed}: the execution itself succeeds`);
 			assertConserved(result, count);
 		}
 	});
 
 	test('the execution summary as an item is the one extra item: last on Success, every input still on one output', async () => {
-		await fx.admin('POST', '/faults', { match: { path: '/2.0/users/me' }, count: 2, response: { message: 'injected', kind: 'error', status: 403, errorCode: 1004 } });
+		await fx.admin('POST', '/faults', {
+			match: { path: '/2.0/users/me' },
+			count: 2,
+			response: { message: 'injected', kind: 'error', status: 403, errorCode: 1004 },
+		});
 		const items = Array.from({ length: 5 }, (_, index) => ({ n: index }));
-		const result = await fx.run({ resource: 'user', operation: 'getCurrent', authentication: 'accessToken', options: { summary: 'item', maxRetryWaitSeconds: 0.2 } }, items);
+		const result = await fx.run(
+			{
+				resource: 'user',
+				operation: 'getCurrent',
+				authentication: 'accessToken',
+				options: { summary: 'item', maxRetryWaitSeconds: 0.2 },
+			},
+			items,
+		);
 		assertConserved(result, items.length);
 		const success = result.outputs[OUTPUT.success];
 		assert.equal(success.filter(isSummary).length, 1);
@@ -130,30 +166,62 @@ describe('conservation of rows: writes whose answer is lost', () => {
 			// Upsert repeats keys on purpose; a few rows are rejected by Smartsheet (too long).
 			const items = Array.from({ length: count }, (_, index) => {
 				const rejected = next() < 0.1;
-				const task = rejected ? 'z'.repeat(4001) : operation === 'upsert' ? `key ${seed}-${Math.floor(next() * 5)}` : `row ${seed}-${index}`;
+				const task = rejected
+					? 'z'.repeat(4001)
+					: operation === 'upsert'
+						? `key ${seed}-${Math.floor(next() * 5)}`
+						: `row ${seed}-${index}`;
 				return { Task: task, Status: ['Not Started', 'In Progress', 'Done'][index % 3] };
 			});
 			const result = await suite.fx.run(
-				{ resource: 'row', operation, authentication: 'accessToken', sheetId: byId(sheet.id), keyColumn: 'Task', options: { maxRetryWaitSeconds: 0.2, retryInitialDelayMs: 5 } },
+				{
+					resource: 'row',
+					operation,
+					authentication: 'accessToken',
+					sheetId: byId(sheet.id),
+					keyColumn: 'Task',
+					options: { maxRetryWaitSeconds: 0.2, retryInitialDelayMs: 5 },
+				},
 				items,
 			);
 			assert.equal(result.status, 'success', `seed ${seed}`);
 			assertConserved(result, count);
 
-			const rows = (await suite.fx.api<any>('GET', `/sheets/${sheet.id}`)).rows as Array<{ id: string; cells: any[] }>;
-			const taskOf = (row: { cells: any[] }) => row.cells.find((cell) => String(cell.columnId) === taskColumn)?.value;
-			const requested = new Set(items.map((item) => item.Task).filter((task) => task.length <= 4000));
+			const rows = (await suite.fx.api<any>('GET', `/sheets/${sheet.id}`)).rows as Array<{
+				id: string;
+				cells: any[];
+			}>;
+			const taskOf = (row: { cells: any[] }) =>
+				row.cells.find((cell) => String(cell.columnId) === taskColumn)?.value;
+			const requested = new Set(
+				items.map((item) => item.Task).filter((task) => task.length <= 4000),
+			);
 			for (const task of requested) {
-				assert.equal(rows.filter((row) => taskOf(row) === task).length, 1, `seed ${seed} (${operation}): "${task}" is in the sheet exactly once`);
+				assert.equal(
+					rows.filter((row) => taskOf(row) === task).length,
+					1,
+					`seed ${seed} (${operation}): "${task}" is in the sheet exactly once`,
+				);
 			}
-			assert.equal(rows.filter((row) => String(taskOf(row)).length > 4000).length, 0, 'rejected rows are not written');
+			assert.equal(
+				rows.filter((row) => String(taskOf(row)).length > 4000).length,
+				0,
+				'rejected rows are not written',
+			);
 			const rowIds = new Set(rows.map((row) => String(row.id)));
-			for (const success of jsonOf(result, OUTPUT.success)) assert.ok(rowIds.has(String(success.id)), `seed ${seed}: a Success item names a row of the sheet`);
+			for (const success of jsonOf(result, OUTPUT.success))
+				assert.ok(
+					rowIds.has(String(success.id)),
+					`seed ${seed}: a Success item names a row of the sheet`,
+				);
 			// Every request acted, so only a row Smartsheet rejects can stay unknown (it is never found,
 			// and its second send may be lost too): it goes to Throttled, never doubled, never lost.
 			for (const throttled of jsonOf(result, OUTPUT.throttled)) {
 				assert.equal((throttled.smartsheetFailure as any).outcome, 'unknown');
-				assert.ok(String(throttled.Task).length > 4000, `seed ${seed}: only a rejected row can stay unknown`);
+				assert.ok(
+					String(throttled.Task).length > 4000,
+					`seed ${seed}: only a rejected row can stay unknown`,
+				);
 			}
 		}
 	});
@@ -163,7 +231,11 @@ describe('under each n8n "On Error" setting', () => {
 	const suite = useEmulator();
 
 	const failOne = async () =>
-		await suite.fx.admin('POST', '/faults', { match: { path: '/2.0/users/me' }, count: 1, response: { kind: 'error', status: 403, errorCode: 1004 } });
+		await suite.fx.admin('POST', '/faults', {
+			match: { path: '/2.0/users/me' },
+			count: 1,
+			response: { kind: 'error', status: 403, errorCode: 1004 },
+		});
 	const params = { resource: 'user', operation: 'getCurrent', authentication: 'accessToken' };
 
 	for (const onError of ['stopWorkflow', 'continueRegularOutput', 'continueErrorOutput'] as const) {
@@ -173,20 +245,25 @@ describe('under each n8n "On Error" setting', () => {
 			assert.equal(result.status, 'success');
 			assert.equal(jsonOf(result, OUTPUT.permission).length, 1);
 			assert.equal(jsonOf(result, OUTPUT.success).length, 1);
-			if (onError === 'continueErrorOutput') assert.equal((result.outputs[5] ?? []).length, 0, "n8n's Error output stays empty");
+			if (onError === 'continueErrorOutput')
+				assert.equal((result.outputs[5] ?? []).length, 0, "n8n's Error output stays empty");
 		});
 	}
 
 	test("n8n's usual behaviour + stopWorkflow: the execution fails with Smartsheet's message", async () => {
 		await failOne();
-		const result = await suite.fx.run({ ...params, failureRouting: 'n8n' }, [{ n: 1 }], { onError: 'stopWorkflow' });
+		const result = await suite.fx.run({ ...params, failureRouting: 'n8n' }, [{ n: 1 }], {
+			onError: 'stopWorkflow',
+		});
 		assert.equal(result.status, 'error');
 		assert.match(result.errorMessage ?? '', /fault|authorized|1004/i);
 	});
 
 	test("n8n's usual behaviour + continueRegularOutput: an error item on the one output", async () => {
 		await failOne();
-		const result = await suite.fx.run({ ...params, failureRouting: 'n8n' }, [{ n: 1 }, { n: 2 }], { onError: 'continueRegularOutput' });
+		const result = await suite.fx.run({ ...params, failureRouting: 'n8n' }, [{ n: 1 }, { n: 2 }], {
+			onError: 'continueRegularOutput',
+		});
 		assert.equal(result.status, 'success');
 		assert.equal(result.outputs[0].length, 2);
 		assert.equal(result.outputs[0].filter((item) => item.json.error).length, 1);
@@ -194,7 +271,9 @@ describe('under each n8n "On Error" setting', () => {
 
 	test("n8n's usual behaviour + continueErrorOutput: the failure moves to n8n's Error output", async () => {
 		await failOne();
-		const result = await suite.fx.run({ ...params, failureRouting: 'n8n' }, [{ n: 1 }, { n: 2 }], { onError: 'continueErrorOutput' });
+		const result = await suite.fx.run({ ...params, failureRouting: 'n8n' }, [{ n: 1 }, { n: 2 }], {
+			onError: 'continueErrorOutput',
+		});
 		assert.equal(result.status, 'success');
 		assert.equal(result.outputs[0].length, 1);
 		assert.equal(result.outputs[1].length, 1);

@@ -14,7 +14,12 @@ describe('failure routing', () => {
 	const fault = async (method: string, path: string, count: number, response: object) =>
 		await suite.fx.admin('POST', '/faults', { match: { method, path }, count, response });
 
-	const error = (status: number, errorCode: number) => ({ kind: 'error', status, errorCode, message: `fault ${errorCode}` });
+	const error = (status: number, errorCode: number) => ({
+		kind: 'error',
+		status,
+		errorCode,
+		message: `fault ${errorCode}`,
+	});
 
 	test('403/1004 → Permission, with the diagnosis', async () => {
 		await fault('GET', '/2.0/users/me', 1, error(403, 1004));
@@ -42,7 +47,10 @@ describe('failure routing', () => {
 
 	test('a 429 storm longer than the retry budget → Throttled, with the first failure kept', async () => {
 		await fault('GET', '/2.0/users/me', 50, error(429, 4003));
-		const result = await suite.fx.run({ ...getCurrentUser, options: { maxRetryWaitSeconds: 0.3, retryInitialDelayMs: 20 } });
+		const result = await suite.fx.run({
+			...getCurrentUser,
+			options: { maxRetryWaitSeconds: 0.3, retryInitialDelayMs: 20 },
+		});
 		const failure = jsonOf(result, OUTPUT.throttled)[0].smartsheetFailure as any;
 		assert.equal(failure.firstErrorCode, 4003);
 		assert.ok(failure.attempts > 1, 'it did retry');
@@ -51,9 +59,16 @@ describe('failure routing', () => {
 	test('429 with Retry-After waits as told and then succeeds', async () => {
 		await fault('GET', '/2.0/users/me', 1, { ...error(429, 4003), retryAfterSeconds: 1 });
 		const result = await suite.fx.run({ ...getCurrentUser, options: { summary: 'item' } });
-		const [user, { smartsheetExecutionSummary: summary }] = jsonOf(result, OUTPUT.success) as Array<{ smartsheetExecutionSummary?: any }>;
+		const [user, { smartsheetExecutionSummary: summary }] = jsonOf(
+			result,
+			OUTPUT.success,
+		) as Array<{ smartsheetExecutionSummary?: any }>;
 		assert.equal(user.smartsheetExecutionSummary, undefined, 'one item, then the summary');
-		assert.deepEqual([summary.retries, summary.backoffMs], [1, 1000], 'waited the Retry-After, once');
+		assert.deepEqual(
+			[summary.retries, summary.backoffMs],
+			[1, 1000],
+			'waited the Retry-After, once',
+		);
 	});
 
 	test('503/4001 then success → Success', async () => {
@@ -62,24 +77,47 @@ describe('failure routing', () => {
 	});
 
 	test('a 5xx on a read is retried; after a non-JSON 502 on a POST the row is read back, not blindly sent again', async () => {
-		await fault('GET', '/2.0/users/me', 1, { kind: 'raw', status: 502, contentType: 'text/html', body: '<html><body>Bad Gateway</body></html>' });
+		await fault('GET', '/2.0/users/me', 1, {
+			kind: 'raw',
+			status: 502,
+			contentType: 'text/html',
+			body: '<html><body>Bad Gateway</body></html>',
+		});
 		assert.equal(jsonOf(await suite.fx.run(getCurrentUser), OUTPUT.success).length, 1);
 
 		const sheet = await suite.fx.sheet('Project Tracker');
 		// The gateway answered before Smartsheet acted: the read-back finds no row, so it is sent once more.
-		await fault('POST', '/2.0/sheets/*/rows', 1, { kind: 'raw', status: 502, contentType: 'text/html', body: '<html><body>Bad Gateway</body></html>' });
+		await fault('POST', '/2.0/sheets/*/rows', 1, {
+			kind: 'raw',
+			status: 502,
+			contentType: 'text/html',
+			body: '<html><body>Bad Gateway</body></html>',
+		});
 		const result = await suite.fx.run(
-			{ resource: 'row', operation: 'add', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: sheet.id } },
+			{
+				resource: 'row',
+				operation: 'add',
+				authentication: 'accessToken',
+				sheetId: { __rl: true, mode: 'id', value: sheet.id },
+			},
 			[{ Task: 'gateway' }],
 		);
 		const [row] = jsonOf(result, OUTPUT.success);
 		assert.equal(row.Task, 'gateway');
-		assert.equal(row.reconciled, undefined, 'written by the second send, not found by the read-back');
+		assert.equal(
+			row.reconciled,
+			undefined,
+			'written by the second send, not found by the read-back',
+		);
 		const stats = await suite.fx.stats();
 		assert.equal(stats.byRoute['POST /2.0/sheets/{sheetId}/rows'], 2);
 		assert.equal(stats.byRoute['GET /2.0/sheets/{sheetId}'], 1, 'one read-back');
 		const rows = (await suite.fx.api<any>('GET', `/sheets/${sheet.id}`)).rows;
-		assert.equal(rows.filter((candidate: any) => candidate.cells.some((cell: any) => cell.value === 'gateway')).length, 1);
+		assert.equal(
+			rows.filter((candidate: any) => candidate.cells.some((cell: any) => cell.value === 'gateway'))
+				.length,
+			1,
+		);
 	});
 
 	test('a dropped connection is retried on a GET', async () => {
@@ -92,7 +130,12 @@ describe('failure routing', () => {
 		const lock = `Request failed because sheetId ${sheet.id} is currently being updated by another request that uses the same access token. Please retry your request once the previous request has completed.`;
 		await fault('POST', '/2.0/sheets/*/rows', 2, { ...error(500, 4004), message: lock });
 		const result = await suite.fx.run(
-			{ resource: 'row', operation: 'add', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: sheet.id } },
+			{
+				resource: 'row',
+				operation: 'add',
+				authentication: 'accessToken',
+				sheetId: { __rl: true, mode: 'id', value: sheet.id },
+			},
 			[{ Task: 'busy' }],
 		);
 		assert.equal(jsonOf(result, OUTPUT.success)[0].Task, 'busy');
@@ -104,33 +147,65 @@ describe('failure routing', () => {
 		const runs = await Promise.all(
 			Array.from({ length: 6 }, (_, run) =>
 				suite.fx.run(
-					{ resource: 'row', operation: 'add', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: sheet.id } },
+					{
+						resource: 'row',
+						operation: 'add',
+						authentication: 'accessToken',
+						sheetId: { __rl: true, mode: 'id', value: sheet.id },
+					},
 					[{ Task: `parallel ${run}` }],
 				),
 			),
 		);
 		for (const result of runs) assert.equal(jsonOf(result, OUTPUT.success).length, 1);
-		assert.equal((await suite.fx.stats()).byRoute?.['POST /2.0/sheets/{sheetId}/rows'], 6, 'no request needed a retry');
+		assert.equal(
+			(await suite.fx.stats()).byRoute?.['POST /2.0/sheets/{sheetId}/rows'],
+			6,
+			'no request needed a retry',
+		);
 	});
 
 	test('partial success: rejected rows go to Payload with their own error, the rest to Success', async () => {
 		const sheet = await suite.fx.sheet('Project Tracker');
-		const items = [{ Task: 'ok 1' }, { Task: 'x'.repeat(4001) }, { Task: 'ok 2' }, { Task: 'y'.repeat(4001) }];
+		const items = [
+			{ Task: 'ok 1' },
+			{ Task: 'x'.repeat(4001) },
+			{ Task: 'ok 2' },
+			{ Task: 'y'.repeat(4001) },
+		];
 		const result = await suite.fx.run(
-			{ resource: 'row', operation: 'add', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: sheet.id } },
+			{
+				resource: 'row',
+				operation: 'add',
+				authentication: 'accessToken',
+				sheetId: { __rl: true, mode: 'id', value: sheet.id },
+			},
 			items,
 		);
-		assert.deepEqual(jsonOf(result, OUTPUT.success).map((row) => row.Task), ['ok 1', 'ok 2']);
+		assert.deepEqual(
+			jsonOf(result, OUTPUT.success).map((row) => row.Task),
+			['ok 1', 'ok 2'],
+		);
 		const payload = result.outputs[OUTPUT.payload];
-		assert.deepEqual(payload.map((item) => item.pairedItem), [{ item: 1 }, { item: 3 }]);
+		assert.deepEqual(
+			payload.map((item) => item.pairedItem),
+			[{ item: 1 }, { item: 3 }],
+		);
 		for (const item of payload) assert.equal((item.json.smartsheetFailure as any).errorCode, 1041);
 	});
 
 	test('bad input (a sheet ID that is not a number) goes to Payload without a request', async () => {
-		const result = await suite.fx.run(
-			{ resource: 'row', operation: 'get', authentication: 'accessToken', sheetId: { __rl: true, mode: 'id', value: '={{ "abc" }}' }, rowId: '1' },
+		const result = await suite.fx.run({
+			resource: 'row',
+			operation: 'get',
+			authentication: 'accessToken',
+			sheetId: { __rl: true, mode: 'id', value: '={{ "abc" }}' },
+			rowId: '1',
+		});
+		assert.match(
+			(jsonOf(result, OUTPUT.payload)[0].smartsheetFailure as any).message,
+			/Sheet ID must be a number/,
 		);
-		assert.match((jsonOf(result, OUTPUT.payload)[0].smartsheetFailure as any).message, /Sheet ID must be a number/);
 		assert.equal((await suite.fx.stats()).requests, 0);
 	});
 });

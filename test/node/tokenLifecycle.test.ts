@@ -2,7 +2,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { CLIENT, issuedSecrets, jsonOf, OAUTH_CREDENTIAL, OUTPUT, type TokenPair } from '../support/smartsheetFixture';
+import {
+	CLIENT,
+	issuedSecrets,
+	jsonOf,
+	OAUTH_CREDENTIAL,
+	OUTPUT,
+	type TokenPair,
+} from '../support/smartsheetFixture';
 import { useEmulator } from '../support/suite';
 
 const getCurrentUser = { resource: 'user', operation: 'getCurrent' };
@@ -12,8 +19,15 @@ describe('token lifecycle', () => {
 
 	/** A refresh by "another worker": straight to the token endpoint, not through the node. */
 	const refreshOutOfBand = async (refreshToken: string): Promise<TokenPair> => {
-		const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: CLIENT.clientId, client_secret: CLIENT.clientSecret });
-		const pair = (await (await fetch(`${suite.fx.emulator.apiBase}/token`, { method: 'POST', body })).json()) as TokenPair;
+		const body = new URLSearchParams({
+			grant_type: 'refresh_token',
+			refresh_token: refreshToken,
+			client_id: CLIENT.clientId,
+			client_secret: CLIENT.clientSecret,
+		});
+		const pair = (await (
+			await fetch(`${suite.fx.emulator.apiBase}/token`, { method: 'POST', body })
+		).json()) as TokenPair;
 		issuedSecrets.add(pair.access_token);
 		issuedSecrets.add(pair.refresh_token);
 		return pair;
@@ -31,7 +45,10 @@ describe('token lifecycle', () => {
 		const second = await suite.fx.issueTokens();
 		suite.fx.putOAuth(second);
 		assert.equal(jsonOf(await suite.fx.run(getCurrentUser), OUTPUT.success).length, 1);
-		assert.deepEqual(await suffixesSeen(), [first.access_token.slice(-6), second.access_token.slice(-6)]);
+		assert.deepEqual(await suffixesSeen(), [
+			first.access_token.slice(-6),
+			second.access_token.slice(-6),
+		]);
 	});
 
 	test('proactive: a token inside the refresh margin is refreshed before the first call', async () => {
@@ -44,8 +61,16 @@ describe('token lifecycle', () => {
 		assert.equal(stats.expiredTokenRequests, 0);
 		const stored = suite.fx.store.tokenData(OAUTH_CREDENTIAL.id);
 		assert.notEqual(stored.access_token, pair.access_token);
-		assert.notEqual(stored.refresh_token, pair.refresh_token, 'the rotated refresh token is persisted with its access token');
-		assert.deepEqual(await suffixesSeen(), [String(stored.access_token).slice(-6)], 'the old token was never sent');
+		assert.notEqual(
+			stored.refresh_token,
+			pair.refresh_token,
+			'the rotated refresh token is persisted with its access token',
+		);
+		assert.deepEqual(
+			await suffixesSeen(),
+			[String(stored.access_token).slice(-6)],
+			'the old token was never sent',
+		);
 	});
 
 	test('reactive: an expired-token answer (401/1003) refreshes once and retries once', async () => {
@@ -58,7 +83,11 @@ describe('token lifecycle', () => {
 		const stats = await suite.fx.stats();
 		assert.equal(stats.tokenRefreshes, 1);
 		const writes = suite.fx.store.writes.slice(writesBefore);
-		assert.deepEqual(writes.map((write) => write.kind), ['oauthTokenData'], 'one write holds the new pair');
+		assert.deepEqual(
+			writes.map((write) => write.kind),
+			['oauthTokenData'],
+			'one write holds the new pair',
+		);
 		const stored = suite.fx.store.tokenData(OAUTH_CREDENTIAL.id);
 		assert.notEqual(stored.refresh_token, pair.refresh_token);
 	});
@@ -70,7 +99,12 @@ describe('token lifecycle', () => {
 		await suite.fx.admin('POST', '/faults', {
 			match: { method: 'GET', path: '/2.0/users/me' },
 			count: 2,
-			response: { kind: 'error', status: 401, errorCode: 1003, message: 'Your Access Token has expired.' },
+			response: {
+				kind: 'error',
+				status: 401,
+				errorCode: 1003,
+				message: 'Your Access Token has expired.',
+			},
 		});
 		const result = await suite.fx.run(getCurrentUser);
 		const [failed] = jsonOf(result, OUTPUT.auth);
@@ -105,7 +139,9 @@ describe('token lifecycle', () => {
 		await suite.fx.admin('POST', '/tokens/expire', { token: pair.access_token });
 		const items = Array.from({ length: 50 }, (_, index) => ({ index }));
 		const runs = await Promise.all(
-			Array.from({ length: 10 }, () => suite.fx.run(getCurrentUser, items, {}).then((result) => result)),
+			Array.from({ length: 10 }, () =>
+				suite.fx.run(getCurrentUser, items, {}).then((result) => result),
+			),
 		);
 		for (const result of runs) assert.equal(jsonOf(result, OUTPUT.success).length, 50);
 		const stats = await suite.fx.stats();
@@ -118,7 +154,14 @@ describe('token lifecycle', () => {
 		const pair = await suite.fx.issueTokens();
 		suite.fx.putOAuth(pair);
 		await suite.fx.admin('POST', '/tokens/expire', { token: pair.access_token });
-		const runs = await Promise.all(Array.from({ length: 10 }, () => suite.fx.run(getCurrentUser, Array.from({ length: 5 }, () => ({})))));
+		const runs = await Promise.all(
+			Array.from({ length: 10 }, () =>
+				suite.fx.run(
+					getCurrentUser,
+					Array.from({ length: 5 }, () => ({})),
+				),
+			),
+		);
 		for (const result of runs) assert.equal(jsonOf(result, OUTPUT.success).length, 5);
 		const stats = await suite.fx.stats();
 		assert.equal(stats.tokenRefreshes, 1);
@@ -138,7 +181,11 @@ describe('token lifecycle', () => {
 			suite.fx.putOAuth(fresh);
 		};
 		const result = await suite.fx.run(getCurrentUser);
-		assert.equal(jsonOf(result, OUTPUT.success).length, 1, 'the item succeeded with the other worker\'s token');
+		assert.equal(
+			jsonOf(result, OUTPUT.success).length,
+			1,
+			"the item succeeded with the other worker's token",
+		);
 		const stats = await suite.fx.stats();
 		assert.equal(stats.invalidGrants, 1, 'our refresh lost the race once');
 		assert.equal(stats.tokenRefreshes, 1, 'only the other worker refreshed');
@@ -157,10 +204,22 @@ describe('token lifecycle', () => {
 		const result = await suite.fx.run(getCurrentUser);
 		assert.equal(jsonOf(result, OUTPUT.success).length, 1);
 		const stats = await suite.fx.stats();
-		assert.equal(stats.tokenRefreshes, 1, "only the other worker's refresh: n8n found its token under the lock");
+		assert.equal(
+			stats.tokenRefreshes,
+			1,
+			"only the other worker's refresh: n8n found its token under the lock",
+		);
 		assert.equal(stats.invalidGrants, 0);
-		assert.deepEqual(await suffixesSeen(), [fresh.access_token.slice(-6)], "the request carried the other worker's token");
-		assert.equal(suite.fx.store.tokenData(OAUTH_CREDENTIAL.id).refresh_token, fresh.refresh_token, 'its refresh token is still the stored one');
+		assert.deepEqual(
+			await suffixesSeen(),
+			[fresh.access_token.slice(-6)],
+			"the request carried the other worker's token",
+		);
+		assert.equal(
+			suite.fx.store.tokenData(OAUTH_CREDENTIAL.id).refresh_token,
+			fresh.refresh_token,
+			'its refresh token is still the stored one',
+		);
 	});
 
 	test('a revoked refresh token sends every item to Auth with the reconnect action, and the token endpoint is called once', async () => {
@@ -168,14 +227,24 @@ describe('token lifecycle', () => {
 		suite.fx.putOAuth(pair);
 		await suite.fx.admin('POST', '/tokens/revoke', { token: pair.refresh_token });
 		await suite.fx.admin('POST', '/tokens/expire', { token: pair.access_token });
-		const result = await suite.fx.run(getCurrentUser, Array.from({ length: 20 }, (_, index) => ({ index })));
+		const result = await suite.fx.run(
+			getCurrentUser,
+			Array.from({ length: 20 }, (_, index) => ({ index })),
+		);
 		const auth = jsonOf(result, OUTPUT.auth);
 		assert.equal(auth.length, 20);
 		assert.equal(jsonOf(result, OUTPUT.success).length, 0);
 		for (const item of auth) {
-			assert.match((item.smartsheetFailure as any).action, /^Reconnect the credential 'Smartsheet OAuth \(test\)' in n8n/);
+			assert.match(
+				(item.smartsheetFailure as any).action,
+				/^Reconnect the credential 'Smartsheet OAuth \(test\)' in n8n/,
+			);
 		}
-		assert.equal((await suite.fx.stats()).tokenCalls, 1, 'no retry storm against the token endpoint');
+		assert.equal(
+			(await suite.fx.stats()).tokenCalls,
+			1,
+			'no retry storm against the token endpoint',
+		);
 		assert.equal(result.status, 'success', 'the execution itself does not fail');
 	});
 

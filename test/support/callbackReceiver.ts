@@ -1,7 +1,13 @@
 // A subscriber for webhook callbacks on 127.0.0.1: records every request the emulator sends (raw
 // body and headers) and answers as a test tells it. By default it answers challenges correctly
 // (header and body) and events with 200.
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+	createServer,
+	type IncomingHttpHeaders,
+	type IncomingMessage,
+	type Server,
+	type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Received {
@@ -32,7 +38,11 @@ export type Behaviour = (request: Received) => Reply;
 export const echoChallenge: Behaviour = (request) => {
 	const challenge = request.headers['smartsheet-hook-challenge'];
 	if (typeof challenge === 'string') {
-		return { status: 200, headers: { 'Smartsheet-Hook-Response': challenge, 'Content-Type': 'application/json' }, body: JSON.stringify({ smartsheetHookResponse: challenge }) };
+		return {
+			status: 200,
+			headers: { 'Smartsheet-Hook-Response': challenge, 'Content-Type': 'application/json' },
+			body: JSON.stringify({ smartsheetHookResponse: challenge }),
+		};
 	}
 	return { status: 200, body: '{}' };
 };
@@ -72,7 +82,15 @@ export class CallbackReceiver {
 			json = undefined;
 		}
 		this.active++;
-		const entry: Received = { headers: request.headers, raw, json, at: Date.now(), concurrent: this.active, answeredBefore: this.answers, answered: false };
+		const entry: Received = {
+			headers: request.headers,
+			raw,
+			json,
+			at: Date.now(),
+			concurrent: this.active,
+			answeredBefore: this.answers,
+			answered: false,
+		};
 		this.received.push(entry);
 		try {
 			const reply = this.behaviour(entry);

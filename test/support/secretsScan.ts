@@ -13,6 +13,10 @@ export function assertNoSecretLeaked(): void {
 	assert.ok(allRunResults.length > 0, 'the scan saw runs');
 	for (const secret of issuedSecrets) {
 		const leaks = haystacks.filter((text) => text.includes(secret)).length;
-		assert.equal(leaks, 0, `a secret ending in …${secret.slice(-6)} appeared in ${leaks} output(s) or log line(s)`);
+		assert.equal(
+			leaks,
+			0,
+			`a secret ending in …${secret.slice(-6)} appeared in ${leaks} output(s) or log line(s)`,
+		);
 	}
 }

@@ -11,7 +11,12 @@ import { resetPacing } from '../../nodes/shared/transport/pacing';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
 import { CredentialStore } from '../harness/credentialStore';
 import { runListSearch, runResourceMapping } from '../harness/listSearch';
-import { runNode, type NodeUnderTest, type RunOptions, type RunResult } from '../harness/runWorkflow';
+import {
+	runNode,
+	type NodeUnderTest,
+	type RunOptions,
+	type RunResult,
+} from '../harness/runWorkflow';
 
 export const CLIENT = { clientId: 'test-client-id', clientSecret: 'test-client-secret-0123456789' };
 export const PAT = 'test-personal-access-token-0123456789abcdef';
@@ -84,15 +89,22 @@ export class SmartsheetFixture {
 
 	/** Issues a token pair as if the Connect flow ran (the emulator's admin shortcut). */
 	async issueTokens(options: { ttlSeconds?: number; scopes?: string[] } = {}): Promise<TokenPair> {
-		const pair = await this.admin<TokenPair>('POST', '/tokens', { clientId: CLIENT.clientId, ...options });
+		const pair = await this.admin<TokenPair>('POST', '/tokens', {
+			clientId: CLIENT.clientId,
+			...options,
+		});
 		issuedSecrets.add(pair.access_token);
 		issuedSecrets.add(pair.refresh_token);
 		return pair;
 	}
 
 	/** Stores an OAuth2 credential as n8n would after Connect (n8n 2.33+ stamps n8n_expires_at). */
-	putOAuth(pair: TokenPair, options: { expiresAtMs?: number | null; apiBaseUrl?: string } = {}): void {
-		const expiresAt = options.expiresAtMs === undefined ? Date.now() + pair.expires_in * 1000 : options.expiresAtMs;
+	putOAuth(
+		pair: TokenPair,
+		options: { expiresAtMs?: number | null; apiBaseUrl?: string } = {},
+	): void {
+		const expiresAt =
+			options.expiresAtMs === undefined ? Date.now() + pair.expires_in * 1000 : options.expiresAtMs;
 		this.store.put({
 			...OAUTH_CREDENTIAL,
 			type: 'smartsheetOAuth2Api',
@@ -102,13 +114,20 @@ export class SmartsheetFixture {
 				appBaseUrl: this.emulator.url,
 				clientId: CLIENT.clientId,
 				clientSecret: CLIENT.clientSecret,
-				oauthTokenData: { ...pair, ...(expiresAt === null ? {} : { n8n_expires_at: String(expiresAt) }) },
+				oauthTokenData: {
+					...pair,
+					...(expiresAt === null ? {} : { n8n_expires_at: String(expiresAt) }),
+				},
 			},
 		});
 	}
 
 	putPat(token: string, apiBaseUrl = this.emulator.apiBase): void {
-		this.store.put({ ...PAT_CREDENTIAL, type: 'smartsheetApi', data: { region: 'custom', apiBaseUrl, accessToken: token } });
+		this.store.put({
+			...PAT_CREDENTIAL,
+			type: 'smartsheetApi',
+			data: { region: 'custom', apiBaseUrl, accessToken: token },
+		});
 	}
 
 	/**
@@ -117,7 +136,11 @@ export class SmartsheetFixture {
 	 */
 	ownPat(id: string): Pick<RunOptions, 'credentials'> {
 		const credential = { id, name: `Smartsheet PAT (${id})` };
-		this.store.put({ ...credential, type: 'smartsheetApi', data: { region: 'custom', apiBaseUrl: this.emulator.apiBase, accessToken: PAT } });
+		this.store.put({
+			...credential,
+			type: 'smartsheetApi',
+			data: { region: 'custom', apiBaseUrl: this.emulator.apiBase, accessToken: PAT },
+		});
 		return { credentials: { smartsheetApi: credential } };
 	}
 
@@ -136,7 +159,12 @@ export class SmartsheetFixture {
 				...parameters,
 				// Fast retries, and no pacing unless a test asks for it: pacing state is per process and per
 				// credential, so it would otherwise carry over from one test to the next.
-				options: { retryInitialDelayMs: 20, maxRetryWaitSeconds: 5, requestsPerMinute: 1_000_000, ...((parameters.options as IDataObject) ?? {}) },
+				options: {
+					retryInitialDelayMs: 20,
+					maxRetryWaitSeconds: 5,
+					requestsPerMinute: 1_000_000,
+					...((parameters.options as IDataObject) ?? {}),
+				},
 			},
 			items,
 			credentials: credentialsFor(authentication),
@@ -148,7 +176,12 @@ export class SmartsheetFixture {
 	}
 
 	/** Calls an editor picker (listSearch method) as n8n's editor does, with the node's parameters. */
-	async listSearch(method: string, parameters: INodeParameters = {}, filter?: string, paginationToken?: string) {
+	async listSearch(
+		method: string,
+		parameters: INodeParameters = {},
+		filter?: string,
+		paginationToken?: string,
+	) {
 		return await runListSearch({ ...this.editorCall(method, parameters), filter, paginationToken });
 	}
 
@@ -160,21 +193,34 @@ export class SmartsheetFixture {
 	/** An editor request of the node's `method`, with its parameters and the credential they choose. */
 	private editorCall(method: string, parameters: INodeParameters) {
 		const authentication = (parameters.authentication as string) ?? 'oAuth2';
-		return { subject: subject(), method, parameters: { authentication, ...parameters }, credentials: credentialsFor(authentication), store: this.store };
+		return {
+			subject: subject(),
+			method,
+			parameters: { authentication, ...parameters },
+			credentials: credentialsFor(authentication),
+			store: this.store,
+		};
 	}
 
 	/** A seeded sheet by name, with its columns. */
-	async sheet(name: string): Promise<{ id: string; columns: Array<{ id: string; title: string }> }> {
+	async sheet(
+		name: string,
+	): Promise<{ id: string; columns: Array<{ id: string; title: string }> }> {
 		const list = await this.api<any>('GET', '/sheets?includeAll=true');
 		const sheet = list.data.find((candidate: any) => candidate.name === name);
 		if (!sheet) throw new Error(`no seeded sheet named ${name}`);
 		const id = String(sheet.id);
 		const columns = await this.api<any>('GET', `/sheets/${id}/columns?includeAll=true`);
-		return { id, columns: columns.data.map((column: any) => ({ id: String(column.id), title: column.title })) };
+		return {
+			id,
+			columns: columns.data.map((column: any) => ({ id: String(column.id), title: column.title })),
+		};
 	}
 
 	/** A seeded sheet by name, with its columns and its row IDs in order. */
-	async sheetWithRows(name: string): Promise<{ id: string; columns: Array<{ id: string; title: string }>; rowIds: string[] }> {
+	async sheetWithRows(
+		name: string,
+	): Promise<{ id: string; columns: Array<{ id: string; title: string }>; rowIds: string[] }> {
 		const sheet = await this.sheet(name);
 		const rows = (await this.api<any>('GET', `/sheets/${sheet.id}`)).rows as Array<{ id: string }>;
 		return { ...sheet, rowIds: rows.map((row) => String(row.id)) };
@@ -184,7 +230,10 @@ export class SmartsheetFixture {
 	async api<T = any>(method: string, path: string, body?: unknown): Promise<T> {
 		const response = await fetch(`${this.emulator.apiBase}${path}`, {
 			method,
-			headers: { authorization: `Bearer ${PAT}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+			headers: {
+				authorization: `Bearer ${PAT}`,
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		return parseWithStringIds(await response.text()) as T;
@@ -205,7 +254,9 @@ function subject(): NodeUnderTest {
 }
 
 function credentialsFor(authentication: string): Record<string, { id: string; name: string }> {
-	return authentication === 'accessToken' ? { smartsheetApi: PAT_CREDENTIAL } : { smartsheetOAuth2Api: OAUTH_CREDENTIAL };
+	return authentication === 'accessToken'
+		? { smartsheetApi: PAT_CREDENTIAL }
+		: { smartsheetOAuth2Api: OAUTH_CREDENTIAL };
 }
 
 /** Every run of the suite, for the secrets scan. */

@@ -9,7 +9,13 @@ import { SmartsheetApi } from '../../credentials/SmartsheetApi.credentials';
 import { SmartsheetOAuth2Api } from '../../credentials/SmartsheetOAuth2Api.credentials';
 import type { EmulatorOptions } from '../emulator';
 import { TriggerHarness } from '../harness/triggerHarness';
-import { allRunResults, issuedSecrets, OAUTH_CREDENTIAL, PAT_CREDENTIAL, type SmartsheetFixture } from './smartsheetFixture';
+import {
+	allRunResults,
+	issuedSecrets,
+	OAUTH_CREDENTIAL,
+	PAT_CREDENTIAL,
+	type SmartsheetFixture,
+} from './smartsheetFixture';
 import { useEmulator } from './suite';
 
 export const TRIGGER_EMULATOR: EmulatorOptions = {
@@ -18,7 +24,12 @@ export const TRIGGER_EMULATOR: EmulatorOptions = {
 
 export interface TriggerSuite {
 	readonly fx: SmartsheetFixture;
-	start(node: INodeType, type: string, parameters: INodeParameters, authentication?: 'accessToken' | 'oAuth2'): Promise<TriggerHarness>;
+	start(
+		node: INodeType,
+		type: string,
+		parameters: INodeParameters,
+		authentication?: 'accessToken' | 'oAuth2',
+	): Promise<TriggerHarness>;
 	/** Waits until the emulator has no callback queued or in flight. */
 	idle(): Promise<void>;
 }
@@ -27,9 +38,16 @@ export function useTriggers(options: EmulatorOptions = TRIGGER_EMULATOR): Trigge
 	const suite = useEmulator(options);
 	const open: TriggerHarness[] = [];
 	afterEach(async () => {
-		for (const webhook of await suite.fx.admin('GET', '/webhooks')) issuedSecrets.add(webhook.sharedSecret);
+		for (const webhook of await suite.fx.admin('GET', '/webhooks'))
+			issuedSecrets.add(webhook.sharedSecret);
 		for (const harness of open.splice(0)) {
-			for (const execution of harness.executions) allRunResults.push({ run: execution.run, status: execution.status, outputs: [], hints: [] });
+			for (const execution of harness.executions)
+				allRunResults.push({
+					run: execution.run,
+					status: execution.status,
+					outputs: [],
+					hints: [],
+				});
 			await harness.close();
 		}
 	});
@@ -44,7 +62,10 @@ export function useTriggers(options: EmulatorOptions = TRIGGER_EMULATOR): Trigge
 				credentialTypes: [new SmartsheetOAuth2Api(), new SmartsheetApi()],
 				store: suite.fx.store,
 				parameters: { authentication, ...parameters },
-				credentials: authentication === 'accessToken' ? { smartsheetApi: PAT_CREDENTIAL } : { smartsheetOAuth2Api: OAUTH_CREDENTIAL },
+				credentials:
+					authentication === 'accessToken'
+						? { smartsheetApi: PAT_CREDENTIAL }
+						: { smartsheetOAuth2Api: OAUTH_CREDENTIAL },
 			});
 			open.push(harness);
 			return harness;

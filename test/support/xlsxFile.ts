@@ -3,7 +3,10 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
 function escapeXml(text: string): string {
-	return text.replace(/[<>&"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[ch]!);
+	return text.replace(
+		/[<>&"]/g,
+		(ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[ch]!,
+	);
 }
 
 function zip(files: Array<[string, string]>): Buffer {
@@ -49,19 +52,29 @@ function zip(files: Array<[string, string]>): Buffer {
 /** An XLSX file whose first worksheet holds `rows` (strings shared, numbers as numbers). */
 export function xlsxOf(rows: Array<Array<string | number>>): Buffer {
 	const strings: string[] = [];
-	const cells = rows.map((row, r) =>
-		`<row r="${r + 1}">${row
-			.map((value, c) => {
-				const ref = `${String.fromCharCode(65 + c)}${r + 1}`;
-				if (typeof value === 'number') return `<c r="${ref}"><v>${value}</v></c>`;
-				strings.push(value);
-				return `<c r="${ref}" t="s"><v>${strings.length - 1}</v></c>`;
-			})
-			.join('')}</row>`,
+	const cells = rows.map(
+		(row, r) =>
+			`<row r="${r + 1}">${row
+				.map((value, c) => {
+					const ref = `${String.fromCharCode(65 + c)}${r + 1}`;
+					if (typeof value === 'number') return `<c r="${ref}"><v>${value}</v></c>`;
+					strings.push(value);
+					return `<c r="${ref}" t="s"><v>${strings.length - 1}</v></c>`;
+				})
+				.join('')}</row>`,
 	);
 	return zip([
-		['[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'],
-		['xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst>${strings.map((text) => `<si><t>${escapeXml(text)}</t></si>`).join('')}</sst>`],
-		['xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData>${cells.join('')}</sheetData></worksheet>`],
+		[
+			'[Content_Types].xml',
+			'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+		],
+		[
+			'xl/sharedStrings.xml',
+			`<?xml version="1.0" encoding="UTF-8"?><sst>${strings.map((text) => `<si><t>${escapeXml(text)}</t></si>`).join('')}</sst>`,
+		],
+		[
+			'xl/worksheets/sheet1.xml',
+			`<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData>${cells.join('')}</sheetData></worksheet>`,
+		],
 	]);
 }

@@ -15,21 +15,33 @@ describe('editor order', () => {
 			const misplaced: string[] = [];
 			for (const { resource, operation } of operationsOf(description, typeVersion)) {
 				const shown = shownParameters(description, { resource, operation }, typeVersion);
-				const afterOperation = shown.slice(shown.findIndex((property) => property.name === 'operation') + 1).filter((property) => property.type !== 'notice');
+				const afterOperation = shown
+					.slice(shown.findIndex((property) => property.name === 'operation') + 1)
+					.filter((property) => property.type !== 'notice');
 				if (!afterOperation.some((property) => property.type === 'resourceLocator')) continue;
 				const [first, second] = afterOperation;
-				const pickerFirst = first.type === 'resourceLocator' || (first.type === 'options' && second?.type === 'resourceLocator');
+				const pickerFirst =
+					first.type === 'resourceLocator' ||
+					(first.type === 'options' && second?.type === 'resourceLocator');
 				if (!pickerFirst) misplaced.push(`${resource}:${operation} starts with ${first.name}`);
 			}
 			assert.deepEqual(misplaced, []);
 		});
 
 		test(`v${typeVersion}: every row operation shows the sheet first`, () => {
-			const rowOperations = operationsOf(description, typeVersion).filter(({ resource }) => resource === 'row');
+			const rowOperations = operationsOf(description, typeVersion).filter(
+				({ resource }) => resource === 'row',
+			);
 			assert.ok(rowOperations.length >= 8);
 			for (const { operation } of rowOperations) {
-				const shown = shownParameters(description, { resource: 'row', operation }, typeVersion).map((property) => property.name);
-				assert.equal(shown[shown.indexOf('operation') + 1], 'sheetId', `row:${operation}: ${shown.join(', ')}`);
+				const shown = shownParameters(description, { resource: 'row', operation }, typeVersion).map(
+					(property) => property.name,
+				);
+				assert.equal(
+					shown[shown.indexOf('operation') + 1],
+					'sheetId',
+					`row:${operation}: ${shown.join(', ')}`,
+				);
 			}
 		});
 	}

@@ -42,7 +42,10 @@ test('at most `limit` in flight, started in index order; each finish starts the 
 });
 
 test('a limit of 1 runs one at a time; a limit above the count starts them all', async () => {
-	for (const [limit, most] of [[1, 1], [10, 4]] as const) {
+	for (const [limit, most] of [
+		[1, 1],
+		[10, 4],
+	] as const) {
 		const tasks = gatedTasks();
 		const all = forEachInFlight(4, limit, tasks.run);
 		for (let round = 0; round < 4; round++) {
@@ -68,6 +71,22 @@ test('after a failure no further index starts, and the error comes out', async (
 });
 
 test('reads are Get, List, Search and Check Health; the rest are writes', () => {
-	for (const operation of ['row:get', 'sheet:list', 'cell:getHistory', 'search:inSheet', 'workspace:getChildren', 'credential:checkHealth']) assert.equal(isReadOnly(operation), true, operation);
-	for (const operation of ['row:add', 'sheet:rename', 'attachment:upload', 'comment:update', 'webhook:enable', 'sheet:copy']) assert.equal(isReadOnly(operation), false, operation);
+	for (const operation of [
+		'row:get',
+		'sheet:list',
+		'cell:getHistory',
+		'search:inSheet',
+		'workspace:getChildren',
+		'credential:checkHealth',
+	])
+		assert.equal(isReadOnly(operation), true, operation);
+	for (const operation of [
+		'row:add',
+		'sheet:rename',
+		'attachment:upload',
+		'comment:update',
+		'webhook:enable',
+		'sheet:copy',
+	])
+		assert.equal(isReadOnly(operation), false, operation);
 });

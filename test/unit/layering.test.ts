@@ -44,7 +44,8 @@ const folderOf = (file: string) => file.split('/')[1];
 
 test('node folders import shared code only through nodes/shared/index.ts, and no other node folder', () => {
 	const deep = imports().filter(([from, to]) => {
-		if (!from.startsWith('nodes/') || folderOf(from) === 'shared' || !to.startsWith('nodes/')) return false;
+		if (!from.startsWith('nodes/') || folderOf(from) === 'shared' || !to.startsWith('nodes/'))
+			return false;
 		if (folderOf(to) === folderOf(from)) return false;
 		return to !== 'nodes/shared/index.ts';
 	});
@@ -52,14 +53,19 @@ test('node folders import shared code only through nodes/shared/index.ts, and no
 });
 
 test('nothing in nodes/shared imports a node folder', () => {
-	const upward = imports().filter(([from, to]) => folderOf(from) === 'shared' && to.startsWith('nodes/') && folderOf(to) !== 'shared');
+	const upward = imports().filter(
+		([from, to]) =>
+			folderOf(from) === 'shared' && to.startsWith('nodes/') && folderOf(to) !== 'shared',
+	);
 	assert.deepEqual(upward, []);
 });
 
 test('outside transport/, only transport/index.ts is imported', () => {
 	const internal = imports().filter(
 		([from, to]) =>
-			to.startsWith('nodes/shared/transport/') && to !== 'nodes/shared/transport/index.ts' && !from.startsWith('nodes/shared/transport/'),
+			to.startsWith('nodes/shared/transport/') &&
+			to !== 'nodes/shared/transport/index.ts' &&
+			!from.startsWith('nodes/shared/transport/'),
 	);
 	assert.deepEqual(internal, []);
 });

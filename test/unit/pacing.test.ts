@@ -6,7 +6,12 @@ import { test } from 'node:test';
 
 import { sleep } from 'n8n-workflow';
 
-import { acquireRateBudget, currentRate, reportRateLimited, resetPacing } from '../../nodes/shared/transport/pacing';
+import {
+	acquireRateBudget,
+	currentRate,
+	reportRateLimited,
+	resetPacing,
+} from '../../nodes/shared/transport/pacing';
 import { RateLimiter } from '../emulator/rateLimiter';
 
 /** Lets pending promise callbacks run (the mocked clock does not move). */
@@ -48,8 +53,16 @@ test('the window still caps any minute at the rate: a weight of 10 at 20 a minut
 	t.mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 2_000_000 });
 	const key = 'pacing-unit-weights';
 	assert.equal(await acquireRateBudget(key, 10, 20), 0, 'a heavy send may go alone at once');
-	assert.equal(await sendPaced(t, key, 10, 20), 30_000, 'the next when the pace has earned 10 units');
-	assert.equal(await sendPaced(t, key, 10, 20), 31_000, 'the third when the first has left the 61 s window');
+	assert.equal(
+		await sendPaced(t, key, 10, 20),
+		30_000,
+		'the next when the pace has earned 10 units',
+	);
+	assert.equal(
+		await sendPaced(t, key, 10, 20),
+		31_000,
+		'the third when the first has left the 61 s window',
+	);
 });
 
 test('callers are served in arrival order, and one heavier than the budget still goes alone', async (t) => {
@@ -87,7 +100,11 @@ test('a 429 lowers the rate by a fifth, and it grows back to the limit, never ab
 test('the cut leaves no more than this process sent in the last minute, and at least a quarter of the rate', async (t) => {
 	t.mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 5_000_000 });
 	resetPacing();
-	for (const [sent, expected] of [[200, 200], [70, 75], [270, 240]] as const) {
+	for (const [sent, expected] of [
+		[200, 200],
+		[70, 75],
+		[270, 240],
+	] as const) {
 		const key = `pacing-unit-share-${sent}`;
 		for (let i = 0; i < sent; i++) await sendPaced(t, key, 1, 300);
 		reportRateLimited(key, 300);
@@ -146,12 +163,15 @@ test('a Retry-After holds every send of the credential that long', async (t) => 
  */
 async function shareOneToken(t: Clock, processes: number, minutes: number) {
 	const limit = 300;
-	const server = new RateLimiter(() => limit, () => 60_000);
+	const server = new RateLimiter(
+		() => limit,
+		() => 60_000,
+	);
 	const end = Date.now() + minutes * 60_000;
 	let accepted = 0;
 	let refused = 0;
 	let seed = 42;
-	const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31); // repeatable latencies
+	const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31; // repeatable latencies
 	const lane = async (key: string) => {
 		while (Date.now() < end) {
 			await acquireRateBudget(key, 1, limit);
@@ -175,17 +195,25 @@ async function shareOneToken(t: Clock, processes: number, minutes: number) {
 		t.mock.timers.tick(50);
 		await settle();
 	}
-	return { perMinute: accepted / ((Date.now() - end) / 60_000 + minutes), refusedShare: refused / (accepted + refused) };
+	return {
+		perMinute: accepted / ((Date.now() - end) / 60_000 + minutes),
+		refusedShare: refused / (accepted + refused),
+	};
 }
 
 // Measured on this simulation: 2 processes about 277 a minute with 0.35 % answered 429, 4 about
 // 291 with 0.84 %. Unspread (a whole minute at once) it was 1.1 % and 2.7 %.
-for (const [processes, most429] of [[2, 0.02], [4, 0.02]] as const) {
+for (const [processes, most429] of [
+	[2, 0.02],
+	[4, 0.02],
+] as const) {
 	test(`${processes} processes on one token settle under its limit: at least 85 % of it used, at most ${most429 * 100} % answered 429`, async (t) => {
 		t.mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 8_000_000 + processes });
 		resetPacing();
 		const { perMinute, refusedShare } = await shareOneToken(t, processes, 6);
-		t.diagnostic(`${perMinute.toFixed(0)} a minute, ${(refusedShare * 100).toFixed(2)} % answered 429`);
+		t.diagnostic(
+			`${perMinute.toFixed(0)} a minute, ${(refusedShare * 100).toFixed(2)} % answered 429`,
+		);
 		assert.ok(perMinute >= 0.85 * 300, `${perMinute.toFixed(0)} a minute`);
 		assert.ok(perMinute <= 300, `${perMinute.toFixed(0)} a minute`);
 		assert.ok(refusedShare <= most429, `${(refusedShare * 100).toFixed(1)} % answered 429`);

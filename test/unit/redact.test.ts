@@ -9,7 +9,10 @@ const TOKEN = 'at_0123456789abcdefghijklmnop';
 const SECRET = 'client+secret/with=odd&chars-123456';
 
 test('known secrets become their last 6 characters at most, also URL-encoded', () => {
-	const text = redactText(`token ${TOKEN} and form client_id=x&secret=${encodeURIComponent(SECRET)} and raw ${SECRET}`, [TOKEN, SECRET, null, undefined]);
+	const text = redactText(
+		`token ${TOKEN} and form client_id=x&secret=${encodeURIComponent(SECRET)} and raw ${SECRET}`,
+		[TOKEN, SECRET, null, undefined],
+	);
 	assert.equal(text.includes(TOKEN), false);
 	assert.equal(text.includes(SECRET), false);
 	assert.equal(text.includes(encodeURIComponent(SECRET)), false);
@@ -18,7 +21,10 @@ test('known secrets become their last 6 characters at most, also URL-encoded', (
 });
 
 test('token-shaped text is cut even when the secret is not known', () => {
-	const text = redactText('Authorization: Bearer rotated_token_value_999 {"refresh_token":"rt_abcdef123456","access_token": "at_zzzzzzzz"} client_secret=s3cr3tvalue&x=1', []);
+	const text = redactText(
+		'Authorization: Bearer rotated_token_value_999 {"refresh_token":"rt_abcdef123456","access_token": "at_zzzzzzzz"} client_secret=s3cr3tvalue&x=1',
+		[],
+	);
 	assert.doesNotMatch(text, /rotated_token_value_999|rt_abcdef123456|at_zzzzzzzz|s3cr3tvalue/);
 	assert.match(text, /Bearer \[redacted\]/);
 	assert.match(text, /"refresh_token":"\[redacted\]"/);
@@ -26,11 +32,29 @@ test('token-shaped text is cut even when the secret is not known', () => {
 });
 
 test('ordinary text, short values and the answer fields other than texts are left alone', () => {
-	assert.equal(redactText('Bad Gateway: upstream timed out after 30 s (token expired)', ['short', 'Gateway']), 'Bad Gateway: upstream timed out after 30 s (token expired)');
-	const answer = { httpStatus: 502, errorCode: null, message: `echo ${TOKEN}`, refId: 'ref-1', detail: { rows: [{ id: 9007199254740993n, note: `again ${TOKEN}` }] } as never };
+	assert.equal(
+		redactText('Bad Gateway: upstream timed out after 30 s (token expired)', ['short', 'Gateway']),
+		'Bad Gateway: upstream timed out after 30 s (token expired)',
+	);
+	const answer = {
+		httpStatus: 502,
+		errorCode: null,
+		message: `echo ${TOKEN}`,
+		refId: 'ref-1',
+		detail: { rows: [{ id: 9007199254740993n, note: `again ${TOKEN}` }] } as never,
+	};
 	const clean = redactAnswer(answer, [TOKEN]);
 	assert.deepEqual([clean.httpStatus, clean.refId], [502, 'ref-1']);
-	assert.equal(JSON.stringify(clean, (_key, value) => (typeof value === 'bigint' ? value.toString() : value)).includes(TOKEN), false);
-	assert.equal((clean.detail as any).rows[0].id, 9007199254740993n, 'non-text values are kept as they are');
+	assert.equal(
+		JSON.stringify(clean, (_key, value) =>
+			typeof value === 'bigint' ? value.toString() : value,
+		).includes(TOKEN),
+		false,
+	);
+	assert.equal(
+		(clean.detail as any).rows[0].id,
+		9007199254740993n,
+		'non-text values are kept as they are',
+	);
 	assert.equal(answer.message, `echo ${TOKEN}`, 'the original is not changed');
 });

@@ -4,19 +4,37 @@ import { test } from 'node:test';
 import { mayHaveActed } from '../../nodes/shared/transport/outcome';
 import { DEFAULT_RETRY, isRetryable, nextDelayMs } from '../../nodes/shared/transport/retryPolicy';
 
-const a = (httpStatus: number | null, errorCode: number | null, extra: object = {}) => ({ httpStatus, errorCode, message: '', refId: null, ...extra });
+const a = (httpStatus: number | null, errorCode: number | null, extra: object = {}) => ({
+	httpStatus,
+	errorCode,
+	message: '',
+	refId: null,
+	...extra,
+});
 const settings = { maxWaitMs: 10_000, initialDelayMs: 1_000, maxAttempts: 0 };
 
 test('answers that prove nothing was done are retried whatever the method: 429/4003, 4001, 4004 lock, no connection', () => {
-	const lock = 'Request failed because sheetId 1 is currently being updated by another request that uses the same access token.';
-	for (const answer of [a(429, null), a(429, 4003), a(503, 4001), a(500, 4004, { message: lock }), a(null, null, { network: 'ECONNREFUSED' })]) {
+	const lock =
+		'Request failed because sheetId 1 is currently being updated by another request that uses the same access token.';
+	for (const answer of [
+		a(429, null),
+		a(429, 4003),
+		a(503, 4001),
+		a(500, 4004, { message: lock }),
+		a(null, null, { network: 'ECONNREFUSED' }),
+	]) {
 		assert.ok(isRetryable(answer, false), JSON.stringify(answer));
 		assert.equal(mayHaveActed(answer), false);
 	}
 });
 
 test('4xx is never retried', () => {
-	for (const [status, code] of [[400, 1012], [401, 1003], [403, 1004], [404, 1006]] as const) {
+	for (const [status, code] of [
+		[400, 1012],
+		[401, 1003],
+		[403, 1004],
+		[404, 1006],
+	] as const) {
 		assert.equal(isRetryable(a(status, code), true), false);
 		assert.equal(mayHaveActed(a(status, code)), false);
 	}
@@ -43,33 +61,66 @@ test('answers after which the request may have acted are retried only for reads'
 });
 
 test('jitter: the delay is between half and all of an exponentially growing step', () => {
-	assert.equal(nextDelayMs(1, a(429, 4003), 0, settings, () => 1), 1000);
-	assert.equal(nextDelayMs(1, a(429, 4003), 0, settings, () => 0), 500);
-	assert.equal(nextDelayMs(3, a(429, 4003), 0, settings, () => 1), 4000);
-	assert.equal(nextDelayMs(3, a(429, 4003), 0, settings, () => 0.5), 3000);
+	assert.equal(
+		nextDelayMs(1, a(429, 4003), 0, settings, () => 1),
+		1000,
+	);
+	assert.equal(
+		nextDelayMs(1, a(429, 4003), 0, settings, () => 0),
+		500,
+	);
+	assert.equal(
+		nextDelayMs(3, a(429, 4003), 0, settings, () => 1),
+		4000,
+	);
+	assert.equal(
+		nextDelayMs(3, a(429, 4003), 0, settings, () => 0.5),
+		3000,
+	);
 });
 
 test('no step is longer than the rate-limit minute', () => {
 	const long = { ...settings, maxWaitMs: 3_600_000 };
-	assert.equal(nextDelayMs(20, a(429, 4003), 0, long, () => 1), 60_000);
+	assert.equal(
+		nextDelayMs(20, a(429, 4003), 0, long, () => 1),
+		60_000,
+	);
 });
 
 test('Retry-After is honoured as a floor', () => {
-	assert.equal(nextDelayMs(1, a(429, 4003, { retryAfterSeconds: 3 }), 0, settings, () => 0), 3000);
+	assert.equal(
+		nextDelayMs(1, a(429, 4003, { retryAfterSeconds: 3 }), 0, settings, () => 0),
+		3000,
+	);
 });
 
 test('a Retry-After beyond the budget ends the retries at once', () => {
-	assert.equal(nextDelayMs(1, a(429, 4003, { retryAfterSeconds: 20 }), 0, settings, () => 0), null);
+	assert.equal(
+		nextDelayMs(1, a(429, 4003, { retryAfterSeconds: 20 }), 0, settings, () => 0),
+		null,
+	);
 });
 
 test('the step that would pass the budget is cut to end exactly at it, then the retries end', () => {
-	assert.equal(nextDelayMs(2, a(429, 4003), 9_500, settings, () => 1), 500);
-	assert.equal(nextDelayMs(3, a(429, 4003), 10_000, settings, () => 1), null);
+	assert.equal(
+		nextDelayMs(2, a(429, 4003), 9_500, settings, () => 1),
+		500,
+	);
+	assert.equal(
+		nextDelayMs(3, a(429, 4003), 10_000, settings, () => 1),
+		null,
+	);
 });
 
 test('an attempt cap ends the retries only when set', () => {
-	assert.notEqual(nextDelayMs(5, a(429, 4003), 0, settings, () => 0), null);
-	assert.equal(nextDelayMs(5, a(429, 4003), 0, { ...settings, maxAttempts: 5 }, () => 0), null);
+	assert.notEqual(
+		nextDelayMs(5, a(429, 4003), 0, settings, () => 0),
+		null,
+	);
+	assert.equal(
+		nextDelayMs(5, a(429, 4003), 0, { ...settings, maxAttempts: 5 }, () => 0),
+		null,
+	);
 });
 
 /** Replays the retries of one request on a simulated clock against a window closed for `closedMs`. */

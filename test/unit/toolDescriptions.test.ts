@@ -10,7 +10,13 @@ import { Smartsheet } from '../../nodes/Smartsheet/Smartsheet.node.ts';
 const nodeType = new Smartsheet();
 
 function toolDescription(resource: string, operation: string): string {
-	const node = { name: 'Smartsheet', type: 'smartsheet', typeVersion: 2, position: [0, 0], parameters: { resource, operation } } as unknown as INode;
+	const node = {
+		name: 'Smartsheet',
+		type: 'smartsheet',
+		typeVersion: 2,
+		position: [0, 0],
+		parameters: { resource, operation },
+	} as unknown as INode;
 	return NodeHelpers.getToolDescriptionForNode(node, nodeType);
 }
 
@@ -28,5 +34,6 @@ test('the main operations tell an agent what to pass', () => {
 		['search', 'inSheet', /rows of a sheet for words/],
 		['cell', 'getHistory', /by row ID and column/],
 	];
-	for (const [resource, operation, pattern] of expected) assert.match(toolDescription(resource, operation), pattern, `${resource}:${operation}`);
+	for (const [resource, operation, pattern] of expected)
+		assert.match(toolDescription(resource, operation), pattern, `${resource}:${operation}`);
 });

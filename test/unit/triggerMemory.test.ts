@@ -4,7 +4,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import { LookupBudget, LOOKUPS_PER_MINUTE } from '../../nodes/SmartsheetTrigger/lookupBudget.ts';
-import { NonceMemory, NONCES_PER_WEBHOOK, WINDOW_AFTER_MS, WINDOW_BEFORE_MS } from '../../nodes/SmartsheetTrigger/replay.ts';
+import {
+	NonceMemory,
+	NONCES_PER_WEBHOOK,
+	WINDOW_AFTER_MS,
+	WINDOW_BEFORE_MS,
+} from '../../nodes/SmartsheetTrigger/replay.ts';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
 const stamp = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
@@ -23,10 +28,22 @@ describe('nonce memory', () => {
 		assert.ok(WINDOW_BEFORE_MS >= 21 * 60 * 60 * 1000);
 		assert.equal(memory.check('A 1', 'late retry', stamp(NOW - 21 * 60 * 60 * 1000), NOW), 'fresh');
 		assert.equal(memory.check('A 1', 'edge', stamp(NOW - WINDOW_BEFORE_MS), NOW), 'fresh');
-		assert.equal(memory.check('A 1', 'too old', stamp(NOW - WINDOW_BEFORE_MS - 1), NOW), 'outsideWindow');
+		assert.equal(
+			memory.check('A 1', 'too old', stamp(NOW - WINDOW_BEFORE_MS - 1), NOW),
+			'outsideWindow',
+		);
 		assert.equal(memory.check('A 1', 'ahead', stamp(NOW + WINDOW_AFTER_MS), NOW), 'fresh');
-		assert.equal(memory.check('A 1', 'too far ahead', stamp(NOW + WINDOW_AFTER_MS + 1), NOW), 'outsideWindow');
-		for (const [nonce, timestamp] of [['no time', undefined], ['bad time', 'yesterday'], [undefined, stamp(NOW)], ['', stamp(NOW)], ['x'.repeat(201), stamp(NOW)]]) {
+		assert.equal(
+			memory.check('A 1', 'too far ahead', stamp(NOW + WINDOW_AFTER_MS + 1), NOW),
+			'outsideWindow',
+		);
+		for (const [nonce, timestamp] of [
+			['no time', undefined],
+			['bad time', 'yesterday'],
+			[undefined, stamp(NOW)],
+			['', stamp(NOW)],
+			['x'.repeat(201), stamp(NOW)],
+		]) {
 			assert.equal(memory.check('A 1', nonce, timestamp, NOW), 'outsideWindow', String(nonce));
 		}
 	});
@@ -37,12 +54,17 @@ describe('nonce memory', () => {
 		const later = NOW + WINDOW_BEFORE_MS + 1;
 		assert.equal(memory.check('A 1', 'n1', stamp(NOW), later), 'outsideWindow');
 		assert.equal(memory.check('A 1', 'n2', stamp(later), later), 'fresh');
-		assert.equal(memory.check('A 1', 'n1', stamp(later), later), 'fresh', 'n1 was forgotten when n2 came');
+		assert.equal(
+			memory.check('A 1', 'n1', stamp(later), later),
+			'fresh',
+			'n1 was forgotten when n2 came',
+		);
 	});
 
 	test('at most NONCES_PER_WEBHOOK are kept per webhook, the oldest go first', () => {
 		const memory = new NonceMemory();
-		for (let i = 0; i <= NONCES_PER_WEBHOOK; i++) assert.equal(memory.check('A 1', `n${i}`, stamp(NOW), NOW), 'fresh');
+		for (let i = 0; i <= NONCES_PER_WEBHOOK; i++)
+			assert.equal(memory.check('A 1', `n${i}`, stamp(NOW), NOW), 'fresh');
 		assert.equal(memory.check('A 1', `n${NONCES_PER_WEBHOOK}`, stamp(NOW), NOW), 'repeat');
 		assert.equal(memory.check('A 1', 'n0', stamp(NOW), NOW), 'fresh', 'the first one made room');
 	});

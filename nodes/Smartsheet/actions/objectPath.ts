@@ -9,12 +9,24 @@ const CHILD_LISTS = ['folders', 'sheets', 'reports', 'sights'];
  * An operation that reads GET /{kind}/{id}/path and adds `pathNames` (workspace, folders, the
  * object) and `path` ("Workspace / Folder / Sheet") to Smartsheet's nested answer.
  */
-export function pathOperation(kind: 'sheets' | 'reports' | 'folders', idOf: (ctx: IExecuteFunctions, item: number) => string): Operation {
+export function pathOperation(
+	kind: 'sheets' | 'reports' | 'folders',
+	idOf: (ctx: IExecuteFunctions, item: number) => string,
+): Operation {
 	return {
 		description: [],
-		async execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+		async execute(
+			this: IExecuteFunctions,
+			client: SmartsheetClient,
+			items: INodeExecutionData[],
+			operation: string,
+		): Promise<ItemResult[]> {
 			return await perItem(client, items, operation, async (item) => {
-				const answer = await client.request<IDataObject>({ method: 'GET', path: `/${kind}/${idOf(this, item)}/path`, operation });
+				const answer = await client.request<IDataObject>({
+					method: 'GET',
+					path: `/${kind}/${idOf(this, item)}/path`,
+					operation,
+				});
 				const pathNames = namesAlong(answer);
 				return { ...answer, pathNames, path: pathNames.join(' / ') };
 			});
@@ -27,7 +39,9 @@ function namesAlong(root: IDataObject): string[] {
 	const names: string[] = [];
 	for (let node: IDataObject | undefined = root; node; ) {
 		if (typeof node.name === 'string') names.push(node.name);
-		const list = CHILD_LISTS.map((key) => node![key]).find((value): value is IDataObject[] => Array.isArray(value) && value.length > 0);
+		const list = CHILD_LISTS.map((key) => node![key]).find(
+			(value): value is IDataObject[] => Array.isArray(value) && value.length > 0,
+		);
 		node = list?.[0];
 	}
 	return names;

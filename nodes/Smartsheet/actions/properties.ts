@@ -20,42 +20,65 @@ import * as webhook from './webhook/webhook.resource';
 import * as workspace from './workspace/workspace.resource';
 
 /** The operations of each resource, for the router. */
-export const resources = { apiCall, row, sheet, column, attachment, user, credential, report, workspace, folder, search, cell, discussion, comment, webhook, share, sheetSummary };
+export const resources = {
+	apiCall,
+	row,
+	sheet,
+	column,
+	attachment,
+	user,
+	credential,
+	report,
+	workspace,
+	folder,
+	search,
+	cell,
+	discussion,
+	comment,
+	webhook,
+	share,
+	sheetSummary,
+};
 
 /** Every parameter of the Smartsheet node, in the order the editor shows them. */
 export const nodeProperties: INodeProperties[] = [
-		authenticationProperty,
-		{
-			displayName: 'Resource',
-			name: 'resource',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{ name: 'API Call', value: 'apiCall', description: 'Any Smartsheet endpoint, through the same token handling, retries and outputs' },
-				{ name: 'Attachment', value: 'attachment' },
-				{ name: 'Cell', value: 'cell' },
-				{ name: 'Column', value: 'column' },
-				{ name: 'Comment', value: 'comment' },
-				{ name: 'Credential', value: 'credential' },
-				{ name: 'Discussion', value: 'discussion' },
-				{ name: 'Folder', value: 'folder' },
-				{ name: 'Report', value: 'report' },
-				{ name: 'Row', value: 'row' },
-				{ name: 'Search', value: 'search' },
-				{ name: 'Share', value: 'share' },
-				{ name: 'Sheet', value: 'sheet' },
-				{ name: 'Sheet Summary', value: 'sheetSummary' },
-				{ name: 'User', value: 'user' },
-				{ name: 'Webhook', value: 'webhook' },
-				{ name: 'Workspace', value: 'workspace' },
-			],
-			default: 'row',
-		},
-		...row.description,
-		...sheet.description,
-		...column.description,
+	authenticationProperty,
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'API Call',
+				value: 'apiCall',
+				description:
+					'Any Smartsheet endpoint, through the same token handling, retries and outputs',
+			},
+			{ name: 'Attachment', value: 'attachment' },
+			{ name: 'Cell', value: 'cell' },
+			{ name: 'Column', value: 'column' },
+			{ name: 'Comment', value: 'comment' },
+			{ name: 'Credential', value: 'credential' },
+			{ name: 'Discussion', value: 'discussion' },
+			{ name: 'Folder', value: 'folder' },
+			{ name: 'Report', value: 'report' },
+			{ name: 'Row', value: 'row' },
+			{ name: 'Search', value: 'search' },
+			{ name: 'Share', value: 'share' },
+			{ name: 'Sheet', value: 'sheet' },
+			{ name: 'Sheet Summary', value: 'sheetSummary' },
+			{ name: 'User', value: 'user' },
+			{ name: 'Webhook', value: 'webhook' },
+			{ name: 'Workspace', value: 'workspace' },
+		],
+		default: 'row',
+	},
+	...row.description,
+	...sheet.description,
+	...column.description,
 	...attachment.description,
-		...user.description,
+	...user.description,
 	...credential.description,
 	...report.description,
 	...workspace.description,
@@ -68,25 +91,26 @@ export const nodeProperties: INodeProperties[] = [
 	...apiCall.description,
 	...share.description,
 	...sheetSummary.description,
-		{
-			displayName: 'Failure Routing',
-			name: 'failureRouting',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{
-					name: 'Separate Outputs',
-					value: 'outputs',
-					description:
-						'Success, Auth, Permission, Payload and Throttled outputs: every item leaves on exactly one, failures with a diagnosis',
-				},
-				{
-					name: "N8n's Usual Behaviour",
-					value: 'n8n',
-					description: 'One output; a failure stops the workflow, or follows the node\'s "On Error" setting',
-				},
-			],
-			default: 'outputs',
-		},
-		transportOptions,
+	{
+		displayName: 'Failure Routing',
+		name: 'failureRouting',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Separate Outputs',
+				value: 'outputs',
+				description:
+					'Success, Auth, Permission, Payload and Throttled outputs: every item leaves on exactly one, failures with a diagnosis',
+			},
+			{
+				name: "N8n's Usual Behaviour",
+				value: 'n8n',
+				description:
+					'One output; a failure stops the workflow, or follows the node\'s "On Error" setting',
+			},
+		],
+		default: 'outputs',
+	},
+	transportOptions,
 ];

@@ -29,12 +29,23 @@ export function sheetOrRowFields(choice: Choice): INodeProperties[] {
 			default: defaultChoice,
 			displayOptions: { show },
 		},
-		idField({ name: 'rowId', displayName: 'Row ID', show: { ...show, [choice.name]: ['row'] }, description: choice.rowDescription }),
+		idField({
+			name: 'rowId',
+			displayName: 'Row ID',
+			show: { ...show, [choice.name]: ['row'] },
+			description: choice.rowDescription,
+		}),
 	];
 }
 
 /** `/sheets/{sheetId}/<suffix>`, or `/sheets/{sheetId}/rows/{rowId}/<suffix>` when the item chose a row. */
-export function sheetOrRowPath(ctx: IExecuteFunctions, itemIndex: number, name: string, sheetId: string, suffix: string): string {
+export function sheetOrRowPath(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	sheetId: string,
+	suffix: string,
+): string {
 	if (ctx.getNodeParameter(name, itemIndex) !== 'row') return `/sheets/${sheetId}/${suffix}`;
 	return `/sheets/${sheetId}/rows/${idOf(ctx.getNodeParameter('rowId', itemIndex), 'Row')}/${suffix}`;
 }

@@ -12,14 +12,24 @@ export async function binaryUpload(
 	item: number,
 	field: string,
 	contentType?: string,
-): Promise<{ upload: NonNullable<SmartsheetRequest['upload']>; fileName: string; mimeType: string }> {
+): Promise<{
+	upload: NonNullable<SmartsheetRequest['upload']>;
+	fileName: string;
+	mimeType: string;
+}> {
 	const binary = items[item].binary?.[field];
 	if (!binary) throw new InvalidInput(`The item has no binary field "${field}"`);
 	const data = await ctx.helpers.getBinaryDataBuffer(item, field);
 	const fileName = binary.fileName ?? field;
 	const mimeType = contentType ?? (binary.mimeType || 'application/octet-stream');
 	return {
-		upload: { data, headers: { 'Content-Type': mimeType, 'Content-Disposition': `attachment; filename="${encodeURIComponent(fileName)}"` } },
+		upload: {
+			data,
+			headers: {
+				'Content-Type': mimeType,
+				'Content-Disposition': `attachment; filename="${encodeURIComponent(fileName)}"`,
+			},
+		},
 		fileName,
 		mimeType: binary.mimeType,
 	};

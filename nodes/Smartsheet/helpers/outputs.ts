@@ -10,7 +10,12 @@ import {
 
 import type { FailureClass, ItemResult, SmartsheetFailure } from '../../shared';
 
-const OUTPUT_INDEX: Record<FailureClass, number> = { auth: 1, permission: 2, payload: 3, throttled: 4 };
+const OUTPUT_INDEX: Record<FailureClass, number> = {
+	auth: 1,
+	permission: 2,
+	payload: 3,
+	throttled: 4,
+};
 
 export type FailureRouting = 'outputs' | 'n8n';
 
@@ -25,7 +30,8 @@ export function assembleOutputs(
 	for (const result of [...results].sort((a, b) => a.item - b.item)) {
 		const pairedItem = { item: result.item };
 		if ('json' in result) {
-			for (const json of result.json) outputs[0].push({ json, pairedItem, ...(result.binary ? { binary: result.binary } : {}) });
+			for (const json of result.json)
+				outputs[0].push({ json, pairedItem, ...(result.binary ? { binary: result.binary } : {}) });
 			continue;
 		}
 		const failure = result.failure;
@@ -57,11 +63,13 @@ export function assembleOutputs(
 function assertOneResultPerItem(itemCount: number, results: ItemResult[]): void {
 	const seen = new Array<number>(itemCount).fill(0);
 	for (const result of results) {
-		if (result.item < 0 || result.item >= itemCount) throw new Error(`Result for unknown item ${result.item}`);
+		if (result.item < 0 || result.item >= itemCount)
+			throw new Error(`Result for unknown item ${result.item}`);
 		seen[result.item]++;
 	}
 	const wrong = seen.findIndex((count) => count !== 1);
-	if (wrong !== -1) throw new Error(`Item ${wrong} produced ${seen[wrong]} results instead of exactly one`);
+	if (wrong !== -1)
+		throw new Error(`Item ${wrong} produced ${seen[wrong]} results instead of exactly one`);
 }
 
 export function failureOutputsOf(results: ItemResult[]): SmartsheetFailure[] {

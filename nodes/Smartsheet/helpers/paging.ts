@@ -2,7 +2,15 @@
 // lastKey/maxItems tokens (nodes/shared/helpers/pager.ts holds the pager and every endpoint's stop rule).
 import type { IDataObject } from 'n8n-workflow';
 
-import { atTotalPages, hasDataList, hasListPage, lastKeys, pageNumbers, pages, type SmartsheetClient } from '../../shared';
+import {
+	atTotalPages,
+	hasDataList,
+	hasListPage,
+	lastKeys,
+	pageNumbers,
+	pages,
+	type SmartsheetClient,
+} from '../../shared';
 
 export { collect } from '../../shared';
 
@@ -17,13 +25,31 @@ export async function* offsetPages(
 	weight = 1,
 ): AsyncGenerator<IDataObject[]> {
 	const fetchPage = async (paging: IDataObject) =>
-		await client.request<{ data?: IDataObject[]; totalPages?: number; pageNumber?: number }>({ method: 'GET', path, qs: { ...qs, ...paging }, weight, operation, expect: hasDataList });
+		await client.request<{ data?: IDataObject[]; totalPages?: number; pageNumber?: number }>({
+			method: 'GET',
+			path,
+			qs: { ...qs, ...paging },
+			weight,
+			operation,
+			expect: hasDataList,
+		});
 	yield* pages(fetchPage, pageNumbers(PAGE_SIZE, atTotalPages), (answer) => answer.data);
 }
 
 /** A lastKey/maxItems list (workspaces, their children, shares, …). Most answer `data`; /shares answers `items`. */
-export async function* tokenPages(client: SmartsheetClient, path: string, operation: string, qs: IDataObject = {}): AsyncGenerator<IDataObject[]> {
+export async function* tokenPages(
+	client: SmartsheetClient,
+	path: string,
+	operation: string,
+	qs: IDataObject = {},
+): AsyncGenerator<IDataObject[]> {
 	const fetchPage = async (paging: IDataObject) =>
-		await client.request<{ data?: IDataObject[]; items?: IDataObject[]; lastKey?: string | null }>({ method: 'GET', path, qs: { ...qs, ...paging }, operation, expect: hasListPage });
+		await client.request<{ data?: IDataObject[]; items?: IDataObject[]; lastKey?: string | null }>({
+			method: 'GET',
+			path,
+			qs: { ...qs, ...paging },
+			operation,
+			expect: hasListPage,
+		});
 	yield* pages(fetchPage, lastKeys(PAGE_SIZE), (answer) => answer.data ?? answer.items);
 }

@@ -5,9 +5,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { OUTPUT_NAMES, type SmartsheetClient } from '../../shared';
 
-export function executionSummary(client: SmartsheetClient, outputs: INodeExecutionData[][]): IDataObject {
+export function executionSummary(
+	client: SmartsheetClient,
+	outputs: INodeExecutionData[][],
+): IDataObject {
 	const perOutput: IDataObject = {};
-	outputs.forEach((items, index) => (perOutput[OUTPUT_NAMES[index] ?? `output${index}`] = items.length));
+	outputs.forEach(
+		(items, index) => (perOutput[OUTPUT_NAMES[index] ?? `output${index}`] = items.length),
+	);
 	const counts = client.snapshot();
 	return {
 		requests: counts.requests,
@@ -32,11 +37,15 @@ export function reportSummary(
 	const summary = executionSummary(client, outputs);
 	if (mode === 'none') return;
 	const items = summary.items as IDataObject;
-	const text = Object.entries(items).map(([name, count]) => `${name} ${count}`).join(', ');
+	const text = Object.entries(items)
+		.map(([name, count]) => `${name} ${count}`)
+		.join(', ');
 	// Execution hints arrived in n8n 1.x; feature-detect rather than fail on an older host.
-	if (typeof ctx.addExecutionHints === 'function') ctx.addExecutionHints({
-		message: `Smartsheet: ${summary.requests} requests (${summary.rateLimitUnits} rate-limit units), ${summary.retries} retries, ${summary.tokenRefreshes} token refreshes, ${summary.rateLimitAnswers} rate-limit answers; items: ${text}`,
-		location: 'outputPane',
-	});
-	if (mode === 'item') outputs[0].push({ json: { smartsheetExecutionSummary: summary }, pairedItem: { item: 0 } });
+	if (typeof ctx.addExecutionHints === 'function')
+		ctx.addExecutionHints({
+			message: `Smartsheet: ${summary.requests} requests (${summary.rateLimitUnits} rate-limit units), ${summary.retries} retries, ${summary.tokenRefreshes} token refreshes, ${summary.rateLimitAnswers} rate-limit answers; items: ${text}`,
+			location: 'outputPane',
+		});
+	if (mode === 'item')
+		outputs[0].push({ json: { smartsheetExecutionSummary: summary }, pairedItem: { item: 0 } });
 }

@@ -1,6 +1,11 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY, DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_TIMEOUT_MS, PACKAGE_CHANGE_AGENT } from '../helpers/settings';
+import {
+	DEFAULT_CONCURRENCY,
+	DEFAULT_REQUESTS_PER_MINUTE,
+	DEFAULT_TIMEOUT_MS,
+	PACKAGE_CHANGE_AGENT,
+} from '../helpers/settings';
 import { idLocator } from './locators';
 
 /** The sheet picker: from a searchable list, by URL, or by ID. */
@@ -18,7 +23,12 @@ export const sheetLocator: INodeProperties = idLocator({
  * every field below depends on the sheet, as in n8n's own nodes.
  */
 export function sheetPicker(resource: string, operations?: string[]): INodeProperties {
-	return { ...sheetLocator, displayOptions: { show: { resource: [resource], ...(operations ? { operation: operations } : {}) } } };
+	return {
+		...sheetLocator,
+		displayOptions: {
+			show: { resource: [resource], ...(operations ? { operation: operations } : {}) },
+		},
+	};
 }
 
 export function rowIdField(operation: string, resource = 'row'): INodeProperties {
@@ -26,7 +36,8 @@ export function rowIdField(operation: string, resource = 'row'): INodeProperties
 		name: 'rowId',
 		displayName: 'Row ID',
 		show: { resource: [resource], operation: [operation] },
-		description: 'ID of the row. By default the row ID that the Get and Add operations output for the incoming item.',
+		description:
+			'ID of the row. By default the row ID that the Get and Add operations output for the incoming item.',
 	});
 }
 
@@ -52,7 +63,14 @@ export function idField(field: {
 
 /** An "Options" collection (the parameter `options`) holding `options`. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
 }
 
 /** Options every operation shares: retries, pacing, token refresh timing. */
@@ -137,7 +155,8 @@ export const transportOptions: INodeProperties = {
 			type: 'number',
 			default: 1000,
 			typeOptions: { minValue: 0 },
-			description: 'First backoff step before a retry; it doubles with each attempt (with random jitter)',
+			description:
+				'First backoff step before a retry; it doubles with each attempt (with random jitter)',
 		},
 		{
 			displayName: 'Timeout (Ms)',
@@ -151,7 +170,11 @@ export const transportOptions: INodeProperties = {
 };
 
 /** The Operation picker of one resource. */
-export function operationPicker(resource: string, options: INodePropertyOptions[], defaultOperation: string): INodeProperties {
+export function operationPicker(
+	resource: string,
+	options: INodePropertyOptions[],
+	defaultOperation: string,
+): INodeProperties {
 	return {
 		displayName: 'Operation',
 		name: 'operation',

@@ -38,7 +38,10 @@ export function idLocator(spec: LocatorSpec): INodeProperties {
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '.*\\d{6,}.*', errorMessage: `The URL must contain the numeric ${spec.what} ID` },
+						properties: {
+							regex: '.*\\d{6,}.*',
+							errorMessage: `The URL must contain the numeric ${spec.what} ID`,
+						},
 					},
 				],
 			},
@@ -47,7 +50,12 @@ export function idLocator(spec: LocatorSpec): INodeProperties {
 				name: 'id',
 				type: 'string',
 				placeholder: '4583173393803140',
-				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: `A ${spec.what} ID is a number` } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\d+$', errorMessage: `A ${spec.what} ID is a number` },
+					},
+				],
 			},
 		],
 		description: spec.description,
@@ -78,10 +86,16 @@ export const folderLocator = idLocator({
 	what: 'folder',
 	searchListMethod: 'searchFolders',
 	urlPath: 'folders',
-	description: 'The folder to work with (the list shows the folders at the top of each workspace; pick a deeper one by URL or ID)',
+	description:
+		'The folder to work with (the list shows the folders at the top of each workspace; pick a deeper one by URL or ID)',
 });
 
 /** The ID an item's choice in a picker names, as digits. */
-export function locatedId(ctx: IExecuteFunctions, parameter: string, itemIndex: number, what: string): string {
+export function locatedId(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	itemIndex: number,
+	what: string,
+): string {
 	return idOf(ctx.getNodeParameter(parameter, itemIndex, '', { extractValue: true }), what);
 }

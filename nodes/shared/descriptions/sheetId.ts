@@ -3,7 +3,11 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { InvalidInput } from '../helpers/perItem';
 
 /** The sheet ID of an item, as a string of digits (IDs exceed JavaScript's safe integers). */
-export function sheetIdOf(ctx: IExecuteFunctions, itemIndex: number, parameter = 'sheetId'): string {
+export function sheetIdOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	parameter = 'sheetId',
+): string {
 	return idOf(ctx.getNodeParameter(parameter, itemIndex, '', { extractValue: true }), 'Sheet');
 }
 

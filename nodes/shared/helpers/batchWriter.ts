@@ -48,7 +48,8 @@ export async function writeInBatches<G, E>(
 /** The list cut into consecutive pieces of at most `size` (one request each). */
 export function chunksOf<T>(list: T[], size: number): T[][] {
 	const chunks: T[][] = [];
-	for (let start = 0; start < list.length; start += size) chunks.push(list.slice(start, start + size));
+	for (let start = 0; start < list.length; start += size)
+		chunks.push(list.slice(start, start + size));
 	return chunks;
 }
 

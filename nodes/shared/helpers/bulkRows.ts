@@ -5,7 +5,12 @@
 // goes to Throttled with outcome "unknown". Nothing is ever sent twice blindly.
 import type { IDataObject } from 'n8n-workflow';
 
-import { rejectedRowFailure, type SmartsheetClient, type SmartsheetFailure, unconfirmedWriteFailure } from '../transport';
+import {
+	rejectedRowFailure,
+	type SmartsheetClient,
+	type SmartsheetFailure,
+	unconfirmedWriteFailure,
+} from '../transport';
 import { writeInBatches, type Entry } from './batchWriter';
 import { MAX_SENDS, READ_BACK_MARGIN_MS } from './createOnce';
 import type { ItemResult } from './interfaces';
@@ -28,7 +33,11 @@ export interface PreparedRow {
 interface BulkAnswer {
 	message?: string;
 	result: IDataObject[];
-	failedItems?: Array<{ index: number; rowId?: string | null; error?: { errorCode?: number; message?: string; refId?: string } }>;
+	failedItems?: Array<{
+		index: number;
+		rowId?: string | null;
+		error?: { errorCode?: number; message?: string; refId?: string };
+	}>;
 }
 
 interface RowGroup {
@@ -54,7 +63,11 @@ export async function writeRowsInBulk(
 		async (item) => {
 			const prepared = await prepare(item);
 			const rowMethod = prepared.method ?? method;
-			return { key: `${rowMethod} ${prepared.sheetId}`, group: { sheetId: prepared.sheetId, method: rowMethod }, entry: prepared };
+			return {
+				key: `${rowMethod} ${prepared.sheetId}`,
+				group: { sheetId: prepared.sheetId, method: rowMethod },
+				entry: prepared,
+			};
 		},
 		async (group, chunk) => await writeChunk(client, group, chunk, operation, claimed),
 	);
@@ -86,7 +99,8 @@ async function writeChunk(
 		} catch (error) {
 			failure = failureOf(client, operation, error);
 		}
-		if (failure.outcome !== 'unknown') return [...results, ...pending.map(({ item }) => ({ item, failure }))];
+		if (failure.outcome !== 'unknown')
+			return [...results, ...pending.map(({ item }) => ({ item, failure }))];
 		let found: Array<IDataObject | undefined>;
 		try {
 			found = await readBack(client, group, pending, since, operation, claimed);
@@ -117,13 +131,20 @@ async function readBack(
 	const columnIds = [...new Set(sent.flat().map((cell) => String(cell.columnId)))];
 	if (group.method === 'PUT') {
 		const rowIds = pending.map(({ entry }) => String(entry.row.id));
-		const byId = new Map((await currentRows(client, group.sheetId, rowIds, columnIds, operation)).map((row) => [String(row.id), row]));
+		const byId = new Map(
+			(await currentRows(client, group.sheetId, rowIds, columnIds, operation)).map((row) => [
+				String(row.id),
+				row,
+			]),
+		);
 		return pending.map((_, index) => {
 			const row = byId.get(rowIds[index]);
 			return row && holdsCells(row, sent[index]) ? row : undefined;
 		});
 	}
-	const candidates = (await rowsModifiedSince(client, group.sheetId, since, columnIds, operation)).filter(
+	const candidates = (
+		await rowsModifiedSince(client, group.sheetId, since, columnIds, operation)
+	).filter(
 		(row) => !claimed.has(String(row.id)) && row.parentId === undefined, // added at the top level, as asked
 	);
 	// Rows asked for at the bottom are the sheet's last: match from the bottom up, so an older row
@@ -151,7 +172,11 @@ function mapAnswer(
 	let nextSaved = 0;
 	return chunk.map(({ item, entry }, index) => {
 		const failed = failedByIndex.get(index);
-		if (failed) return { item, failure: rejectedRowFailure(client, operation, failed.error ?? {}, failed.rowId) };
+		if (failed)
+			return {
+				item,
+				failure: rejectedRowFailure(client, operation, failed.error ?? {}, failed.rowId),
+			};
 		const saved = answer.result[nextSaved++];
 		claimed.add(String(saved.id));
 		return { item, json: [entry.output(saved)] };
@@ -163,10 +188,17 @@ function isBulkAnswer(body: unknown, sent: number): boolean {
 	const answer = body as Partial<BulkAnswer>;
 	if (!Array.isArray(answer.result)) return false;
 	const failed = Array.isArray(answer.failedItems) ? answer.failedItems.length : 0;
-	return answer.result.length + failed === sent && answer.result.every((row) => row !== null && typeof row === 'object' && row.id !== undefined);
+	return (
+		answer.result.length + failed === sent &&
+		answer.result.every((row) => row !== null && typeof row === 'object' && row.id !== undefined)
+	);
 }
 
-function unconfirmed(entries: Array<Entry<PreparedRow>>, failure: SmartsheetFailure, sheetId: string): ItemResult[] {
+function unconfirmed(
+	entries: Array<Entry<PreparedRow>>,
+	failure: SmartsheetFailure,
+	sheetId: string,
+): ItemResult[] {
 	const diagnosis = unconfirmedWriteFailure(failure, `the rows of sheet ${sheetId}`);
 	return entries.map(({ item }) => ({ item, failure: diagnosis }));
 }

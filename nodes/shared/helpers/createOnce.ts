@@ -4,7 +4,12 @@
 // Throttled failure with outcome "unknown", never sent a third time.
 import type { IDataObject } from 'n8n-workflow';
 
-import { type SmartsheetClient, type SmartsheetFailure, SmartsheetRequestError, unconfirmedWriteFailure } from '../transport';
+import {
+	type SmartsheetClient,
+	type SmartsheetFailure,
+	SmartsheetRequestError,
+	unconfirmedWriteFailure,
+} from '../transport';
 
 /** How far before a request a read-back looks (Smartsheet's clock to the second, plus travel time). */
 export const READ_BACK_MARGIN_MS = 5_000;
@@ -25,7 +30,9 @@ export async function createOnce(client: SmartsheetClient, create: Create): Prom
 		try {
 			return await create.send();
 		} catch (error) {
-			const unconfirmed = new SmartsheetRequestError(unconfirmedWriteFailure(ambiguousFailure(error), create.where));
+			const unconfirmed = new SmartsheetRequestError(
+				unconfirmedWriteFailure(ambiguousFailure(error), create.where),
+			);
 			const found = await create.find(since).catch(() => {
 				throw unconfirmed;
 			});
@@ -37,7 +44,8 @@ export async function createOnce(client: SmartsheetClient, create: Create): Prom
 
 /** The failure of a write that may have happened; any other error goes on as it is. */
 function ambiguousFailure(error: unknown): SmartsheetFailure {
-	if (error instanceof SmartsheetRequestError && error.failure.outcome === 'unknown') return error.failure;
+	if (error instanceof SmartsheetRequestError && error.failure.outcome === 'unknown')
+		return error.failure;
 	throw error;
 }
 

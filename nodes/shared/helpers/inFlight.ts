@@ -5,7 +5,11 @@
  * Calls `run(0)`, `run(1)`, … keeping at most `limit` unfinished; resolves when all have finished.
  * When one throws, no further index starts and the error is thrown.
  */
-export async function forEachInFlight(count: number, limit: number, run: (index: number) => Promise<void>): Promise<void> {
+export async function forEachInFlight(
+	count: number,
+	limit: number,
+	run: (index: number) => Promise<void>,
+): Promise<void> {
 	let next = 0;
 	let failed = false;
 	const lane = async () => {

@@ -47,7 +47,15 @@ export async function onePage<Answer, Item>(
 ): Promise<{ items: Item[]; next: IDataObject | null }> {
 	const answer = await fetchPage(style.first);
 	const items = itemsOf(answer) ?? [];
-	return { items, next: style.next(answer, { query: style.first, pages: 1, items: items.length, seen: items.length }) };
+	return {
+		items,
+		next: style.next(answer, {
+			query: style.first,
+			pages: 1,
+			items: items.length,
+			seen: items.length,
+		}),
+	};
 }
 
 /** The items of all pages, or of as many as `limit` needs (later pages are never requested). */
@@ -61,7 +69,11 @@ export async function collect<T>(pageList: AsyncGenerator<T[]>, limit?: number):
 }
 
 /** page/pageSize paging from page `from`; `isLast` is the endpoint's stop rule (below). */
-export function pageNumbers<Answer>(pageSize: number, isLast: (answer: Answer, facts: PageFacts) => boolean, from = 1): PagingStyle<Answer> {
+export function pageNumbers<Answer>(
+	pageSize: number,
+	isLast: (answer: Answer, facts: PageFacts) => boolean,
+	from = 1,
+): PagingStyle<Answer> {
 	return {
 		first: { page: from, pageSize },
 		next: (answer, facts) => (isLast(answer, facts) ? null : { page: pageOf(facts) + 1, pageSize }),
@@ -73,7 +85,10 @@ function pageOf(facts: PageFacts): number {
 }
 
 /** lastKey/maxItems paging, starting after `lastKey` when given: the last page carries no lastKey. */
-export function lastKeys(maxItems: number, lastKey?: string): PagingStyle<{ lastKey?: string | null }> {
+export function lastKeys(
+	maxItems: number,
+	lastKey?: string,
+): PagingStyle<{ lastKey?: string | null }> {
 	return {
 		first: { maxItems, ...(lastKey ? { lastKey } : {}) },
 		next: (answer) => (answer.lastKey ? { maxItems, lastKey: answer.lastKey } : null),
@@ -83,7 +98,10 @@ export function lastKeys(maxItems: number, lastKey?: string): PagingStyle<{ last
 // The stop rules of page/pageSize lists, as Smartsheet documents them per endpoint.
 
 /** Lists with totals: the page Smartsheet numbers as the last (a page past the end repeats it; -1 totals stop). */
-export function atTotalPages(answer: { totalPages?: number; pageNumber?: number }, facts: PageFacts): boolean {
+export function atTotalPages(
+	answer: { totalPages?: number; pageNumber?: number },
+	facts: PageFacts,
+): boolean {
 	const totalPages = answer.totalPages ?? 1;
 	return (answer.pageNumber ?? pageOf(facts)) >= totalPages || totalPages < 0;
 }
@@ -98,7 +116,8 @@ export function atShortPageOrTotalPages(pageSize: number) {
 
 /** A sheet's rows (GET /sheets/{id}): a short page, or every row of totalRowCount read. */
 export function atShortPageOrAllRows(pageSize: number) {
-	return (answer: { totalRowCount?: number }, facts: PageFacts): boolean => facts.items < pageSize || facts.seen >= (answer.totalRowCount ?? facts.seen);
+	return (answer: { totalRowCount?: number }, facts: PageFacts): boolean =>
+		facts.items < pageSize || facts.seen >= (answer.totalRowCount ?? facts.seen);
 }
 
 /** Filtered rows (rowsModifiedSince: totalRowCount counts the whole sheet): a short page is the last. */

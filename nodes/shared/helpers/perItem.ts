@@ -32,11 +32,14 @@ export async function perItem(
 	work: (itemIndex: number) => Promise<IDataObject | IDataObject[] | WithBinary>,
 ): Promise<ItemResult[]> {
 	const results: ItemResult[] = [];
-	const concurrency = isReadOnly(operation) ? (client.settings.readConcurrency ?? DEFAULT_CONCURRENCY) : 1;
+	const concurrency = isReadOnly(operation)
+		? (client.settings.readConcurrency ?? DEFAULT_CONCURRENCY)
+		: 1;
 	await forEachInFlight(items.length, concurrency, async (item) => {
 		try {
 			const json = await work(item);
-			if (json instanceof WithBinary) results.push({ item, json: [json.json], binary: json.binary });
+			if (json instanceof WithBinary)
+				results.push({ item, json: [json.json], binary: json.binary });
 			else results.push({ item, json: Array.isArray(json) ? json : [json] });
 		} catch (error) {
 			results.push({ item, failure: failureOf(client, operation, error) });

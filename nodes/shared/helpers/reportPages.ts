@@ -8,7 +8,12 @@ const MAX_PAGE_SIZE = 10_000;
 const REPORT_LEVEL = 3;
 
 /** Reads the report page by page until every row (or `limit` rows) has arrived. */
-export async function reportPages(client: SmartsheetClient, reportId: string, limit: number | undefined, operation: string): Promise<{ report: IDataObject; rows: IDataObject[] }> {
+export async function reportPages(
+	client: SmartsheetClient,
+	reportId: string,
+	limit: number | undefined,
+	operation: string,
+): Promise<{ report: IDataObject; rows: IDataObject[] }> {
 	const pageSize = Math.min(limit ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
 	const rows: IDataObject[] = [];
 	for (let page = 1; ; page++) {
@@ -22,7 +27,11 @@ export async function reportPages(client: SmartsheetClient, reportId: string, li
 		rows.push(...pageRows);
 		const total = typeof report.totalRowCount === 'number' ? report.totalRowCount : rows.length;
 		// A page past the end repeats the last one, so stop on a short page or at the total.
-		if (pageRows.length < pageSize || rows.length >= total || (limit !== undefined && rows.length >= limit)) {
+		if (
+			pageRows.length < pageSize ||
+			rows.length >= total ||
+			(limit !== undefined && rows.length >= limit)
+		) {
 			return { report, rows: limit === undefined ? rows : rows.slice(0, limit) };
 		}
 	}

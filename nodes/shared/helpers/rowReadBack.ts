@@ -16,7 +16,12 @@ export async function rowsModifiedSince(
 	columnIds: string[],
 	operation: string,
 ): Promise<IDataObject[]> {
-	return await readRows(client, sheetId, { rowsModifiedSince: new Date(sinceMs).toISOString(), columnIds: columnIds.join(',') }, operation);
+	return await readRows(
+		client,
+		sheetId,
+		{ rowsModifiedSince: new Date(sinceMs).toISOString(), columnIds: columnIds.join(',') },
+		operation,
+	);
 }
 
 /** The rows with these IDs as they are now (those that still exist), with only `columnIds`. */
@@ -27,10 +32,20 @@ export async function currentRows(
 	columnIds: string[],
 	operation: string,
 ): Promise<IDataObject[]> {
-	return await readRows(client, sheetId, { rowIds: rowIds.join(','), columnIds: columnIds.join(',') }, operation);
+	return await readRows(
+		client,
+		sheetId,
+		{ rowIds: rowIds.join(','), columnIds: columnIds.join(',') },
+		operation,
+	);
 }
 
-async function readRows(client: SmartsheetClient, sheetId: string, filter: IDataObject, operation: string): Promise<IDataObject[]> {
+async function readRows(
+	client: SmartsheetClient,
+	sheetId: string,
+	filter: IDataObject,
+	operation: string,
+): Promise<IDataObject[]> {
 	const byId = new Map<string, IDataObject>();
 	for (let page = 1; ; page++) {
 		const sheet = await client.request<{ rows: IDataObject[] }>({
@@ -49,12 +64,15 @@ async function readRows(client: SmartsheetClient, sheetId: string, filter: IData
 
 /** Whether the row holds every cell as it was sent (value, formula, link). */
 export function holdsCells(row: IDataObject, sent: IDataObject[]): boolean {
-	const cells = new Map(((row.cells as IDataObject[] | undefined) ?? []).map((cell) => [String(cell.columnId), cell]));
+	const cells = new Map(
+		((row.cells as IDataObject[] | undefined) ?? []).map((cell) => [String(cell.columnId), cell]),
+	);
 	return sent.every((wanted) => {
 		const cell = cells.get(String(wanted.columnId)) ?? {};
 		if (wanted.formula !== undefined) return cell.formula === wanted.formula;
 		const link = (wanted.hyperlink as IDataObject | undefined)?.url;
-		if (link !== undefined && (cell.hyperlink as IDataObject | undefined)?.url !== link) return false;
+		if (link !== undefined && (cell.hyperlink as IDataObject | undefined)?.url !== link)
+			return false;
 		const value = comparable(wanted.value);
 		return comparable(cell.value) === value || comparable(cell.displayValue) === value;
 	});

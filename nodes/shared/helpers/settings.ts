@@ -45,7 +45,9 @@ export function readClientSettings(ctx: IExecuteFunctions): ClientSettings {
 		refreshMarginSeconds: margin >= 0 ? margin : undefined,
 		timeoutMs: number('timeoutMs', DEFAULT_TIMEOUT_MS),
 		readConcurrency: readConcurrency(ctx),
-		...(typeof options.changeAgent === 'string' && options.changeAgent ? { changeAgent: options.changeAgent } : {}),
+		...(typeof options.changeAgent === 'string' && options.changeAgent
+			? { changeAgent: options.changeAgent }
+			: {}),
 	});
 }
 

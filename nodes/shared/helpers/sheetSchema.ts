@@ -28,7 +28,9 @@ export class SheetSchemas {
 		let pending = this.columnsBySheet.get(sheetId);
 		if (!pending) {
 			pending = this.client
-				.request<{ data: Column[] }>({ method: 'GET', path: `/sheets/${sheetId}/columns`, qs: COLUMN_QUERY, operation })
+				.request<{
+					data: Column[];
+				}>({ method: 'GET', path: `/sheets/${sheetId}/columns`, qs: COLUMN_QUERY, operation })
 				.then((page) => page.data ?? []);
 			pending.catch(() => this.columnsBySheet.delete(sheetId));
 			this.columnsBySheet.set(sheetId, pending);
@@ -56,7 +58,11 @@ export function fieldNameOf(title: string): string {
 }
 
 /** Cells from an item's fields whose names are column titles (or column IDs). */
-export function cellsFromFields(fields: IDataObject, columns: Column[], options: CellOptions): IDataObject[] {
+export function cellsFromFields(
+	fields: IDataObject,
+	columns: Column[],
+	options: CellOptions,
+): IDataObject[] {
 	const byKey = new Map<string, Column>();
 	for (const column of columns) {
 		byKey.set(column.title, column);
@@ -78,16 +84,29 @@ export function cellsFromFields(fields: IDataObject, columns: Column[], options:
 }
 
 /** Cells from the node's "Cells" list: each names a column by title or ID. */
-export function cellsFromList(entries: IDataObject[], columns: Column[], options: CellOptions): IDataObject[] {
+export function cellsFromList(
+	entries: IDataObject[],
+	columns: Column[],
+	options: CellOptions,
+): IDataObject[] {
 	return entries.map((entry) => {
 		const key = String(entry.column ?? '');
 		const column = columns.find((candidate) => candidate.id === key || candidate.title === key);
 		if (!column) throw new InvalidInput(`The sheet has no column "${key}"`);
 		const formula = String(entry.formula ?? '').trim();
-		if (formula) return { columnId: column.id, formula: formula.startsWith('=') ? formula : `=${formula}` };
+		if (formula)
+			return { columnId: column.id, formula: formula.startsWith('=') ? formula : `=${formula}` };
 		const url = String(entry.hyperlink ?? '').trim();
 		// A link's text is the value; without one Smartsheet shows the URL itself.
-		if (url) return { ...cell(column.id, entry.value === '' || entry.value === undefined ? url : entry.value, options), hyperlink: { url } };
+		if (url)
+			return {
+				...cell(
+					column.id,
+					entry.value === '' || entry.value === undefined ? url : entry.value,
+					options,
+				),
+				hyperlink: { url },
+			};
 		return cell(column.id, entry.value, options);
 	});
 }
@@ -108,13 +127,22 @@ export function cell(columnId: string, value: unknown, options: CellOptions): ID
  * a title is taken, see fieldNameOf). Report rows name their cells' columns by `virtualColumnId`
  * (and the columns are the report's virtual ones).
  */
-export function flattenRow(row: IDataObject, columns: Column[], cellColumnKey: 'columnId' | 'virtualColumnId' = 'columnId'): IDataObject {
+export function flattenRow(
+	row: IDataObject,
+	columns: Column[],
+	cellColumnKey: 'columnId' | 'virtualColumnId' = 'columnId',
+): IDataObject {
 	const titles = new Map(columns.map((column) => [column.id, column.title]));
 	const flat: IDataObject = { id: row.id, rowNumber: row.rowNumber };
 	for (const cellData of (row.cells as IDataObject[] | undefined) ?? []) {
 		const title = titles.get(String(cellData[cellColumnKey])) ?? String(cellData[cellColumnKey]);
 		// defineProperty: an own, ordinary field whatever the title (plain assignment treats some specially).
-		Object.defineProperty(flat, fieldNameOf(title), { value: cellData.value ?? null, enumerable: true, writable: true, configurable: true });
+		Object.defineProperty(flat, fieldNameOf(title), {
+			value: cellData.value ?? null,
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
 	}
 	return flat;
 }

@@ -21,10 +21,22 @@ export interface WebhookRecord extends IDataObject {
 }
 
 /** Every webhook the credential may see, newest first (Smartsheet's order since 2026). */
-export async function* webhookPages(client: SmartsheetClient, operation: string): AsyncGenerator<WebhookRecord[]> {
+export async function* webhookPages(
+	client: SmartsheetClient,
+	operation: string,
+): AsyncGenerator<WebhookRecord[]> {
 	const fetchPage = async (paging: IDataObject) =>
-		await client.request<{ data?: WebhookRecord[]; totalPages?: number }>({ method: 'GET', path: '/webhooks', qs: paging, operation });
-	yield* pages(fetchPage, pageNumbers(PAGE_SIZE, atShortPageOrTotalPages(PAGE_SIZE)), (answer) => answer.data);
+		await client.request<{ data?: WebhookRecord[]; totalPages?: number }>({
+			method: 'GET',
+			path: '/webhooks',
+			qs: paging,
+			operation,
+		});
+	yield* pages(
+		fetchPage,
+		pageNumbers(PAGE_SIZE, atShortPageOrTotalPages(PAGE_SIZE)),
+		(answer) => answer.data,
+	);
 }
 
 export interface NewSheetWebhook {
@@ -39,7 +51,11 @@ export interface NewSheetWebhook {
  * Creates a webhook on a sheet. Smartsheet accepts only scope "sheet", events ["*.*"] and
  * version 1, and creates it disabled (NEW_NOT_VERIFIED) until it is enabled.
  */
-export async function createSheetWebhook(client: SmartsheetClient, webhook: NewSheetWebhook, operation: string): Promise<WebhookRecord> {
+export async function createSheetWebhook(
+	client: SmartsheetClient,
+	webhook: NewSheetWebhook,
+	operation: string,
+): Promise<WebhookRecord> {
 	const body = {
 		name: webhook.name,
 		callbackUrl: webhook.callbackUrl,
@@ -49,12 +65,30 @@ export async function createSheetWebhook(client: SmartsheetClient, webhook: NewS
 		version: 1,
 		...(webhook.columnIds.length ? { subscope: { columnIds: webhook.columnIds } } : {}),
 	};
-	return (await client.request<{ result: WebhookRecord }>({ method: 'POST', path: '/webhooks', body, operation })).result;
+	return (
+		await client.request<{ result: WebhookRecord }>({
+			method: 'POST',
+			path: '/webhooks',
+			body,
+			operation,
+		})
+	).result;
 }
 
 /** Enables a webhook: Smartsheet verifies its callback URL before it answers, and the status says how that went. */
-export async function enableWebhook(client: SmartsheetClient, webhookId: string, operation: string): Promise<WebhookRecord> {
-	return (await client.request<{ result: WebhookRecord }>({ method: 'PUT', path: `/webhooks/${webhookId}`, body: { enabled: true }, operation })).result;
+export async function enableWebhook(
+	client: SmartsheetClient,
+	webhookId: string,
+	operation: string,
+): Promise<WebhookRecord> {
+	return (
+		await client.request<{ result: WebhookRecord }>({
+			method: 'PUT',
+			path: `/webhooks/${webhookId}`,
+			body: { enabled: true },
+			operation,
+		})
+	).result;
 }
 
 /** Column IDs of a webhook's subscope as digit strings, sorted (empty = every column). */

@@ -8,6 +8,10 @@ import { editorRequest } from '../transport';
 export async function chosenSheetColumns(ctx: ILoadOptionsFunctions): Promise<SheetColumn[]> {
 	const sheetId = ctx.getNodeParameter('sheetId', undefined, { extractValue: true }) as string;
 	if (!sheetId) return [];
-	const answer = await editorRequest<{ data?: SheetColumn[] }>(ctx, `/sheets/${sheetId}/columns`, COLUMN_QUERY);
+	const answer = await editorRequest<{ data?: SheetColumn[] }>(
+		ctx,
+		`/sheets/${sheetId}/columns`,
+		COLUMN_QUERY,
+	);
 	return answer.data ?? [];
 }

@@ -31,9 +31,15 @@ export async function downloadAttachmentFile(
 			timeout: client.settings.timeoutMs,
 		})) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
 		const data = Buffer.from(response.body as ArrayBuffer);
-		const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
+		const headers = Object.fromEntries(
+			Object.entries(response.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]),
+		);
 		if (response.statusCode >= 200 && response.statusCode < 300) {
-			return { data, contentType: typeof headers['content-type'] === 'string' ? headers['content-type'] : undefined };
+			return {
+				data,
+				contentType:
+					typeof headers['content-type'] === 'string' ? headers['content-type'] : undefined,
+			};
 		}
 		answer = answerFromResponse(response.statusCode, undefined, data.toString('utf8'), headers);
 	} catch (error) {

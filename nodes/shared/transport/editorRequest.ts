@@ -6,7 +6,11 @@ import { customApiBaseProblem, resolveApiBase } from '../../../credentials/regio
 import { parseSmartsheetJson } from './smartsheetJson';
 import { credentialTypeOf, type AuthKind } from './tokenLifecycle';
 
-export async function editorRequest<T>(ctx: ILoadOptionsFunctions, path: string, qs: IDataObject = {}): Promise<T> {
+export async function editorRequest<T>(
+	ctx: ILoadOptionsFunctions,
+	path: string,
+	qs: IDataObject = {},
+): Promise<T> {
 	const kind = ctx.getNodeParameter('authentication', 'oAuth2') as AuthKind;
 	const credentialType = credentialTypeOf(kind);
 	const credentials = await ctx.getCredentials(credentialType);

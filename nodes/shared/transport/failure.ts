@@ -64,7 +64,8 @@ export function classify(answer: FailureAnswer): FailureClass {
 }
 
 export function actionFor(answer: FailureAnswer, credentialName: string | null): string {
-	if (answer.refusal) return answer.refusal.action.replace('{credential}', credentialName ?? 'Smartsheet');
+	if (answer.refusal)
+		return answer.refusal.action.replace('{credential}', credentialName ?? 'Smartsheet');
 	const rule = ruleForCode(answer.errorCode ?? undefined);
 	const action = rule ? rule.action : STATUS_FAMILY_ACTIONS[classify(answer)];
 	return action.replace('{credential}', credentialName ?? 'Smartsheet');
@@ -88,14 +89,22 @@ export function answerFromResponse(
 		errorCode,
 		message,
 		refId: typeof record?.refId === 'string' ? record.refId : null,
-		detail: record?.detail && typeof record.detail === 'object' ? (record.detail as IDataObject) : undefined,
+		detail:
+			record?.detail && typeof record.detail === 'object'
+				? (record.detail as IDataObject)
+				: undefined,
 		retryAfterSeconds: parseRetryAfter(headers['retry-after']),
 	};
 }
 
 /** A 2xx or 3xx that is not Smartsheet's JSON: something between here and Smartsheet answered. */
-export function unexpectedBodyAnswer(httpStatus: number, rawText: string, headers: Record<string, unknown>): FailureAnswer {
-	const type = typeof headers['content-type'] === 'string' ? headers['content-type'] : 'no content type';
+export function unexpectedBodyAnswer(
+	httpStatus: number,
+	rawText: string,
+	headers: Record<string, unknown>,
+): FailureAnswer {
+	const type =
+		typeof headers['content-type'] === 'string' ? headers['content-type'] : 'no content type';
 	const shown = rawText ? `: ${summarize(rawText)}` : ' with an empty body';
 	return {
 		httpStatus,
@@ -110,7 +119,13 @@ export function networkAnswer(error: unknown): FailureAnswer {
 	const code = (error as { code?: string })?.code;
 	const text = error instanceof Error ? error.message : String(error);
 	const network = code ?? 'NETWORK_ERROR';
-	return { httpStatus: null, errorCode: null, message: `No answer from Smartsheet (${network}): ${summarize(text)}`, refId: null, network };
+	return {
+		httpStatus: null,
+		errorCode: null,
+		message: `No answer from Smartsheet (${network}): ${summarize(text)}`,
+		refId: null,
+		network,
+	};
 }
 
 function parseRetryAfter(value: unknown): number | undefined {
@@ -123,7 +138,10 @@ function parseRetryAfter(value: unknown): number | undefined {
 }
 
 function summarize(text: string): string {
-	const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+	const plain = text
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 	return plain.length > 160 ? `${plain.slice(0, 157)}...` : plain;
 }
 

@@ -23,7 +23,12 @@ import { ServerClock } from './serverClock';
 import { isRetryable, nextDelayMs, type RetrySettings } from './retryPolicy';
 import { sendOnce } from './send';
 import { stringifySmartsheetJson } from './smartsheetJson';
-import { RefreshFailed, TokenLifecycle, type AuthKind, type LifecycleCounters } from './tokenLifecycle';
+import {
+	RefreshFailed,
+	TokenLifecycle,
+	type AuthKind,
+	type LifecycleCounters,
+} from './tokenLifecycle';
 
 export interface SmartsheetRequest {
 	method: IHttpRequestMethods;
@@ -73,7 +78,14 @@ export class SmartsheetClient {
 	readonly serverClock = new ServerClock();
 
 	/** Changed only here, by the client's own requests; others read `snapshot()`. */
-	private readonly counters: ClientCounters = { requests: 0, retries: 0, waitedForRateMs: 0, backoffMs: 0, throttledAnswers: 0, rateUnits: 0 };
+	private readonly counters: ClientCounters = {
+		requests: 0,
+		retries: 0,
+		waitedForRateMs: 0,
+		backoffMs: 0,
+		throttledAnswers: 0,
+		rateUnits: 0,
+	};
 
 	constructor(
 		private readonly ctx: SmartsheetContext,
@@ -125,7 +137,11 @@ export class SmartsheetClient {
 						url: `${auth.apiBase}${request.path}`,
 						qs: request.qs,
 						headers: this.headers(request, write),
-						body: request.upload ? request.upload.data : request.body === undefined ? undefined : stringifySmartsheetJson(request.body),
+						body: request.upload
+							? request.upload.data
+							: request.body === undefined
+								? undefined
+								: stringifySmartsheetJson(request.body),
 						timeoutMs: this.settings.timeoutMs,
 					});
 				const raw =
@@ -135,30 +151,60 @@ export class SmartsheetClient {
 				this.serverClock.observe(raw.headers.date);
 				if (raw.status >= 200 && raw.status < 300) {
 					if (isSmartsheetBody(raw.body, request.expect)) return raw.body as T;
-					answer = redactAnswer(unexpectedBodyAnswer(raw.status, raw.text, raw.headers), auth.secrets);
+					answer = redactAnswer(
+						unexpectedBodyAnswer(raw.status, raw.text, raw.headers),
+						auth.secrets,
+					);
 				} else {
-					answer = redactAnswer(answerFromResponse(raw.status, raw.body, raw.text, raw.headers), auth.secrets);
+					answer = redactAnswer(
+						answerFromResponse(raw.status, raw.body, raw.text, raw.headers),
+						auth.secrets,
+					);
 				}
 			} catch (error) {
 				if (error instanceof RefreshFailed) {
-					throw this.failure(notSent(request), error.answer, first ?? error.answer, attempts, retryAfterSeen, tokenSuffix);
+					throw this.failure(
+						notSent(request),
+						error.answer,
+						first ?? error.answer,
+						attempts,
+						retryAfterSeen,
+						tokenSuffix,
+					);
 				}
 				answer = redactAnswer(networkAnswer(error), [accessToken]);
 			}
 
 			first ??= answer;
-			if (answer.retryAfterSeconds !== undefined) retryAfterSeen = Math.max(retryAfterSeen ?? 0, answer.retryAfterSeconds);
+			if (answer.retryAfterSeconds !== undefined)
+				retryAfterSeen = Math.max(retryAfterSeen ?? 0, answer.retryAfterSeconds);
 			if (answer.httpStatus === 429 || answer.errorCode === 4003) {
 				this.counters.throttledAnswers++;
-				reportRateLimited(this.lifecycle.credentialKey, this.settings.requestsPerMinute, answer.retryAfterSeconds);
+				reportRateLimited(
+					this.lifecycle.credentialKey,
+					this.settings.requestsPerMinute,
+					answer.retryAfterSeconds,
+				);
 			}
 
 			// Expired or invalid token: one refresh, one retry. A second 401 is an Auth failure.
-			if (answer.httpStatus === 401 && isRefreshable(answer) && !refreshed && this.lifecycle.kind === 'oAuth2') {
+			if (
+				answer.httpStatus === 401 &&
+				isRefreshable(answer) &&
+				!refreshed &&
+				this.lifecycle.kind === 'oAuth2'
+			) {
 				refreshed = true;
 				const outcome = await this.lifecycle.refreshAfterRejection(accessToken);
 				if (outcome.kind === 'dead' || outcome.kind === 'failed') {
-					throw this.failure(notSent(request), outcome.answer, first, attempts, retryAfterSeen, tokenSuffix);
+					throw this.failure(
+						notSent(request),
+						outcome.answer,
+						first,
+						attempts,
+						retryAfterSeen,
+						tokenSuffix,
+					);
 				}
 				continue;
 			}

@@ -7,9 +7,17 @@ import { classify, type FailureAnswer, type SmartsheetFailure } from './failure'
 import { ruleForCode } from './failureTable';
 
 /** The builder's input cannot become a request (nothing was sent): Payload. */
-export function invalidInputFailure(client: SmartsheetClient, operation: string, message: string): SmartsheetFailure {
+export function invalidInputFailure(
+	client: SmartsheetClient,
+	operation: string,
+	message: string,
+): SmartsheetFailure {
 	const answer: FailureAnswer = { httpStatus: null, errorCode: null, message, refId: null };
-	return { ...client.failure({ operation }, answer, answer, 0, null, null).failure, class: 'payload', action: `Fix the node's input: ${message}` };
+	return {
+		...client.failure({ operation }, answer, answer, 0, null, null).failure,
+		class: 'payload',
+		action: `Fix the node's input: ${message}`,
+	};
 }
 
 /** One row Smartsheet refused inside a bulk answer; the others were saved. Nothing of this row was written. */
@@ -28,11 +36,16 @@ export function rejectedRowFailure(
 	};
 	const failure = client.failure({ operation }, answer, answer, 1, null, null).failure;
 	// A row error without a code Smartsheet documents is still about this row: Payload.
-	return ruleForCode(answer.errorCode ?? undefined) ? { ...failure, class: classify(answer) } : { ...failure, class: 'payload' };
+	return ruleForCode(answer.errorCode ?? undefined)
+		? { ...failure, class: classify(answer) }
+		: { ...failure, class: 'payload' };
 }
 
 /** A write that may have happened and that reading back could not confirm either way: Throttled, never re-sent. */
-export function unconfirmedWriteFailure(failure: SmartsheetFailure, where: string): SmartsheetFailure {
+export function unconfirmedWriteFailure(
+	failure: SmartsheetFailure,
+	where: string,
+): SmartsheetFailure {
 	return {
 		...failure,
 		class: 'throttled',

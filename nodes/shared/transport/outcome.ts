@@ -10,14 +10,21 @@ export type WriteOutcome = 'notApplied' | 'unknown';
 // 4004 has two texts; only the lock one says the request lost a race before it was applied.
 const LOCK_TEXT = /currently being updated by another request/i;
 // Network errors raised before a byte of the request left this machine.
-const NOTHING_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOTHING_SENT = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 // 4000 (unexpected), 4002 (server timeout), 4004 without the lock text: Smartsheet gives no cause.
 const UNEXPLAINED_CODES = new Set([4000, 4002, 4004]);
 
 /** Refused before acting and worth another try: 429/4003, 4001 (maintenance), 4004 lock, no connection. */
 export function isTransientRefusal(answer: FailureAnswer): boolean {
 	if (answer.network) return NOTHING_SENT.has(answer.network);
-	if (answer.httpStatus === 429 || answer.errorCode === 4003 || answer.errorCode === 4001) return true;
+	if (answer.httpStatus === 429 || answer.errorCode === 4003 || answer.errorCode === 4001)
+		return true;
 	return answer.errorCode === 4004 && LOCK_TEXT.test(answer.message);
 }
 

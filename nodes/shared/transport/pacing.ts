@@ -47,7 +47,15 @@ const sheetLocks = new Map<string, Promise<void>>();
 function budgetFor(key: string): Budget {
 	let budget = budgets.get(key);
 	if (!budget) {
-		budget = { sends: [], queue: Promise.resolve(), rate: null, cutAt: 0, holdUntil: 0, tokens: Number.POSITIVE_INFINITY, refilledAt: 0 };
+		budget = {
+			sends: [],
+			queue: Promise.resolve(),
+			rate: null,
+			cutAt: 0,
+			holdUntil: 0,
+			tokens: Number.POSITIVE_INFINITY,
+			refilledAt: 0,
+		};
 		budgets.set(key, budget);
 	}
 	return budget;
@@ -72,7 +80,11 @@ function unitsInWindow(budget: Budget, now: number): number {
  * rate (at most `limitPerMinute`), then records the send. Callers are served in arrival order.
  * Returns how long it waited.
  */
-export async function acquireRateBudget(key: string, weight: number, limitPerMinute: number): Promise<number> {
+export async function acquireRateBudget(
+	key: string,
+	weight: number,
+	limitPerMinute: number,
+): Promise<number> {
 	const budget = budgetFor(key);
 	const started = Date.now();
 	const turn = budget.queue.then(async () => {
@@ -87,7 +99,8 @@ export async function acquireRateBudget(key: string, weight: number, limitPerMin
 			const burst = Math.max(weight, rate * BURST_SHARE); // a heavy send may still go alone
 			budget.tokens = Math.min(burst, budget.tokens + ((now - budget.refilledAt) * rate) / 60_000);
 			budget.refilledAt = now;
-			const paceWait = budget.tokens >= weight ? 0 : Math.ceil(((weight - budget.tokens) * 60_000) / rate);
+			const paceWait =
+				budget.tokens >= weight ? 0 : Math.ceil(((weight - budget.tokens) * 60_000) / rate);
 			if (paceWait === 0 && (used + weight <= rate || budget.sends.length === 0)) {
 				budget.tokens -= weight;
 				budget.sends.push({ at: now, weight });
@@ -116,10 +129,15 @@ export async function acquireRateBudget(key: string, weight: number, limitPerMin
  * in the window (handing its slot back at once only invites the next 429). `retryAfterSeconds`,
  * when Smartsheet sends it, holds every send that long.
  */
-export function reportRateLimited(key: string, limitPerMinute: number, retryAfterSeconds?: number): void {
+export function reportRateLimited(
+	key: string,
+	limitPerMinute: number,
+	retryAfterSeconds?: number,
+): void {
 	const budget = budgetFor(key);
 	const now = Date.now();
-	if (retryAfterSeconds !== undefined) budget.holdUntil = Math.max(budget.holdUntil, now + retryAfterSeconds * 1000);
+	if (retryAfterSeconds !== undefined)
+		budget.holdUntil = Math.max(budget.holdUntil, now + retryAfterSeconds * 1000);
 	if (budget.rate !== null && now - budget.cutAt < CUT_SETTLE_MS) return;
 	const rate = rateNow(budget, limitPerMinute, now);
 	const sentInWindow = unitsInWindow(budget, now);

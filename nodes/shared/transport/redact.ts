@@ -12,23 +12,33 @@ const MIN_SECRET_LENGTH = 8;
 
 const SHAPES: Array<[RegExp, string]> = [
 	[/\b(Bearer|Basic)(\s+)[A-Za-z0-9._~+/=-]{8,}/gi, '$1$2[redacted]'],
-	[/((?:access_token|refresh_token|client_secret|accessToken|refreshToken|clientSecret|sharedSecret)["']?\s*[:=]\s*["']?)[^"'&\s,;}<]{4,}/gi, '$1[redacted]'],
+	[
+		/((?:access_token|refresh_token|client_secret|accessToken|refreshToken|clientSecret|sharedSecret)["']?\s*[:=]\s*["']?)[^"'&\s,;}<]{4,}/gi,
+		'$1[redacted]',
+	],
 ];
 
-export function redactText(text: string, secrets: ReadonlyArray<string | null | undefined>): string {
+export function redactText(
+	text: string,
+	secrets: ReadonlyArray<string | null | undefined>,
+): string {
 	let clean = text;
 	for (const secret of secrets) {
 		if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;
 		const suffix = secretSuffix(secret);
 		const mark = suffix ? `[redacted …${suffix}]` : '[redacted]';
-		for (const form of new Set([secret, encodeURIComponent(secret)])) clean = clean.split(form).join(mark);
+		for (const form of new Set([secret, encodeURIComponent(secret)]))
+			clean = clean.split(form).join(mark);
 	}
 	for (const [shape, replacement] of SHAPES) clean = clean.replace(shape, replacement);
 	return clean;
 }
 
 /** The answer with its message and every text in its detail redacted. */
-export function redactAnswer<T extends FailureAnswer>(answer: T, secrets: ReadonlyArray<string | null | undefined>): T {
+export function redactAnswer<T extends FailureAnswer>(
+	answer: T,
+	secrets: ReadonlyArray<string | null | undefined>,
+): T {
 	const redacted = { ...answer, message: redactText(answer.message, secrets) };
 	if (answer.detail) redacted.detail = redactValue(answer.detail, secrets) as IDataObject;
 	return redacted;
@@ -38,5 +48,7 @@ function redactValue(value: unknown, secrets: ReadonlyArray<string | null | unde
 	if (typeof value === 'string') return redactText(value, secrets);
 	if (Array.isArray(value)) return value.map((entry) => redactValue(entry, secrets));
 	if (value === null || typeof value !== 'object') return value;
-	return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, redactValue(entry, secrets)]));
+	return Object.fromEntries(
+		Object.entries(value).map(([key, entry]) => [key, redactValue(entry, secrets)]),
+	);
 }

@@ -16,7 +16,11 @@ export interface RetrySettings {
 	maxAttempts: number;
 }
 
-export const DEFAULT_RETRY: RetrySettings = { maxWaitMs: 60_000, initialDelayMs: 1_000, maxAttempts: 0 };
+export const DEFAULT_RETRY: RetrySettings = {
+	maxWaitMs: 60_000,
+	initialDelayMs: 1_000,
+	maxAttempts: 0,
+};
 
 /** Smartsheet counts its limit per minute: no single backoff step needs to be longer. */
 export const RATE_WINDOW_MS = 60_000;
@@ -43,7 +47,10 @@ export function nextDelayMs(
 	if (settings.maxAttempts > 0 && attempt >= settings.maxAttempts) return null;
 	const remaining = settings.maxWaitMs - waitedMs;
 	if (remaining <= 0) return null;
-	const ceiling = Math.min(Math.max(1, settings.initialDelayMs) * 2 ** (attempt - 1), RATE_WINDOW_MS);
+	const ceiling = Math.min(
+		Math.max(1, settings.initialDelayMs) * 2 ** (attempt - 1),
+		RATE_WINDOW_MS,
+	);
 	let delay = Math.max(1, Math.round(ceiling / 2 + (random() * ceiling) / 2));
 	if (answer.retryAfterSeconds !== undefined) {
 		const floor = answer.retryAfterSeconds * 1000;

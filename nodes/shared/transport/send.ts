@@ -23,7 +23,11 @@ export interface OutgoingRequest {
 	timeoutMs: number;
 }
 
-export async function sendOnce(ctx: SmartsheetContext, credentialType: string, request: OutgoingRequest): Promise<RawAnswer> {
+export async function sendOnce(
+	ctx: SmartsheetContext,
+	credentialType: string,
+	request: OutgoingRequest,
+): Promise<RawAnswer> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.url,
@@ -36,13 +40,22 @@ export async function sendOnce(ctx: SmartsheetContext, credentialType: string, r
 		ignoreHttpStatusErrors: true,
 		timeout: request.timeoutMs,
 	};
-	const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options)) as {
+	const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+		ctx,
+		credentialType,
+		options,
+	)) as {
 		statusCode: number;
 		headers: Record<string, unknown>;
 		body: unknown;
 	};
 	const text = toText(response.body);
-	return { status: response.statusCode, headers: lowerCaseKeys(response.headers ?? {}), text, body: parseBody(text) };
+	return {
+		status: response.statusCode,
+		headers: lowerCaseKeys(response.headers ?? {}),
+		text,
+		body: parseBody(text),
+	};
 }
 
 function toText(body: unknown): string {
@@ -63,5 +76,7 @@ function parseBody(text: string): unknown {
 }
 
 function lowerCaseKeys(headers: Record<string, unknown>): Record<string, unknown> {
-	return Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value]));
+	return Object.fromEntries(
+		Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value]),
+	);
 }

@@ -18,6 +18,11 @@ export class ServerClock {
 	 * the request's travel time are inside the margin).
 	 */
 	before(marginMs: number, localNow = Date.now()): number {
-		return localNow + (this.offsetMs ?? 0) - marginMs - (this.offsetMs === null ? UNKNOWN_OFFSET_MARGIN_MS : 0);
+		return (
+			localNow +
+			(this.offsetMs ?? 0) -
+			marginMs -
+			(this.offsetMs === null ? UNKNOWN_OFFSET_MARGIN_MS : 0)
+		);
 	}
 }

@@ -32,7 +32,8 @@ export function parseSmartsheetJson(text: string): unknown {
 const PRETTY = /"[ \t\n\r]+:|"[ \t\n\r]*:[ \t\n\r]/;
 // An ID key, its colon and a valid integer that ends the value (so `0123` or `1.5` never match).
 // Inside a JSON string both quotes of `"key"` would be escaped, and the look-behind refuses that.
-const ID_FIELD = /(?<!\\)("(?:id|[a-z][A-Za-z]*Id)"[ \t\n\r]*:[ \t\n\r]*)(-?(?:0|[1-9][0-9]*))(?=[ \t\n\r]*[,}\]])/g;
+const ID_FIELD =
+	/(?<!\\)("(?:id|[a-z][A-Za-z]*Id)"[ \t\n\r]*:[ \t\n\r]*)(-?(?:0|[1-9][0-9]*))(?=[ \t\n\r]*[,}\]])/g;
 // 16 digits where a value starts: maybe an integer above 2^53 that is not an ID (digits in a
 // string, as in a permalink, rarely follow `:`, `,` or `[`; when they do, the tokenizer decides).
 const LONG_DIGITS = /(?:^|[:,[])[ \t\n\r]*-?[0-9]{16}/;
@@ -70,12 +71,19 @@ function integerEnd(text: string, start: number): number {
 /** Whether the `d` at `d` ends a key `"id"` or `"[a-z][A-Za-z]*Id"` whose opening quote is not escaped. */
 function isIdKeyEndingAt(text: string, d: number): boolean {
 	const before = text.charCodeAt(d - 1);
-	if (before === 0x69) return text.charCodeAt(d - 2) === QUOTE && text.charCodeAt(d - 3) !== BACKSLASH; // "id"
+	if (before === 0x69)
+		return text.charCodeAt(d - 2) === QUOTE && text.charCodeAt(d - 3) !== BACKSLASH; // "id"
 	if (before !== 0x49) return false; // …Id
 	let i = d - 2;
 	while (isLetter(text.charCodeAt(i))) i--;
 	const first = text.charCodeAt(i + 1);
-	return i < d - 2 && text.charCodeAt(i) === QUOTE && first >= 0x61 && first <= 0x7a && text.charCodeAt(i - 1) !== BACKSLASH;
+	return (
+		i < d - 2 &&
+		text.charCodeAt(i) === QUOTE &&
+		first >= 0x61 &&
+		first <= 0x7a &&
+		text.charCodeAt(i - 1) !== BACKSLASH
+	);
 }
 
 /** The text with every integer above 2^53 outside strings in quotes (a tokenizer, for the rare case). */
@@ -135,13 +143,22 @@ function isLetter(code: number): boolean {
 }
 
 function isNumberChar(code: number): boolean {
-	return isDigit(code) || code === 0x2e || code === 0x65 || code === 0x45 || code === 0x2b || code === MINUS; // . e E + -
+	return (
+		isDigit(code) ||
+		code === 0x2e ||
+		code === 0x65 ||
+		code === 0x45 ||
+		code === 0x2b ||
+		code === MINUS
+	); // . e E + -
 }
 
 /** Above 2^53 in magnitude: from there a double no longer holds every integer. */
 function isLong(literal: string): boolean {
 	const digits = literal.charCodeAt(0) === MINUS ? literal.slice(1) : literal;
-	return digits.length > MAX_EXACT.length || (digits.length === MAX_EXACT.length && digits > MAX_EXACT);
+	return (
+		digits.length > MAX_EXACT.length || (digits.length === MAX_EXACT.length && digits > MAX_EXACT)
+	);
 }
 
 /** JSON.stringify that writes digit-string IDs (and ID arrays) as bare JSON numbers. */
@@ -149,7 +166,11 @@ export function stringifySmartsheetJson(value: unknown): string {
 	const marker = `__ssid_${Math.random().toString(36).slice(2)}__`;
 	const json = JSON.stringify(value, function (this: unknown, key: string, inner: unknown) {
 		const holderKey = Array.isArray(this) ? '' : key;
-		if (typeof inner === 'string' && /^\d+$/.test(inner) && (ID_KEY.test(holderKey) || isIdArrayEntry(this))) {
+		if (
+			typeof inner === 'string' &&
+			/^\d+$/.test(inner) &&
+			(ID_KEY.test(holderKey) || isIdArrayEntry(this))
+		) {
 			return `${marker}${inner}`;
 		}
 		return inner;

@@ -69,7 +69,12 @@ export class TokenLifecycle {
 	/** Set once the refresh token is known dead: later items go straight to the Auth output. */
 	private deadAnswer: FailureAnswer | null = null;
 
-	private readonly counters: LifecycleCounters = { refreshes: 0, proactiveRefreshes: 0, reactiveRefreshes: 0, credentialReads: 0 };
+	private readonly counters: LifecycleCounters = {
+		refreshes: 0,
+		proactiveRefreshes: 0,
+		reactiveRefreshes: 0,
+		credentialReads: 0,
+	};
 
 	constructor(
 		private readonly ctx: SmartsheetContext,
@@ -111,8 +116,14 @@ export class TokenLifecycle {
 			expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
 			secondsLeft: expiresAt === null ? null : Math.round((expiresAt - Date.now()) / 1000),
 			lifetimeSeconds: Number.isFinite(lifetimeSeconds) ? lifetimeSeconds : null,
-			refreshTokenPresent: this.kind === 'oAuth2' ? typeof tokenData.refresh_token === 'string' && tokenData.refresh_token.length > 0 : false,
-			scopes: this.kind === 'oAuth2' ? scope.split(/[\s,]+/).filter(Boolean) : ['all (personal access token)'],
+			refreshTokenPresent:
+				this.kind === 'oAuth2'
+					? typeof tokenData.refresh_token === 'string' && tokenData.refresh_token.length > 0
+					: false,
+			scopes:
+				this.kind === 'oAuth2'
+					? scope.split(/[\s,]+/).filter(Boolean)
+					: ['all (personal access token)'],
 		};
 	}
 
@@ -145,7 +156,11 @@ export class TokenLifecycle {
 		return await this.refresh(rejectedAccessToken);
 	}
 
-	private async read(): Promise<{ auth: AuthSnapshot; tokenData: IDataObject; credentials: IDataObject }> {
+	private async read(): Promise<{
+		auth: AuthSnapshot;
+		tokenData: IDataObject;
+		credentials: IDataObject;
+	}> {
 		this.counters.credentialReads++;
 		const credentials = (await this.ctx.getCredentials(this.credentialType)) as IDataObject;
 		const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
@@ -158,7 +173,12 @@ export class TokenLifecycle {
 					? credentials.accessToken
 					: null;
 		return {
-			auth: { apiBase: resolveApiBase(credentials), tokenSuffix: secretSuffix(accessToken), accessToken, secrets: secretsOf(credentials) },
+			auth: {
+				apiBase: resolveApiBase(credentials),
+				tokenSuffix: secretSuffix(accessToken),
+				accessToken,
+				secrets: secretsOf(credentials),
+			},
 			tokenData,
 			credentials,
 		};
@@ -180,7 +200,9 @@ export class TokenLifecycle {
 		if (this.deadAnswer) return { kind: 'dead', answer: this.deadAnswer };
 		let pending = inFlightRefreshes.get(this.credentialId);
 		if (!pending) {
-			pending = this.runRefresh(staleAccessToken).finally(() => inFlightRefreshes.delete(this.credentialId));
+			pending = this.runRefresh(staleAccessToken).finally(() =>
+				inFlightRefreshes.delete(this.credentialId),
+			);
 			inFlightRefreshes.set(this.credentialId, pending);
 		}
 		const outcome = await pending;
@@ -195,7 +217,10 @@ export class TokenLifecycle {
 		try {
 			// n8n refreshes, persists access and refresh token together, and (2.30+) coordinates
 			// across workers. Its answer holds the new tokens: it is deliberately not kept.
-			await this.ctx.helpers.refreshOAuth2Token.call(seeing(this.ctx, current.credentials), this.credentialType);
+			await this.ctx.helpers.refreshOAuth2Token.call(
+				seeing(this.ctx, current.credentials),
+				this.credentialType,
+			);
 			this.counters.refreshes++;
 			return { kind: 'refreshed' };
 		} catch (error) {
@@ -208,7 +233,8 @@ export class TokenLifecycle {
 			// invalid_grant: another worker may have rotated the refresh token first and not have
 			// saved yet. Only if the stored token stays the same is the refresh token really dead.
 			for (let attempt = 0; attempt < REREAD_ATTEMPTS; attempt++) {
-				if ((await this.read()).auth.accessToken !== staleAccessToken) return { kind: 'changedElsewhere' };
+				if ((await this.read()).auth.accessToken !== staleAccessToken)
+					return { kind: 'changedElsewhere' };
 				await sleep(REREAD_INTERVAL_MS);
 			}
 			return { kind: 'dead', answer };
@@ -227,14 +253,21 @@ export class TokenLifecycle {
 function seeing<T extends SmartsheetContext>(ctx: T, credentials: IDataObject): T {
 	return new Proxy(ctx, {
 		get: (target, property) =>
-			property === 'getCredentials' ? async () => credentials : Reflect.get(target, property, target),
+			property === 'getCredentials'
+				? async () => credentials
+				: Reflect.get(target, property, target),
 	});
 }
 
 /** Every secret a credential holds (either type), to redact from answers. */
 function secretsOf(credentials: IDataObject): string[] {
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
-	return [credentials.accessToken, credentials.clientSecret, tokenData.access_token, tokenData.refresh_token].filter((value): value is string => typeof value === 'string');
+	return [
+		credentials.accessToken,
+		credentials.clientSecret,
+		tokenData.access_token,
+		tokenData.refresh_token,
+	].filter((value): value is string => typeof value === 'string');
 }
 
 /** A refresh that could not produce a usable token; carries the token endpoint's answer. */
@@ -251,7 +284,17 @@ export class RefreshFailed extends Error {
  */
 export class UnusableCredential extends RefreshFailed {
 	constructor(problem: string) {
-		super({ httpStatus: null, errorCode: null, message: problem, refId: null, refusal: { failureClass: 'auth', action: 'In the credential {credential}, set API Base URL to the https:// address of the Smartsheet API, ending in /2.0 (e.g. https://api.smartsheet.com/2.0), or choose your Region instead of Custom.' } });
+		super({
+			httpStatus: null,
+			errorCode: null,
+			message: problem,
+			refId: null,
+			refusal: {
+				failureClass: 'auth',
+				action:
+					'In the credential {credential}, set API Base URL to the https:// address of the Smartsheet API, ending in /2.0 (e.g. https://api.smartsheet.com/2.0), or choose your Region instead of Custom.',
+			},
+		});
 		this.name = 'UnusableCredential';
 	}
 }
@@ -269,8 +312,10 @@ export function expiryOf(tokenData: IDataObject): number | null {
 	const stamped = Number(tokenData.n8n_expires_at);
 	if (Number.isFinite(stamped) && stamped > 0) return stamped;
 	const provided = tokenData.expires_at;
-	if (typeof provided === 'number' && provided > 0) return provided < 1e12 ? provided * 1000 : provided;
-	if (typeof provided === 'string' && !Number.isNaN(Date.parse(provided))) return Date.parse(provided);
+	if (typeof provided === 'number' && provided > 0)
+		return provided < 1e12 ? provided * 1000 : provided;
+	if (typeof provided === 'string' && !Number.isNaN(Date.parse(provided)))
+		return Date.parse(provided);
 	return null;
 }
 
@@ -292,7 +337,8 @@ export function answerFromRefreshError(error: unknown): RefreshAnswer {
 	const status = e?.status ?? e?.response?.status ?? null;
 	const reconnectError = /needs to be reconnected/i.test(e?.message ?? '');
 	const invalidGrant = reconnectError || body?.error === 'invalid_grant';
-	const errorCode = typeof body?.errorCode === 'number' ? body.errorCode : invalidGrant ? 1071 : null;
+	const errorCode =
+		typeof body?.errorCode === 'number' ? body.errorCode : invalidGrant ? 1071 : null;
 	if (status === null && !invalidGrant && !body) {
 		return {
 			httpStatus: null,
@@ -325,5 +371,10 @@ function parseMaybeJson(value: unknown): unknown {
 }
 
 function noRefreshAnswer(): FailureAnswer {
-	return { httpStatus: 401, errorCode: null, message: 'An access token cannot be refreshed', refId: null };
+	return {
+		httpStatus: 401,
+		errorCode: null,
+		message: 'An access token cannot be refreshed',
+		refId: null,
+	};
 }

@@ -5,9 +5,18 @@ import type { IHookFunctions, IPollFunctions, IWebhookFunctions } from 'n8n-work
 import { defaultClientSettings } from '../helpers/settings';
 import { type AuthKind, DEFAULT_RETRY, SmartsheetClient } from '../transport';
 
-export function triggerClient(ctx: IHookFunctions | IWebhookFunctions | IPollFunctions, options: { maxRetryWaitMs?: number } = {}): SmartsheetClient {
+export function triggerClient(
+	ctx: IHookFunctions | IWebhookFunctions | IPollFunctions,
+	options: { maxRetryWaitMs?: number } = {},
+): SmartsheetClient {
 	const kind = ctx.getNodeParameter('authentication', 'oAuth2') as AuthKind;
-	return new SmartsheetClient(ctx, kind, defaultClientSettings({ retry: { ...DEFAULT_RETRY, maxWaitMs: options.maxRetryWaitMs ?? DEFAULT_RETRY.maxWaitMs } }));
+	return new SmartsheetClient(
+		ctx,
+		kind,
+		defaultClientSettings({
+			retry: { ...DEFAULT_RETRY, maxWaitMs: options.maxRetryWaitMs ?? DEFAULT_RETRY.maxWaitMs },
+		}),
+	);
 }
 
 /** The sheet the trigger watches, as a string of digits (or '' when none is set). */

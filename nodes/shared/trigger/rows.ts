@@ -16,7 +16,12 @@ interface SheetAnswer {
 }
 
 /** The named rows that still exist, by ID (a deleted row is simply absent). */
-export async function rowsById(client: SmartsheetClient, sheetId: string, rowIds: string[], operation: string): Promise<Map<string, IDataObject>> {
+export async function rowsById(
+	client: SmartsheetClient,
+	sheetId: string,
+	rowIds: string[],
+	operation: string,
+): Promise<Map<string, IDataObject>> {
 	const found = new Map<string, IDataObject>();
 	for (const ids of chunksOf([...new Set(rowIds)], IDS_PER_REQUEST)) {
 		const sheet = await client.request<SheetAnswer>({
@@ -25,7 +30,8 @@ export async function rowsById(client: SmartsheetClient, sheetId: string, rowIds
 			qs: { rowIds: ids.join(','), exclude: 'nonexistentCells' },
 			operation,
 		});
-		for (const row of sheet.rows ?? []) found.set(String(row.id), flattenRow(row, sheet.columns ?? []));
+		for (const row of sheet.rows ?? [])
+			found.set(String(row.id), flattenRow(row, sheet.columns ?? []));
 	}
 	return found;
 }
@@ -42,12 +48,23 @@ export interface ModifiedRow {
 }
 
 /** Every row modified after `since` (ISO-8601, to the second), all pages; `writerInfo` adds who modified each. */
-export async function rowsModifiedSince(client: SmartsheetClient, sheetId: string, since: string, operation: string, writerInfo = false): Promise<ModifiedRow[]> {
+export async function rowsModifiedSince(
+	client: SmartsheetClient,
+	sheetId: string,
+	since: string,
+	operation: string,
+	writerInfo = false,
+): Promise<ModifiedRow[]> {
 	const fetchPage = async (paging: IDataObject) =>
 		await client.request<SheetAnswer>({
 			method: 'GET',
 			path: `/sheets/${sheetId}`,
-			qs: { rowsModifiedSince: since, exclude: 'nonexistentCells', ...paging, ...(writerInfo ? { include: 'writerInfo' } : {}) },
+			qs: {
+				rowsModifiedSince: since,
+				exclude: 'nonexistentCells',
+				...paging,
+				...(writerInfo ? { include: 'writerInfo' } : {}),
+			},
 			operation,
 		});
 	const modifiedRows = (sheet: SheetAnswer): ModifiedRow[] =>
@@ -57,7 +74,11 @@ export async function rowsModifiedSince(client: SmartsheetClient, sheetId: strin
 			modifiedAt: String(row.modifiedAt),
 			cells: row.cells,
 			flat: flattenRow(row, sheet.columns ?? []),
-			...(writerInfo ? { modifiedBy: String((row.modifiedBy as IDataObject | undefined)?.email ?? '') } : {}),
+			...(writerInfo
+				? { modifiedBy: String((row.modifiedBy as IDataObject | undefined)?.email ?? '') }
+				: {}),
 		}));
-	return await collect(pages(fetchPage, pageNumbers(ROWS_PER_PAGE, atShortPage(ROWS_PER_PAGE)), modifiedRows));
+	return await collect(
+		pages(fetchPage, pageNumbers(ROWS_PER_PAGE, atShortPage(ROWS_PER_PAGE)), modifiedRows),
+	);
 }

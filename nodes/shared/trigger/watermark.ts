@@ -24,7 +24,10 @@ export interface Fresh {
 }
 
 export function fingerprint(row: ModifiedRow): string {
-	return createHash('sha256').update(JSON.stringify(row.cells ?? [])).digest('hex').slice(0, 16);
+	return createHash('sha256')
+		.update(JSON.stringify(row.cells ?? []))
+		.digest('hex')
+		.slice(0, 16);
 }
 
 function ms(timestamp: string): number {
@@ -37,7 +40,10 @@ export function querySince(watermark: string): string {
 }
 
 /** The rows not emitted yet, and the state after emitting them. */
-export function advance(state: PollState, rows: ModifiedRow[]): { fresh: Fresh[]; watermark: string; atWatermark: Record<string, string> } {
+export function advance(
+	state: PollState,
+	rows: ModifiedRow[],
+): { fresh: Fresh[]; watermark: string; atWatermark: Record<string, string> } {
 	const watermark = state.watermark!;
 	const seen = state.atWatermark ?? {};
 	const fresh: Fresh[] = [];
@@ -52,9 +58,18 @@ export function advance(state: PollState, rows: ModifiedRow[]): { fresh: Fresh[]
 }
 
 /** The latest second among `rows` (or the old watermark) and the fingerprints of its rows. */
-export function nextWatermark(watermark: string, seen: Record<string, string>, rows: ModifiedRow[]): { watermark: string; atWatermark: Record<string, string> } {
-	const latest = rows.reduce((max, row) => (ms(row.modifiedAt) > ms(max) ? row.modifiedAt : max), watermark);
-	const atWatermark: Record<string, string> = latest === watermark || ms(latest) === ms(watermark) ? { ...seen } : {};
-	for (const row of rows) if (ms(row.modifiedAt) === ms(latest)) atWatermark[row.id] = fingerprint(row);
+export function nextWatermark(
+	watermark: string,
+	seen: Record<string, string>,
+	rows: ModifiedRow[],
+): { watermark: string; atWatermark: Record<string, string> } {
+	const latest = rows.reduce(
+		(max, row) => (ms(row.modifiedAt) > ms(max) ? row.modifiedAt : max),
+		watermark,
+	);
+	const atWatermark: Record<string, string> =
+		latest === watermark || ms(latest) === ms(watermark) ? { ...seen } : {};
+	for (const row of rows)
+		if (ms(row.modifiedAt) === ms(latest)) atWatermark[row.id] = fingerprint(row);
 	return { watermark: latest, atWatermark };
 }

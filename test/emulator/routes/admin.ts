@@ -24,7 +24,8 @@ const handlers: Record<string, AdminHandler> = {
 	'GET /__admin/requests': (emulator, _body, url) => {
 		const raw = url.searchParams.get('limit') ?? '100';
 		const limit = Number(raw);
-		if (!Number.isInteger(limit) || limit < 0) throw new AdminError(`limit must be a whole number, not ${raw}`);
+		if (!Number.isInteger(limit) || limit < 0)
+			throw new AdminError(`limit must be a whole number, not ${raw}`);
 		return emulator.stats.recent(limit);
 	},
 	'POST /__admin/reset': (emulator) => {
@@ -52,13 +53,37 @@ const handlers: Record<string, AdminHandler> = {
 	},
 	'POST /__admin/tokens': (emulator, body) => {
 		const clientId = body.clientId ?? emulator.config.clients[0]?.clientId;
-		if (typeof clientId !== 'string' || !emulator.config.clients.some((client) => client.clientId === clientId)) throw new AdminError(`unknown clientId ${String(clientId)}`);
-		if (body.scopes !== undefined && !(Array.isArray(body.scopes) && body.scopes.every((scope) => typeof scope === 'string' && isScope(scope)))) {
+		if (
+			typeof clientId !== 'string' ||
+			!emulator.config.clients.some((client) => client.clientId === clientId)
+		)
+			throw new AdminError(`unknown clientId ${String(clientId)}`);
+		if (
+			body.scopes !== undefined &&
+			!(
+				Array.isArray(body.scopes) &&
+				body.scopes.every((scope) => typeof scope === 'string' && isScope(scope))
+			)
+		) {
 			throw new AdminError(`scopes must be a list of Smartsheet scopes (${ALL_SCOPES.join(', ')})`);
 		}
-		if (body.ttlSeconds !== undefined && !(typeof body.ttlSeconds === 'number' && body.ttlSeconds > 0)) throw new AdminError('ttlSeconds must be a positive number');
-		if (body.userId !== undefined && !emulator.state.users.some((user) => user.id === String(body.userId))) throw new AdminError(`unknown userId ${String(body.userId)} (POST /__admin/users makes one)`);
-		return issueTokens(emulator, clientId, (body.scopes as string[] | undefined) ?? ALL_SCOPES, body.ttlSeconds as number | undefined, body.userId === undefined ? undefined : String(body.userId));
+		if (
+			body.ttlSeconds !== undefined &&
+			!(typeof body.ttlSeconds === 'number' && body.ttlSeconds > 0)
+		)
+			throw new AdminError('ttlSeconds must be a positive number');
+		if (
+			body.userId !== undefined &&
+			!emulator.state.users.some((user) => user.id === String(body.userId))
+		)
+			throw new AdminError(`unknown userId ${String(body.userId)} (POST /__admin/users makes one)`);
+		return issueTokens(
+			emulator,
+			clientId,
+			(body.scopes as string[] | undefined) ?? ALL_SCOPES,
+			body.ttlSeconds as number | undefined,
+			body.userId === undefined ? undefined : String(body.userId),
+		);
 	},
 	'POST /__admin/tokens/expire': (emulator, body) => {
 		const tokens = emulator.state.accessTokens;
@@ -82,7 +107,8 @@ const handlers: Record<string, AdminHandler> = {
 		const state = emulator.state;
 		if (body.all === true) {
 			// Everything OAuth handed out: as when the user removes the app in Smartsheet.
-			for (const grant of state.accessTokens.values()) if (grant.clientId !== null) grant.revoked = true;
+			for (const grant of state.accessTokens.values())
+				if (grant.clientId !== null) grant.revoked = true;
 			for (const refresh of state.refreshTokens.values()) refresh.state = 'revoked';
 			return { ok: true };
 		}
@@ -100,7 +126,12 @@ const handlers: Record<string, AdminHandler> = {
 	...webhookAdminHandlers,
 };
 
-export async function adminRoutes(emulator: Emulator, method: string, url: URL, rawBody: string): Promise<Answer> {
+export async function adminRoutes(
+	emulator: Emulator,
+	method: string,
+	url: URL,
+	rawBody: string,
+): Promise<Answer> {
 	const route = `${method} ${url.pathname.replace(/\/+$/, '')}`;
 	const handler = handlers[route];
 	if (!handler) return { status: 404, body: { error: `no admin route ${route}` } };
@@ -108,7 +139,8 @@ export async function adminRoutes(emulator: Emulator, method: string, url: URL, 
 		return { body: await handler(emulator, bodyOf(rawBody), url) };
 	} catch (error) {
 		if (error instanceof AdminError) return { status: 400, body: { error: error.message } };
-		if (error instanceof ApiError) return { status: 400, body: { error: error.message, errorCode: error.errorCode } };
+		if (error instanceof ApiError)
+			return { status: 400, body: { error: error.message, errorCode: error.errorCode } };
 		throw error;
 	}
 }
@@ -120,29 +152,66 @@ function bodyOf(rawBody: string): Body {
 	try {
 		body = parseJson(rawBody);
 	} catch (error) {
-		if (error instanceof JsonSyntaxError) throw new AdminError(`the body must be JSON: ${error.message}`);
+		if (error instanceof JsonSyntaxError)
+			throw new AdminError(`the body must be JSON: ${error.message}`);
 		throw error;
 	}
-	if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AdminError('the body must be a JSON object');
+	if (body === null || typeof body !== 'object' || Array.isArray(body))
+		throw new AdminError('the body must be a JSON object');
 	return body as Body;
 }
 
 function runtimeSettings(emulator: Emulator) {
-	const { accessTokenTtlSeconds, rateLimitPerMinute, rateWindowMs, retryAfterSeconds, writeCollisions, writeLatencyMs, latencyMs, searchLagMs } = emulator.config;
-	return { accessTokenTtlSeconds, rateLimitPerMinute, rateWindowMs, retryAfterSeconds, writeCollisions, writeLatencyMs, latencyMs, searchLagMs };
+	const {
+		accessTokenTtlSeconds,
+		rateLimitPerMinute,
+		rateWindowMs,
+		retryAfterSeconds,
+		writeCollisions,
+		writeLatencyMs,
+		latencyMs,
+		searchLagMs,
+	} = emulator.config;
+	return {
+		accessTokenTtlSeconds,
+		rateLimitPerMinute,
+		rateWindowMs,
+		retryAfterSeconds,
+		writeCollisions,
+		writeLatencyMs,
+		latencyMs,
+		searchLagMs,
+	};
 }
 
 /** A sheet of N generated rows, made directly in memory (a 20,000-row sheet in milliseconds). */
 function generateSheet(emulator: Emulator, body: Body) {
 	const rows = body.rows ?? 0;
-	if (!Number.isInteger(rows) || (rows as number) < 0 || (rows as number) > MAX_GENERATED_ROWS) throw new AdminError(`rows must be a whole number from 0 to ${MAX_GENERATED_ROWS}`);
-	if (body.name !== undefined && typeof body.name !== 'string') throw new AdminError('name must be a string');
-	const columns = body.columns === undefined
-		? [{ title: 'Name', type: 'TEXT_NUMBER', primary: true }, { title: 'Value', type: 'TEXT_NUMBER' }]
-		: validNewColumns(body.columns);
-	const sheet = emulator.state.createSheet((body.name as string | undefined) || 'Generated', columns);
+	if (!Number.isInteger(rows) || (rows as number) < 0 || (rows as number) > MAX_GENERATED_ROWS)
+		throw new AdminError(`rows must be a whole number from 0 to ${MAX_GENERATED_ROWS}`);
+	if (body.name !== undefined && typeof body.name !== 'string')
+		throw new AdminError('name must be a string');
+	const columns =
+		body.columns === undefined
+			? [
+					{ title: 'Name', type: 'TEXT_NUMBER', primary: true },
+					{ title: 'Value', type: 'TEXT_NUMBER' },
+				]
+			: validNewColumns(body.columns);
+	const sheet = emulator.state.createSheet(
+		(body.name as string | undefined) || 'Generated',
+		columns,
+	);
 	for (let index = 0; index < (rows as number); index++) {
-		emulator.state.addRow(sheet, Object.fromEntries(sheet.columns.map((column) => [column.id, { value: generatedValue(emulator, column, index) }])));
+		emulator.state.addRow(
+			sheet,
+			Object.fromEntries(
+				sheet.columns.map((column) => [
+					column.id,
+					{ value: generatedValue(emulator, column, index) },
+				]),
+			),
+		);
 	}
 	return { id: sheet.id, rows };
 }
@@ -156,7 +225,9 @@ function generatedValue(emulator: Emulator, column: Column, index: number): stri
 		case 'CONTACT_LIST':
 			return emulator.state.user.email;
 		case 'PICKLIST':
-			return column.options?.length ? column.options[index % column.options.length] : `${column.title} ${index + 1}`;
+			return column.options?.length
+				? column.options[index % column.options.length]
+				: `${column.title} ${index + 1}`;
 		default:
 			return `${column.title} ${index + 1}`;
 	}

@@ -13,13 +13,16 @@ function clockOut(emulator: Emulator) {
 export const clockHandlers: Record<string, (emulator: Emulator, body: Body) => unknown> = {
 	'GET /__admin/clock': (emulator) => clockOut(emulator),
 	'POST /__admin/clock/stop': (emulator, body) => {
-		if (body.at !== undefined && !(Number.isInteger(body.at) && (body.at as number) >= 0)) throw new AdminError('at must be a time in milliseconds since 1970');
+		if (body.at !== undefined && !(Number.isInteger(body.at) && (body.at as number) >= 0))
+			throw new AdminError('at must be a time in milliseconds since 1970');
 		emulator.state.clock.stop(body.at as number | undefined);
 		return clockOut(emulator);
 	},
 	'POST /__admin/clock/advance': (emulator, body) => {
-		if (!(Number.isInteger(body.ms) && (body.ms as number) >= 0)) throw new AdminError('ms must be a whole number of milliseconds');
-		if (!emulator.state.clock.stopped) throw new AdminError('the clock is running: stop it first (POST /__admin/clock/stop)');
+		if (!(Number.isInteger(body.ms) && (body.ms as number) >= 0))
+			throw new AdminError('ms must be a whole number of milliseconds');
+		if (!emulator.state.clock.stopped)
+			throw new AdminError('the clock is running: stop it first (POST /__admin/clock/stop)');
 		emulator.state.clock.advance(body.ms as number);
 		return clockOut(emulator);
 	},

@@ -44,13 +44,19 @@ function attachmentOut(attachment: Attachment, downloadBase?: string) {
 		...(attachment.createdBy ? { createdBy: attachment.createdBy } : {}),
 		...(!file && attachment.url ? { url: attachment.url } : {}),
 		...(file && downloadBase
-			? { url: `${downloadBase}${FILES_PATH}${attachment.id}?expires=${expires}&signature=${signature(attachment.id, expires)}`, urlExpiresInMillis: URL_LIFETIME_MS }
+			? {
+					url: `${downloadBase}${FILES_PATH}${attachment.id}?expires=${expires}&signature=${signature(attachment.id, expires)}`,
+					urlExpiresInMillis: URL_LIFETIME_MS,
+				}
 			: {}),
 	};
 }
 
 /** The file part of a multipart/form-data body. */
-function filePart(ctx: RequestContext, type: string): { name: string; type: string; bytes: Buffer } {
+function filePart(
+	ctx: RequestContext,
+	type: string,
+): { name: string; type: string; bytes: Buffer } {
 	const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(type);
 	if (!boundary) throw new ApiError(1124);
 	const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
@@ -67,7 +73,8 @@ function filePart(ctx: RequestContext, type: string): { name: string; type: stri
 		const headers = part.subarray(0, headerEnd).toString('utf8');
 		if (/name="file"/i.test(headers)) {
 			const filename = /filename="([^"]*)"/i.exec(headers)?.[1] ?? 'file';
-			const partType = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? 'application/octet-stream';
+			const partType =
+				/content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? 'application/octet-stream';
 			return { name: decodeName(filename), type: partType, bytes: part.subarray(headerEnd + 4) };
 		}
 		start = next;
@@ -83,29 +90,49 @@ function decodeName(name: string): string {
 	}
 }
 
-type NewAttachment = Pick<Attachment, 'name' | 'attachmentType' | 'attachmentSubType' | 'mimeType' | 'sizeInKb' | 'bytes' | 'url'>;
+type NewAttachment = Pick<
+	Attachment,
+	'name' | 'attachmentType' | 'attachmentSubType' | 'mimeType' | 'sizeInKb' | 'bytes' | 'url'
+>;
 
 function fileAttachment(ctx: RequestContext, type: string): NewAttachment {
 	if (ctx.bodyBuffer.length > MAX_BYTES) throw new ApiError(1128);
 	const file = filePart(ctx, type);
-	return { name: file.name, attachmentType: 'FILE', mimeType: file.type, sizeInKb: Math.ceil(file.bytes.length / 1024), bytes: Buffer.from(file.bytes) };
+	return {
+		name: file.name,
+		attachmentType: 'FILE',
+		mimeType: file.type,
+		sizeInKb: Math.ceil(file.bytes.length / 1024),
+		bytes: Buffer.from(file.bytes),
+	};
 }
 
 /** A URL attachment: attachmentType and url required; FILE needs a file (1051). */
 function urlAttachment(ctx: RequestContext): NewAttachment {
 	const body = objectBody(ctx);
 	const { attachmentType, attachmentSubType, url, name } = body;
-	if (attachmentType === undefined || attachmentType === null) throw new ApiError(1012, ['attachmentType']);
+	if (attachmentType === undefined || attachmentType === null)
+		throw new ApiError(1012, ['attachmentType']);
 	if (attachmentType === 'FILE') throw new ApiError(1051);
-	if (typeof attachmentType !== 'string' || !URL_TYPES.includes(attachmentType)) throw new ApiError(1008, [`attachmentType must be one of ${URL_TYPES.join(', ')}`]);
+	if (typeof attachmentType !== 'string' || !URL_TYPES.includes(attachmentType))
+		throw new ApiError(1008, [`attachmentType must be one of ${URL_TYPES.join(', ')}`]);
 	if (url === undefined || url === null || url === '') throw new ApiError(1012, ['url']);
 	if (typeof url !== 'string') throw new ApiError(1008, ['url must be a string']);
 	if (!/^https?:\/\/\S+$/i.test(url)) throw new ApiError(1031, [url, 'url']);
-	if (name !== undefined && typeof name !== 'string') throw new ApiError(1008, ['name must be a string']);
-	if (attachmentSubType !== undefined && !(SUB_TYPES[attachmentType] ?? []).includes(attachmentSubType as string)) {
+	if (name !== undefined && typeof name !== 'string')
+		throw new ApiError(1008, ['name must be a string']);
+	if (
+		attachmentSubType !== undefined &&
+		!(SUB_TYPES[attachmentType] ?? []).includes(attachmentSubType as string)
+	) {
 		throw new ApiError(1031, [String(attachmentSubType), 'attachmentSubType']);
 	}
-	return { name: (name as string | undefined) || url, attachmentType, url, ...(attachmentSubType ? { attachmentSubType: attachmentSubType as string } : {}) };
+	return {
+		name: (name as string | undefined) || url,
+		attachmentType,
+		url,
+		...(attachmentSubType ? { attachmentSubType: attachmentSubType as string } : {}),
+	};
 }
 
 /** Attaches a file or a URL to the sheet or to one of its rows. */
@@ -124,7 +151,14 @@ function attach(ctx: RequestContext, parentType: 'SHEET' | 'ROW'): Answer {
 	};
 	(sheet.attachments ??= []).push(attachment);
 	ctx.emulator.state.touch(sheet);
-	return { body: { message: 'SUCCESS', resultCode: 0, version: sheet.version, result: attachmentOut(attachment) } };
+	return {
+		body: {
+			message: 'SUCCESS',
+			resultCode: 0,
+			version: sheet.version,
+			result: attachmentOut(attachment),
+		},
+	};
 }
 
 function attachmentIn(sheet: Sheet, attachmentId: string): Attachment {
@@ -136,8 +170,16 @@ function attachmentIn(sheet: Sheet, attachmentId: string): Attachment {
 function listAttachments(ctx: RequestContext, rowId?: string): Answer {
 	const sheet = sheetOf(ctx);
 	if (rowId !== undefined) rowOf(sheet, rowId);
-	const attachments = (sheet.attachments ?? []).filter((attachment) => rowId === undefined || (attachment.parentType === 'ROW' && attachment.parentId === rowId));
-	return { body: paged(attachments.map((attachment) => attachmentOut(attachment)), ctx.query) };
+	const attachments = (sheet.attachments ?? []).filter(
+		(attachment) =>
+			rowId === undefined || (attachment.parentType === 'ROW' && attachment.parentId === rowId),
+	);
+	return {
+		body: paged(
+			attachments.map((attachment) => attachmentOut(attachment)),
+			ctx.query,
+		),
+	};
 }
 
 function getAttachment(ctx: RequestContext): Answer {
@@ -157,8 +199,13 @@ function deleteAttachment(ctx: RequestContext): Answer {
 export function serveAttachmentFile(emulator: Emulator, url: URL): Answer {
 	const id = decodeName(url.pathname.slice(FILES_PATH.length));
 	const expires = Number(url.searchParams.get('expires'));
-	const text = (status: number, body: string): Answer => ({ status, body, headers: { 'Content-Type': 'text/plain' } });
-	if (url.searchParams.get('signature') !== signature(id, expires)) return text(403, 'The request signature does not match.');
+	const text = (status: number, body: string): Answer => ({
+		status,
+		body,
+		headers: { 'Content-Type': 'text/plain' },
+	});
+	if (url.searchParams.get('signature') !== signature(id, expires))
+		return text(403, 'The request signature does not match.');
 	if (!(expires > Date.now())) return text(403, 'Request has expired.');
 	for (const sheet of emulator.state.sheets.values()) {
 		const attachment = sheet.attachments?.find((candidate) => candidate.id === id);
@@ -175,10 +222,45 @@ export function serveAttachmentFile(emulator: Emulator, url: URL): Answer {
 }
 
 export const attachmentRoutes: Route[] = [
-	{ method: 'POST', path: '/2.0/sheets/{sheetId}/attachments', scope: 'WRITE_SHEETS', weight: 10, write: true, handler: (ctx) => attach(ctx, 'SHEET') },
-	{ method: 'POST', path: '/2.0/sheets/{sheetId}/rows/{rowId}/attachments', scope: 'WRITE_SHEETS', weight: 10, write: true, handler: (ctx) => attach(ctx, 'ROW') },
-	{ method: 'GET', path: '/2.0/sheets/{sheetId}/attachments', scope: 'READ_SHEETS', handler: (ctx) => listAttachments(ctx) },
-	{ method: 'GET', path: '/2.0/sheets/{sheetId}/rows/{rowId}/attachments', scope: 'READ_SHEETS', handler: (ctx) => listAttachments(ctx, ctx.params.rowId) },
-	{ method: 'GET', path: '/2.0/sheets/{sheetId}/attachments/{attachmentId}', scope: 'READ_SHEETS', handler: getAttachment },
-	{ method: 'DELETE', path: '/2.0/sheets/{sheetId}/attachments/{attachmentId}', scope: 'WRITE_SHEETS', write: true, handler: deleteAttachment },
+	{
+		method: 'POST',
+		path: '/2.0/sheets/{sheetId}/attachments',
+		scope: 'WRITE_SHEETS',
+		weight: 10,
+		write: true,
+		handler: (ctx) => attach(ctx, 'SHEET'),
+	},
+	{
+		method: 'POST',
+		path: '/2.0/sheets/{sheetId}/rows/{rowId}/attachments',
+		scope: 'WRITE_SHEETS',
+		weight: 10,
+		write: true,
+		handler: (ctx) => attach(ctx, 'ROW'),
+	},
+	{
+		method: 'GET',
+		path: '/2.0/sheets/{sheetId}/attachments',
+		scope: 'READ_SHEETS',
+		handler: (ctx) => listAttachments(ctx),
+	},
+	{
+		method: 'GET',
+		path: '/2.0/sheets/{sheetId}/rows/{rowId}/attachments',
+		scope: 'READ_SHEETS',
+		handler: (ctx) => listAttachments(ctx, ctx.params.rowId),
+	},
+	{
+		method: 'GET',
+		path: '/2.0/sheets/{sheetId}/attachments/{attachmentId}',
+		scope: 'READ_SHEETS',
+		handler: getAttachment,
+	},
+	{
+		method: 'DELETE',
+		path: '/2.0/sheets/{sheetId}/attachments/{attachmentId}',
+		scope: 'WRITE_SHEETS',
+		write: true,
+		handler: deleteAttachment,
+	},
 ];

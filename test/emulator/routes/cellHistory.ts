@@ -14,7 +14,12 @@ import { sheetOf } from './sheets';
 
 export const CELL_HISTORY_WEIGHT = 10;
 
-function changeOf(emulator: Emulator, column: Column, cell: Cell | undefined, at: number): CellChange {
+function changeOf(
+	emulator: Emulator,
+	column: Column,
+	cell: Cell | undefined,
+	at: number,
+): CellChange {
 	const value = cell?.formula !== undefined ? evaluateFormula(cell.formula) : cell?.value;
 	const display = value === undefined ? undefined : displayValue(column, value, emulator);
 	return {
@@ -38,21 +43,32 @@ function historyOf(emulator: Emulator, row: Row, column: Column): CellChange[] {
 }
 
 /** Sets (or clears, with null) one cell of a row and records the change in its history. */
-export function setCell(emulator: Emulator, sheet: Sheet, row: Row, columnId: string, cell: Cell | null, at: number): void {
+export function setCell(
+	emulator: Emulator,
+	sheet: Sheet,
+	row: Row,
+	columnId: string,
+	cell: Cell | null,
+	at: number,
+): void {
 	const column = sheet.columns.find((candidate) => candidate.id === columnId)!;
 	const before = row.cells.get(columnId);
 	if (before?.value === cell?.value && before?.formula === cell?.formula) return; // saved unchanged: no new entry
 	const history = historyOf(emulator, row, column);
 	if (cell) row.cells.set(columnId, cell);
 	else row.cells.delete(columnId);
-	(row.history ??= new Map()).set(columnId, [...history, changeOf(emulator, column, cell ?? undefined, at)]);
+	(row.history ??= new Map()).set(columnId, [
+		...history,
+		changeOf(emulator, column, cell ?? undefined, at),
+	]);
 }
 
 /** A new row's cells are its first history entries. */
 export function recordNewRow(emulator: Emulator, sheet: Sheet, row: Row): void {
 	for (const column of sheet.columns) {
 		const cell = row.cells.get(column.id);
-		if (cell) (row.history ??= new Map()).set(column.id, [changeOf(emulator, column, cell, row.createdAt)]);
+		if (cell)
+			(row.history ??= new Map()).set(column.id, [changeOf(emulator, column, cell, row.createdAt)]);
 	}
 }
 

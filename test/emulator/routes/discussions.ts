@@ -25,7 +25,13 @@ function commentOut(discussion: Discussion, comment: Comment, options: ShapeOpti
 	};
 }
 
-function discussionOut(emulator: Emulator, sheet: Sheet, discussion: Discussion, withComments: boolean, options: ShapeOptions) {
+function discussionOut(
+	emulator: Emulator,
+	sheet: Sheet,
+	discussion: Discussion,
+	withComments: boolean,
+	options: ShapeOptions,
+) {
 	const [first] = discussion.comments;
 	const last = discussion.comments[discussion.comments.length - 1];
 	return {
@@ -37,8 +43,12 @@ function discussionOut(emulator: Emulator, sheet: Sheet, discussion: Discussion,
 		readOnly: false,
 		commentCount: discussion.comments.length,
 		...(first ? { createdBy: first.createdBy } : {}),
-		...(last ? { lastCommentedAt: stamp(last.createdAt, options), lastCommentedUser: last.createdBy } : {}),
-		...(withComments ? { comments: discussion.comments.map((comment) => commentOut(discussion, comment, options)) } : {}),
+		...(last
+			? { lastCommentedAt: stamp(last.createdAt, options), lastCommentedUser: last.createdBy }
+			: {}),
+		...(withComments
+			? { comments: discussion.comments.map((comment) => commentOut(discussion, comment, options)) }
+			: {}),
 	};
 }
 
@@ -55,7 +65,13 @@ function textOf(value: unknown, attribute: string): string {
 
 function newComment(ctx: RequestContext, sheet: Sheet, text: string): Comment {
 	const now = ctx.emulator.state.now();
-	return { id: idsFor(ctx.emulator, sheet).id(), text, createdBy: caller(ctx.emulator), createdAt: now, modifiedAt: now };
+	return {
+		id: idsFor(ctx.emulator, sheet).id(),
+		text,
+		createdBy: caller(ctx.emulator),
+		createdAt: now,
+		modifiedAt: now,
+	};
 }
 
 function discussionIn(sheet: Sheet, discussionId: string): Discussion {
@@ -81,8 +97,18 @@ function listDiscussions(ctx: RequestContext, rowId?: string): Answer {
 	if (rowId !== undefined) rowOf(sheet, rowId);
 	const withComments = words(ctx.query, 'include').has('comments');
 	const options = shapeOptions(ctx);
-	const discussions = (sheet.discussions ?? []).filter((discussion) => rowId === undefined || (discussion.parentType === 'ROW' && discussion.parentId === rowId));
-	return { body: paged(discussions.map((discussion) => discussionOut(ctx.emulator, sheet, discussion, withComments, options)), ctx.query) };
+	const discussions = (sheet.discussions ?? []).filter(
+		(discussion) =>
+			rowId === undefined || (discussion.parentType === 'ROW' && discussion.parentId === rowId),
+	);
+	return {
+		body: paged(
+			discussions.map((discussion) =>
+				discussionOut(ctx.emulator, sheet, discussion, withComments, options),
+			),
+			ctx.query,
+		),
+	};
 }
 
 function createDiscussion(ctx: RequestContext, parentType: 'SHEET' | 'ROW'): Answer {
@@ -90,17 +116,38 @@ function createDiscussion(ctx: RequestContext, parentType: 'SHEET' | 'ROW'): Ans
 	const parentId = parentType === 'ROW' ? rowOf(sheet, ctx.params.rowId).id : sheet.id;
 	const body = objectBody(ctx);
 	if (body.comment === undefined || body.comment === null) throw new ApiError(1012, ['comment']);
-	if (typeof body.comment !== 'object' || Array.isArray(body.comment)) throw new ApiError(1008, ['comment must be a JSON object']);
+	if (typeof body.comment !== 'object' || Array.isArray(body.comment))
+		throw new ApiError(1008, ['comment must be a JSON object']);
 	const text = textOf((body.comment as Record<string, unknown>).text, 'comment.text');
-	const discussion: Discussion = { id: idsFor(ctx.emulator, sheet).id(), parentType, parentId, comments: [newComment(ctx, sheet, text)] };
+	const discussion: Discussion = {
+		id: idsFor(ctx.emulator, sheet).id(),
+		parentType,
+		parentId,
+		comments: [newComment(ctx, sheet, text)],
+	};
 	(sheet.discussions ??= []).push(discussion);
 	ctx.emulator.state.touch(sheet);
-	return { body: { message: 'SUCCESS', resultCode: 0, version: sheet.version, result: discussionOut(ctx.emulator, sheet, discussion, true, shapeOptions(ctx)) } };
+	return {
+		body: {
+			message: 'SUCCESS',
+			resultCode: 0,
+			version: sheet.version,
+			result: discussionOut(ctx.emulator, sheet, discussion, true, shapeOptions(ctx)),
+		},
+	};
 }
 
 function getDiscussion(ctx: RequestContext): Answer {
 	const sheet = sheetOf(ctx);
-	return { body: discussionOut(ctx.emulator, sheet, discussionIn(sheet, ctx.params.discussionId), true, shapeOptions(ctx)) };
+	return {
+		body: discussionOut(
+			ctx.emulator,
+			sheet,
+			discussionIn(sheet, ctx.params.discussionId),
+			true,
+			shapeOptions(ctx),
+		),
+	};
 }
 
 /** Deleting a thread deletes its comments: other people's need the sheet's admin (else 1081). */
@@ -108,7 +155,8 @@ function deleteDiscussion(ctx: RequestContext): Answer {
 	const sheet = sheetOf(ctx);
 	const discussion = discussionIn(sheet, ctx.params.discussionId);
 	const admin = ACCESS_RANK[ctx.emulator.state.accessLevel(sheet.id)] >= ACCESS_RANK.ADMIN;
-	if (!admin && discussion.comments.some((comment) => !isCallers(ctx, comment))) throw new ApiError(1081);
+	if (!admin && discussion.comments.some((comment) => !isCallers(ctx, comment)))
+		throw new ApiError(1081);
 	sheet.discussions = sheet.discussions!.filter((candidate) => candidate !== discussion);
 	ctx.emulator.state.touch(sheet);
 	return { body: { message: 'SUCCESS', resultCode: 0 } };
@@ -120,7 +168,14 @@ function addComment(ctx: RequestContext): Answer {
 	const comment = newComment(ctx, sheet, textOf(objectBody(ctx).text, 'text'));
 	discussion.comments.push(comment);
 	ctx.emulator.state.touch(sheet);
-	return { body: { message: 'SUCCESS', resultCode: 0, version: sheet.version, result: commentOut(discussion, comment, shapeOptions(ctx)) } };
+	return {
+		body: {
+			message: 'SUCCESS',
+			resultCode: 0,
+			version: sheet.version,
+			result: commentOut(discussion, comment, shapeOptions(ctx)),
+		},
+	};
 }
 
 function getComment(ctx: RequestContext): Answer {
@@ -136,7 +191,14 @@ function updateComment(ctx: RequestContext): Answer {
 	comment.text = text;
 	comment.modifiedAt = ctx.emulator.state.now();
 	ctx.emulator.state.touch(sheet);
-	return { body: { message: 'SUCCESS', resultCode: 0, version: sheet.version, result: commentOut(discussion, comment, shapeOptions(ctx)) } };
+	return {
+		body: {
+			message: 'SUCCESS',
+			resultCode: 0,
+			version: sheet.version,
+			result: commentOut(discussion, comment, shapeOptions(ctx)),
+		},
+	};
 }
 
 /** Only the author may delete a comment (1081); the last comment takes its discussion with it. */
@@ -145,20 +207,77 @@ function deleteComment(ctx: RequestContext): Answer {
 	const { discussion, comment } = commentIn(sheet, ctx.params.commentId);
 	if (!isCallers(ctx, comment)) throw new ApiError(1081);
 	discussion.comments = discussion.comments.filter((candidate) => candidate !== comment);
-	if (discussion.comments.length === 0) sheet.discussions = sheet.discussions!.filter((candidate) => candidate !== discussion);
+	if (discussion.comments.length === 0)
+		sheet.discussions = sheet.discussions!.filter((candidate) => candidate !== discussion);
 	ctx.emulator.state.touch(sheet);
 	return { body: { message: 'SUCCESS', resultCode: 0 } };
 }
 
 export const discussionRoutes: Route[] = [
-	{ method: 'GET', path: '/2.0/sheets/{sheetId}/discussions', scope: 'READ_SHEETS', handler: (ctx) => listDiscussions(ctx) },
-	{ method: 'POST', path: '/2.0/sheets/{sheetId}/discussions', scope: 'WRITE_SHEETS', write: true, handler: (ctx) => createDiscussion(ctx, 'SHEET') },
-	{ method: 'GET', path: '/2.0/sheets/{sheetId}/rows/{rowId}/discussions', scope: 'READ_SHEETS', handler: (ctx) => listDiscussions(ctx, ctx.params.rowId) },
-	{ method: 'POST', path: '/2.0/sheets/{sheetId}/rows/{rowId}/discussions', scope: 'WRITE_SHEETS', write: true, handler: (ctx) => createDiscussion(ctx, 'ROW') },
-	{ method: 'GET', path: '/2.0/sheets/{sheetId}/discussions/{discussionId}', scope: 'READ_SHEETS', handler: getDiscussion },
-	{ method: 'DELETE', path: '/2.0/sheets/{sheetId}/discussions/{discussionId}', scope: 'WRITE_SHEETS', write: true, handler: deleteDiscussion },
-	{ method: 'POST', path: '/2.0/sheets/{sheetId}/discussions/{discussionId}/comments', scope: 'WRITE_SHEETS', write: true, handler: addComment },
-	{ method: 'GET', path: '/2.0/sheets/{sheetId}/comments/{commentId}', scope: 'READ_SHEETS', handler: getComment },
-	{ method: 'PUT', path: '/2.0/sheets/{sheetId}/comments/{commentId}', scope: 'WRITE_SHEETS', write: true, handler: updateComment },
-	{ method: 'DELETE', path: '/2.0/sheets/{sheetId}/comments/{commentId}', scope: 'WRITE_SHEETS', write: true, handler: deleteComment },
+	{
+		method: 'GET',
+		path: '/2.0/sheets/{sheetId}/discussions',
+		scope: 'READ_SHEETS',
+		handler: (ctx) => listDiscussions(ctx),
+	},
+	{
+		method: 'POST',
+		path: '/2.0/sheets/{sheetId}/discussions',
+		scope: 'WRITE_SHEETS',
+		write: true,
+		handler: (ctx) => createDiscussion(ctx, 'SHEET'),
+	},
+	{
+		method: 'GET',
+		path: '/2.0/sheets/{sheetId}/rows/{rowId}/discussions',
+		scope: 'READ_SHEETS',
+		handler: (ctx) => listDiscussions(ctx, ctx.params.rowId),
+	},
+	{
+		method: 'POST',
+		path: '/2.0/sheets/{sheetId}/rows/{rowId}/discussions',
+		scope: 'WRITE_SHEETS',
+		write: true,
+		handler: (ctx) => createDiscussion(ctx, 'ROW'),
+	},
+	{
+		method: 'GET',
+		path: '/2.0/sheets/{sheetId}/discussions/{discussionId}',
+		scope: 'READ_SHEETS',
+		handler: getDiscussion,
+	},
+	{
+		method: 'DELETE',
+		path: '/2.0/sheets/{sheetId}/discussions/{discussionId}',
+		scope: 'WRITE_SHEETS',
+		write: true,
+		handler: deleteDiscussion,
+	},
+	{
+		method: 'POST',
+		path: '/2.0/sheets/{sheetId}/discussions/{discussionId}/comments',
+		scope: 'WRITE_SHEETS',
+		write: true,
+		handler: addComment,
+	},
+	{
+		method: 'GET',
+		path: '/2.0/sheets/{sheetId}/comments/{commentId}',
+		scope: 'READ_SHEETS',
+		handler: getComment,
+	},
+	{
+		method: 'PUT',
+		path: '/2.0/sheets/{sheetId}/comments/{commentId}',
+		scope: 'WRITE_SHEETS',
+		write: true,
+		handler: updateComment,
+	},
+	{
+		method: 'DELETE',
+		path: '/2.0/sheets/{sheetId}/comments/{commentId}',
+		scope: 'WRITE_SHEETS',
+		write: true,
+		handler: deleteComment,
+	},
 ];

@@ -25,12 +25,14 @@ export function evaluateFormula(formula: string): number | undefined {
 	};
 	const product = (): number => {
 		let value = number();
-		while (peek() === '*' || peek() === '/') value = expression[at++] === '*' ? value * number() : value / number();
+		while (peek() === '*' || peek() === '/')
+			value = expression[at++] === '*' ? value * number() : value / number();
 		return value;
 	};
 	const sum = (): number => {
 		let value = product();
-		while (peek() === '+' || peek() === '-') value = expression[at++] === '+' ? value + product() : value - product();
+		while (peek() === '+' || peek() === '-')
+			value = expression[at++] === '+' ? value + product() : value - product();
 		return value;
 	};
 	try {

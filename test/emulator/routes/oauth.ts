@@ -19,7 +19,11 @@ export function newToken(prefix: string): string {
 
 function errorPage(status: number, title: string): Answer {
 	const text = title.replace(/[<>&"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-	return { status, body: `<!DOCTYPE html><html><head><title>Smartsheet</title></head><body><h1>${text}</h1></body></html>`, headers: { 'Content-Type': 'text/html;charset=UTF-8' } };
+	return {
+		status,
+		body: `<!DOCTYPE html><html><head><title>Smartsheet</title></head><body><h1>${text}</h1></body></html>`,
+		headers: { 'Content-Type': 'text/html;charset=UTF-8' },
+	};
 }
 
 /**
@@ -29,11 +33,15 @@ function errorPage(status: number, title: string): Answer {
 export function authorize(emulator: Emulator, url: URL, formBody: string): Answer {
 	const params = new URLSearchParams(formBody);
 	for (const [key, value] of url.searchParams) if (!params.has(key)) params.set(key, value);
-	const client = emulator.config.clients.find((candidate) => candidate.clientId === params.get('client_id'));
+	const client = emulator.config.clients.find(
+		(candidate) => candidate.clientId === params.get('client_id'),
+	);
 	if (!client) return errorPage(400, 'Invalid client_id: this app is not registered.');
 	const redirect = params.get('redirect_uri') ?? client.redirectUri;
-	if (!redirect) return errorPage(400, 'redirect_uri is required: the app has no registered redirect URL.');
-	if (client.redirectUri && redirect !== client.redirectUri) return errorPage(400, 'The redirect_uri did not match the expected value.');
+	if (!redirect)
+		return errorPage(400, 'redirect_uri is required: the app has no registered redirect URL.');
+	if (client.redirectUri && redirect !== client.redirectUri)
+		return errorPage(400, 'The redirect_uri did not match the expected value.');
 	let target: URL;
 	try {
 		target = new URL(redirect);
@@ -41,11 +49,19 @@ export function authorize(emulator: Emulator, url: URL, formBody: string): Answe
 		return errorPage(400, 'redirect_uri is not a URL.');
 	}
 	const scopes = (params.get('scope') ?? '').split(/[\s,]+/).filter(Boolean); // spaces; the Java SDK joins with commas
-	if (params.get('response_type') !== 'code') target.searchParams.set('error', 'unsupported_response_type');
-	else if (scopes.length === 0 || !scopes.every(isScope)) target.searchParams.set('error', 'invalid_scope');
+	if (params.get('response_type') !== 'code')
+		target.searchParams.set('error', 'unsupported_response_type');
+	else if (scopes.length === 0 || !scopes.every(isScope))
+		target.searchParams.set('error', 'invalid_scope');
 	else {
 		const code = newToken('code_');
-		emulator.state.codes.set(code, { clientId: client.clientId, userId: emulator.state.user.id, scopes, expiresAt: emulator.state.now() + CODE_LIFETIME_MS, used: false });
+		emulator.state.codes.set(code, {
+			clientId: client.clientId,
+			userId: emulator.state.user.id,
+			scopes,
+			expiresAt: emulator.state.now() + CODE_LIFETIME_MS,
+			used: false,
+		});
 		target.searchParams.set('code', code);
 		target.searchParams.set('expires_in', String(CODE_LIFETIME_MS));
 	}
@@ -55,13 +71,36 @@ export function authorize(emulator: Emulator, url: URL, formBody: string): Answe
 }
 
 /** Issues an access/refresh pair (the Connect flow, a refresh, or the admin shortcut). */
-export function issueTokens(emulator: Emulator, clientId: string, scopes: string[], ttlSeconds?: number, userId = emulator.state.user.id) {
+export function issueTokens(
+	emulator: Emulator,
+	clientId: string,
+	scopes: string[],
+	ttlSeconds?: number,
+	userId = emulator.state.user.id,
+) {
 	const ttl = ttlSeconds ?? emulator.config.accessTokenTtlSeconds;
 	const accessToken = newToken('at_');
 	const refreshToken = newToken('rt_');
-	emulator.state.accessTokens.set(accessToken, { userId, clientId, scopes: new Set(scopes), expiresAt: emulator.state.now() + ttl * 1000, revoked: false });
-	emulator.state.refreshTokens.set(refreshToken, { userId, clientId, scopes, state: 'active', accessToken });
-	return { access_token: accessToken, token_type: 'bearer', refresh_token: refreshToken, expires_in: ttl };
+	emulator.state.accessTokens.set(accessToken, {
+		userId,
+		clientId,
+		scopes: new Set(scopes),
+		expiresAt: emulator.state.now() + ttl * 1000,
+		revoked: false,
+	});
+	emulator.state.refreshTokens.set(refreshToken, {
+		userId,
+		clientId,
+		scopes,
+		state: 'active',
+		accessToken,
+	});
+	return {
+		access_token: accessToken,
+		token_type: 'bearer',
+		refresh_token: refreshToken,
+		expires_in: ttl,
+	};
 }
 
 /** The OAuth `error` word that goes with each token-endpoint code (Java SDK reads `error`). */
@@ -122,13 +161,23 @@ export function tokenEndpoint(ctx: RequestContext): Answer {
 }
 
 /** Exactly one of client_secret or hash = lower-case hex SHA-256 of `secret|code` or `secret|refresh_token`. */
-function checkClientAuth(client: OAuthClient, subject: string, params: URLSearchParams, fail: (errorCode: number) => ApiError): void {
+function checkClientAuth(
+	client: OAuthClient,
+	subject: string,
+	params: URLSearchParams,
+	fail: (errorCode: number) => ApiError,
+): void {
 	const secret = params.get('client_secret');
 	const hash = params.get('hash');
 	if (secret !== null && hash !== null) throw fail(1237);
 	if (secret === null && hash === null) throw fail(1236);
 	if (secret !== null && secret !== client.clientSecret) throw fail(1238);
-	if (hash !== null && hash.toLowerCase() !== createHash('sha256').update(`${client.clientSecret}|${subject}`).digest('hex')) throw fail(1072);
+	if (
+		hash !== null &&
+		hash.toLowerCase() !==
+			createHash('sha256').update(`${client.clientSecret}|${subject}`).digest('hex')
+	)
+		throw fail(1072);
 }
 
 /** DELETE /2.0/token: revokes the calling access token, or with deleteAllForApiClient=true all of its app's tokens for the user. */
@@ -137,10 +186,16 @@ export function revokeEndpoint(ctx: RequestContext): Answer {
 	const caller = state.accessTokens.get(ctx.token!)!;
 	const all = ctx.query.get('deleteAllForApiClient') === 'true' && caller.clientId !== null;
 	for (const [token, grant] of state.accessTokens) {
-		if (token === ctx.token || (all && grant.clientId === caller.clientId && grant.userId === caller.userId)) grant.revoked = true;
+		if (
+			token === ctx.token ||
+			(all && grant.clientId === caller.clientId && grant.userId === caller.userId)
+		)
+			grant.revoked = true;
 	}
 	for (const refresh of state.refreshTokens.values()) {
-		const mine = refresh.accessToken === ctx.token || (all && refresh.clientId === caller.clientId && refresh.userId === caller.userId);
+		const mine =
+			refresh.accessToken === ctx.token ||
+			(all && refresh.clientId === caller.clientId && refresh.userId === caller.userId);
 		if (mine && refresh.state === 'active') refresh.state = 'revoked'; // a rotated one stays rotated (1071)
 	}
 	return { body: { message: 'SUCCESS', resultCode: 0 } };

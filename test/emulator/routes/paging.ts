@@ -14,11 +14,18 @@ export interface Window {
 export function pageWindow(total: number, query: URLSearchParams, defaultPageSize = 100): Window {
 	const pageSizeParam = positiveInt(query, 'pageSize');
 	const pageParam = positiveInt(query, 'page');
-	if (flag(query, 'includeAll')) return { pageNumber: 1, pageSize: Math.max(total, 1), totalPages: 1, from: 0, to: total };
+	if (flag(query, 'includeAll'))
+		return { pageNumber: 1, pageSize: Math.max(total, 1), totalPages: 1, from: 0, to: total };
 	const pageSize = pageSizeParam ?? defaultPageSize;
 	const totalPages = Math.max(1, Math.ceil(total / pageSize));
 	const pageNumber = Math.min(pageParam ?? 1, totalPages);
-	return { pageNumber, pageSize, totalPages, from: (pageNumber - 1) * pageSize, to: Math.min(total, pageNumber * pageSize) };
+	return {
+		pageNumber,
+		pageSize,
+		totalPages,
+		from: (pageNumber - 1) * pageSize,
+		to: Math.min(total, pageNumber * pageSize),
+	};
 }
 
 export function paged<T>(items: T[], query: URLSearchParams) {

@@ -10,7 +10,12 @@ type Place = { workspaceId?: string; folderId?: string };
 type Leaf = { id: string; name: string; createdAt?: number; modifiedAt?: number };
 type Kind = 'sheets' | 'reports' | 'sights' | 'folders';
 
-const PERMALINK: Record<Kind, string> = { sheets: 'sheets', reports: 'reports', sights: 'dashboards', folders: 'folders' };
+const PERMALINK: Record<Kind, string> = {
+	sheets: 'sheets',
+	reports: 'reports',
+	sights: 'dashboards',
+	folders: 'folders',
+};
 
 function find(state: EmulatorState, kind: Kind, id: string): (Leaf & Place) | undefined {
 	if (kind === 'sheets') return state.sheets.get(id);
@@ -40,23 +45,69 @@ function pathOf(ctx: RequestContext, kind: Kind): Answer {
 	const level = state.accessLevel(kind === 'folders' ? (found.workspaceId ?? id) : id);
 	if (level === 'NONE') throw new ApiError(1004);
 	const stamp = (ms: number | undefined) => (ms === undefined ? {} : { createdAt: isoSeconds(ms) });
-	const leaf = { id: found.id, name: found.name, permalink: `https://app.smartsheet.com/${PERMALINK[kind]}/${found.id}`, accessLevel: level, ...stamp(found.createdAt), ...(found.modifiedAt === undefined ? {} : { modifiedAt: isoSeconds(found.modifiedAt) }) };
+	const leaf = {
+		id: found.id,
+		name: found.name,
+		permalink: `https://app.smartsheet.com/${PERMALINK[kind]}/${found.id}`,
+		accessLevel: level,
+		...stamp(found.createdAt),
+		...(found.modifiedAt === undefined ? {} : { modifiedAt: isoSeconds(found.modifiedAt) }),
+	};
 	// Build from the inside out: the object, then each folder around it, then the workspace.
-	let inner: Record<string, unknown> = kind === 'folders' ? { folders: [leaf] } : { [kind]: [leaf] };
+	let inner: Record<string, unknown> =
+		kind === 'folders' ? { folders: [leaf] } : { [kind]: [leaf] };
 	const folders = folderChain(state, found.folderId);
 	for (const folder of [...folders].reverse()) {
-		inner = { folders: [{ id: folder.id, name: folder.name, permalink: `https://app.smartsheet.com/folders/${folder.id}`, ...inner }] };
+		inner = {
+			folders: [
+				{
+					id: folder.id,
+					name: folder.name,
+					permalink: `https://app.smartsheet.com/folders/${folder.id}`,
+					...inner,
+				},
+			],
+		};
 	}
 	// A sheet made in a folder knows only its folder; the folder knows its workspace.
 	const workspaceId = found.workspaceId ?? folders[0]?.workspaceId;
 	const workspace = state.workspaces.find((candidate) => candidate.id === workspaceId);
-	if (!workspace || state.accessLevel(workspace.id) === 'NONE') return { body: kind === 'folders' ? { folders: [leaf] } : { [kind]: [leaf] } };
-	return { body: { id: workspace.id, name: workspace.name, permalink: `https://app.smartsheet.com/workspaces/${workspace.id}`, accessLevel: state.accessLevel(workspace.id), ...inner } };
+	if (!workspace || state.accessLevel(workspace.id) === 'NONE')
+		return { body: kind === 'folders' ? { folders: [leaf] } : { [kind]: [leaf] } };
+	return {
+		body: {
+			id: workspace.id,
+			name: workspace.name,
+			permalink: `https://app.smartsheet.com/workspaces/${workspace.id}`,
+			accessLevel: state.accessLevel(workspace.id),
+			...inner,
+		},
+	};
 }
 
 export const pathRoutes: Route[] = [
-	{ method: 'GET', path: '/2.0/sheets/{objectId}/path', scope: 'READ_SHEETS', handler: (ctx) => pathOf(ctx, 'sheets') },
-	{ method: 'GET', path: '/2.0/reports/{objectId}/path', scope: 'READ_SHEETS', handler: (ctx) => pathOf(ctx, 'reports') },
-	{ method: 'GET', path: '/2.0/sights/{objectId}/path', scope: 'READ_SIGHTS', handler: (ctx) => pathOf(ctx, 'sights') },
-	{ method: 'GET', path: '/2.0/folders/{objectId}/path', scope: 'READ_SHEETS', handler: (ctx) => pathOf(ctx, 'folders') },
+	{
+		method: 'GET',
+		path: '/2.0/sheets/{objectId}/path',
+		scope: 'READ_SHEETS',
+		handler: (ctx) => pathOf(ctx, 'sheets'),
+	},
+	{
+		method: 'GET',
+		path: '/2.0/reports/{objectId}/path',
+		scope: 'READ_SHEETS',
+		handler: (ctx) => pathOf(ctx, 'reports'),
+	},
+	{
+		method: 'GET',
+		path: '/2.0/sights/{objectId}/path',
+		scope: 'READ_SIGHTS',
+		handler: (ctx) => pathOf(ctx, 'sights'),
+	},
+	{
+		method: 'GET',
+		path: '/2.0/folders/{objectId}/path',
+		scope: 'READ_SHEETS',
+		handler: (ctx) => pathOf(ctx, 'folders'),
+	},
 ];

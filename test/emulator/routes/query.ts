@@ -6,7 +6,8 @@ export function positiveInt(query: URLSearchParams, name: string): number | unde
 	const raw = query.get(name);
 	if (raw === null) return undefined;
 	const value = Number(raw);
-	if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < 1) throw new ApiError(1018, [raw, name]);
+	if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < 1)
+		throw new ApiError(1018, [raw, name]);
 	return value;
 }
 
@@ -21,14 +22,22 @@ export function flag(query: URLSearchParams, name: string): boolean {
 export function idList(query: URLSearchParams, name: string): string[] | undefined {
 	const raw = query.get(name);
 	if (raw === null) return undefined;
-	const ids = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+	const ids = raw
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter(Boolean);
 	if (ids.some((id) => !/^\d+$/.test(id))) throw new ApiError(1018, [raw, name]);
 	return ids;
 }
 
 /** A comma-separated list of words (include=…, exclude=…). */
 export function words(query: URLSearchParams, name: string): Set<string> {
-	return new Set((query.get(name) ?? '').split(',').map((entry) => entry.trim()).filter(Boolean));
+	return new Set(
+		(query.get(name) ?? '')
+			.split(',')
+			.map((entry) => entry.trim())
+			.filter(Boolean),
+	);
 }
 
 /** An ISO-8601 timestamp (or epoch milliseconds), as epoch milliseconds. */

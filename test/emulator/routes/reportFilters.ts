@@ -12,7 +12,10 @@ export function matchesFilter(filter: ReportFilter, valueOf: ValueOf): boolean {
 	return filter.operator === 'AND' ? results.every(Boolean) : results.some(Boolean);
 }
 
-function matchesCriterion(criterion: ReportFilter['criteria'][number], value: Cell['value'] | undefined): boolean {
+function matchesCriterion(
+	criterion: ReportFilter['criteria'][number],
+	value: Cell['value'] | undefined,
+): boolean {
 	const text = value === undefined || value === '' ? '' : String(value).toLowerCase();
 	const wanted = criterion.values.map((entry) => String(entry).toLowerCase());
 	switch (criterion.operator) {

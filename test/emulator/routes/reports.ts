@@ -39,7 +39,9 @@ function visibleSources(emulator: Emulator, report: Report): Sheet[] {
 	const state = emulator.state;
 	return report.sourceSheetIds
 		.map((id) => state.sheets.get(id))
-		.filter((sheet): sheet is Sheet => sheet !== undefined && state.accessLevel(sheet.id) !== 'NONE');
+		.filter(
+			(sheet): sheet is Sheet => sheet !== undefined && state.accessLevel(sheet.id) !== 'NONE',
+		);
 }
 
 function columnIn(sheet: Sheet, title: string): Column | undefined {
@@ -51,10 +53,13 @@ function passes(report: Report, sheet: Sheet, row: Row): boolean {
 		const column = columnIn(sheet, title);
 		return column ? row.cells.get(column.id)?.value : undefined;
 	};
-	if (report.definition?.filters && !matchesFilter(report.definition.filters, valueOf)) return false;
+	if (report.definition?.filters && !matchesFilter(report.definition.filters, valueOf))
+		return false;
 	if (!report.filter) return true;
 	const value = valueOf(report.filter.title);
-	return report.filter.operator === 'equals' ? value === report.filter.value : value !== report.filter.value;
+	return report.filter.operator === 'equals'
+		? value === report.filter.value
+		: value !== report.filter.value;
 }
 
 export function level(query: URLSearchParams): number {
@@ -86,7 +91,8 @@ function getReport(ctx: RequestContext): Answer {
 	const options: ShapeOptions = { numericDates: flag(ctx.query, 'numericDates') };
 	const sources = visibleSources(emulator, report);
 	const rows: Array<{ sheet: Sheet; index: number }> = [];
-	for (const sheet of sources) sheet.rows.forEach((row, index) => passes(report, sheet, row) && rows.push({ sheet, index }));
+	for (const sheet of sources)
+		sheet.rows.forEach((row, index) => passes(report, sheet, row) && rows.push({ sheet, index }));
 	const window = pageWindow(rows.length, ctx.query);
 	const pageSize = Math.min(window.pageSize, MAX_REPORT_PAGE_SIZE);
 	const pageNumber = Math.min(window.pageNumber, Math.max(1, Math.ceil(rows.length / pageSize)));
@@ -98,7 +104,15 @@ function getReport(ctx: RequestContext): Answer {
 			createdAt: stamp(report.createdAt, options),
 			modifiedAt: stamp(report.modifiedAt, options),
 			totalRowCount: rows.length,
-			...(include.has('sourceSheets') ? { sourceSheets: sources.map((sheet) => ({ id: sheet.id, name: sheet.name, accessLevel: emulator.state.accessLevel(sheet.id) })) } : {}),
+			...(include.has('sourceSheets')
+				? {
+						sourceSheets: sources.map((sheet) => ({
+							id: sheet.id,
+							name: sheet.name,
+							accessLevel: emulator.state.accessLevel(sheet.id),
+						})),
+					}
+				: {}),
 			columns: reportColumns(report, sources, atLevel),
 			rows: picked.map(({ sheet, index }) => reportRow(emulator, report, sheet, index, options)),
 		},
@@ -106,12 +120,20 @@ function getReport(ctx: RequestContext): Answer {
 }
 
 /** A source row as the report shows it: its sheetId, and each cell under the report's virtual column. */
-function reportRow(emulator: Emulator, report: Report, sheet: Sheet, index: number, options: ShapeOptions) {
+function reportRow(
+	emulator: Emulator,
+	report: Report,
+	sheet: Sheet,
+	index: number,
+	options: ShapeOptions,
+) {
 	const sourceRow = rowOut(sheet, sheet.rows[index], placeAt(sheet, index), options, emulator);
 	const cells = report.columns.map((column) => {
 		const source = columnIn(sheet, column.title);
 		const cell = source && sourceRow.cells.find((candidate) => candidate.columnId === source.id);
-		return cell ? { ...cell, virtualColumnId: column.virtualId } : { virtualColumnId: column.virtualId };
+		return cell
+			? { ...cell, virtualColumnId: column.virtualId }
+			: { virtualColumnId: column.virtualId };
 	});
 	return { ...sourceRow, accessLevel: emulator.state.accessLevel(sheet.id), cells };
 }
@@ -123,8 +145,15 @@ export const reportRoutes: Route[] = [
 		scope: 'READ_SHEETS',
 		handler: (ctx) => {
 			const state = ctx.emulator.state;
-			const reports = [...state.reports.values()].filter((report) => state.accessLevel(report.id) !== 'NONE');
-			return { body: paged(reports.map((report) => reportSummary(ctx.emulator, report)), ctx.query) };
+			const reports = [...state.reports.values()].filter(
+				(report) => state.accessLevel(report.id) !== 'NONE',
+			);
+			return {
+				body: paged(
+					reports.map((report) => reportSummary(ctx.emulator, report)),
+					ctx.query,
+				),
+			};
 		},
 	},
 	{ method: 'GET', path: '/2.0/reports/{reportId}', scope: 'READ_SHEETS', handler: getReport },

@@ -4,7 +4,15 @@
 import { ApiError } from '../errors';
 import type { Row, Sheet } from '../state';
 
-const LOCATION_KEYS = ['toTop', 'toBottom', 'parentId', 'siblingId', 'above', 'indent', 'outdent'] as const;
+const LOCATION_KEYS = [
+	'toTop',
+	'toBottom',
+	'parentId',
+	'siblingId',
+	'above',
+	'indent',
+	'outdent',
+] as const;
 
 export interface Location {
 	toTop?: boolean;
@@ -17,17 +25,32 @@ export interface Location {
 }
 
 /** The one location all rows of a request share. */
-export function requestLocation(rows: Array<Record<string, unknown>>, sheet: Sheet, mode: 'add' | 'update'): Location {
+export function requestLocation(
+	rows: Array<Record<string, unknown>>,
+	sheet: Sheet,
+	mode: 'add' | 'update',
+): Location {
 	const locations = rows.map(locationOf);
 	const first = JSON.stringify(locations[0] ?? {});
 	if (locations.some((location) => JSON.stringify(location) !== first)) throw new ApiError(1123);
 	const location = locations[0] ?? {};
 	const keys = Object.keys(location).sort().join('+');
-	const valid = ['', 'toTop', 'toBottom', 'parentId', 'parentId+toTop', 'parentId+toBottom', 'siblingId', 'above+siblingId'];
+	const valid = [
+		'',
+		'toTop',
+		'toBottom',
+		'parentId',
+		'parentId+toTop',
+		'parentId+toBottom',
+		'siblingId',
+		'above+siblingId',
+	];
 	if (mode === 'update') valid.push('indent', 'outdent');
 	if (!valid.includes(keys)) throw new ApiError(1062);
-	if (location.parentId !== undefined && !sheet.rowsById.has(location.parentId)) throw new ApiError(1063, [location.parentId]);
-	if (location.siblingId !== undefined && !sheet.rowsById.has(location.siblingId)) throw new ApiError(1064, [location.siblingId]);
+	if (location.parentId !== undefined && !sheet.rowsById.has(location.parentId))
+		throw new ApiError(1063, [location.parentId]);
+	if (location.siblingId !== undefined && !sheet.rowsById.has(location.siblingId))
+		throw new ApiError(1064, [location.siblingId]);
 	return location;
 }
 
@@ -37,7 +60,8 @@ function locationOf(row: Record<string, unknown>): Location {
 		const value = row[key];
 		if (value === undefined || value === null || value === false) continue; // toTop:false is no location
 		if (key === 'parentId' || key === 'siblingId') {
-			if (typeof value !== 'string' && typeof value !== 'number') throw new ApiError(1008, [`row.${key} must be an ID`]);
+			if (typeof value !== 'string' && typeof value !== 'number')
+				throw new ApiError(1008, [`row.${key} must be an ID`]);
 			location[key] = String(value);
 		} else if (key === 'indent' || key === 'outdent') {
 			location[key] = true; // Smartsheet takes indent/outdent: 1
@@ -90,12 +114,18 @@ function anchor(sheet: Sheet, location: Location): { index: number; parentId?: s
 	if (location.parentId) {
 		const parent = sheet.rowsById.get(location.parentId)!;
 		const start = sheet.rows.indexOf(parent);
-		return { index: location.toBottom ? start + subtree(sheet, parent).length : start + 1, parentId: parent.id };
+		return {
+			index: location.toBottom ? start + subtree(sheet, parent).length : start + 1,
+			parentId: parent.id,
+		};
 	}
 	if (location.siblingId) {
 		const sibling = sheet.rowsById.get(location.siblingId)!;
 		const start = sheet.rows.indexOf(sibling);
-		return { index: location.above ? start : start + subtree(sheet, sibling).length, parentId: sibling.parentId };
+		return {
+			index: location.above ? start : start + subtree(sheet, sibling).length,
+			parentId: sibling.parentId,
+		};
 	}
 	return { index: location.toTop ? 0 : sheet.rows.length };
 }
@@ -111,14 +141,22 @@ export function subtree(sheet: Sheet, row: Row): Row[] {
 /** The row's own ID and those of every row above it in the hierarchy. */
 function ancestry(sheet: Sheet, rowId: string): Set<string> {
 	const ids = new Set<string>();
-	for (let id: string | undefined = rowId; id && !ids.has(id); id = sheet.rowsById.get(id)?.parentId) ids.add(id);
+	for (
+		let id: string | undefined = rowId;
+		id && !ids.has(id);
+		id = sheet.rowsById.get(id)?.parentId
+	)
+		ids.add(id);
 	return ids;
 }
 
 /** indent: the row goes under the sibling right above it (it stays where it is on screen). */
 function indent(sheet: Sheet, row: Row): void {
 	const index = sheet.rows.indexOf(row);
-	const previous = sheet.rows.slice(0, index).reverse().find((candidate) => candidate.parentId === row.parentId);
+	const previous = sheet.rows
+		.slice(0, index)
+		.reverse()
+		.find((candidate) => candidate.parentId === row.parentId);
 	if (!previous) throw new ApiError(1062);
 	row.parentId = previous.id;
 }

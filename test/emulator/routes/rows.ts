@@ -15,7 +15,17 @@ import { sheetOf } from './sheets';
 /** Smartsheet: "When adding or updating rows, limit your request to 500 rows at a time." */
 export const MAX_ROWS_PER_REQUEST = 500;
 /** Attributes Smartsheet computes; a request may not set them (1032). */
-const READ_ONLY_KEYS = ['createdAt', 'modifiedAt', 'rowNumber', 'version', 'sheetId', 'permalink', 'createdBy', 'modifiedBy', 'accessLevel'];
+const READ_ONLY_KEYS = [
+	'createdAt',
+	'modifiedAt',
+	'rowNumber',
+	'version',
+	'sheetId',
+	'permalink',
+	'createdBy',
+	'modifiedBy',
+	'accessLevel',
+];
 
 type RowInput = Record<string, unknown>;
 
@@ -24,9 +34,13 @@ function rowsFromBody(ctx: RequestContext): RowInput[] {
 	const body = ctx.json();
 	const rows = Array.isArray(body) ? body : [body];
 	if (rows.length === 0) throw new ApiError(1012, ['row']);
-	if (rows.some((row) => row === null || typeof row !== 'object' || Array.isArray(row))) throw new ApiError(1008, ['a row must be a JSON object']);
+	if (rows.some((row) => row === null || typeof row !== 'object' || Array.isArray(row)))
+		throw new ApiError(1008, ['a row must be a JSON object']);
 	// Which code Smartsheet uses past the limit is not documented; 1160 is its "invalid bulk request".
-	if (rows.length > MAX_ROWS_PER_REQUEST) throw new ApiError(1160, [], { detail: { maxRowCount: MAX_ROWS_PER_REQUEST, rowCount: rows.length } });
+	if (rows.length > MAX_ROWS_PER_REQUEST)
+		throw new ApiError(1160, [], {
+			detail: { maxRowCount: MAX_ROWS_PER_REQUEST, rowCount: rows.length },
+		});
 	return rows as RowInput[];
 }
 
@@ -42,7 +56,13 @@ interface Planned<T> {
  * the request (its error with detail {index, rowId}) and nothing changes; with it, the good rows are
  * saved and the bad ones come back in failedItems.
  */
-function bulk<T>(ctx: RequestContext, sheet: Sheet, rows: RowInput[], check: (row: RowInput) => T, apply: (changes: T[]) => Row[]): Answer {
+function bulk<T>(
+	ctx: RequestContext,
+	sheet: Sheet,
+	rows: RowInput[],
+	check: (row: RowInput) => T,
+	apply: (changes: T[]) => Row[],
+): Answer {
 	const partial = flag(ctx.query, 'allowPartialSuccess');
 	const planned: Array<Planned<T>> = rows.map((row, index) => {
 		const rowId = row.id === undefined || row.id === null ? null : String(row.id);
@@ -54,20 +74,28 @@ function bulk<T>(ctx: RequestContext, sheet: Sheet, rows: RowInput[], check: (ro
 		}
 	});
 	const failed = planned.filter((entry) => entry.error);
-	if (failed.length && !partial) throw failed[0].error!.withDetail({ index: failed[0].index, rowId: failed[0].rowId });
+	if (failed.length && !partial)
+		throw failed[0].error!.withDetail({ index: failed[0].index, rowId: failed[0].rowId });
 	const saved = apply(planned.filter((entry) => !entry.error).map((entry) => entry.change!));
 	if (saved.length) ctx.emulator.state.touch(sheet);
 	const options = shapeOptions(ctx);
 	const places = placesOf(sheet, saved);
-	const result = saved.map((row, index) => rowOut(sheet, row, places[index], options, ctx.emulator));
-	if (!failed.length) return { body: { message: 'SUCCESS', resultCode: 0, version: sheet.version, result } };
+	const result = saved.map((row, index) =>
+		rowOut(sheet, row, places[index], options, ctx.emulator),
+	);
+	if (!failed.length)
+		return { body: { message: 'SUCCESS', resultCode: 0, version: sheet.version, result } };
 	return {
 		body: {
 			message: 'PARTIAL_SUCCESS',
 			resultCode: 3,
 			version: sheet.version,
 			result,
-			failedItems: failed.map((entry) => ({ index: entry.index, rowId: entry.rowId, error: entry.error!.body() })),
+			failedItems: failed.map((entry) => ({
+				index: entry.index,
+				rowId: entry.rowId,
+				error: entry.error!.body(),
+			})),
 		},
 	};
 }
@@ -82,7 +110,11 @@ function shapeOptions(ctx: RequestContext): ShapeOptions {
 
 /** overrideValidation is for sheet admins only (1212). */
 function checkOverride(ctx: RequestContext, sheet: Sheet): void {
-	if (flag(ctx.query, 'overrideValidation') && ACCESS_RANK[ctx.emulator.state.accessLevel(sheet.id)] < ACCESS_RANK.ADMIN) throw new ApiError(1212);
+	if (
+		flag(ctx.query, 'overrideValidation') &&
+		ACCESS_RANK[ctx.emulator.state.accessLevel(sheet.id)] < ACCESS_RANK.ADMIN
+	)
+		throw new ApiError(1212);
 }
 
 function readOnlyIn(row: RowInput, extra: string[] = []): void {
@@ -111,7 +143,11 @@ function addRows(ctx: RequestContext): Answer {
 		},
 		(changes) => {
 			const writer = writerOf(ctx.emulator, ctx.token);
-			const created = changes.map((cells) => ({ ...ctx.emulator.state.newRow(cellsOf(cells)), createdBy: writer, modifiedBy: writer }));
+			const created = changes.map((cells) => ({
+				...ctx.emulator.state.newRow(cellsOf(cells)),
+				createdBy: writer,
+				modifiedBy: writer,
+			}));
 			insertRows(sheet, created, location);
 			for (const row of created) recordNewRow(ctx.emulator, sheet, row);
 			return created;
@@ -130,7 +166,8 @@ function updateRows(ctx: RequestContext): Answer {
 		rows,
 		(row) => {
 			if (row.id === undefined || row.id === null) throw new ApiError(1012, ['row.id']);
-			if (typeof row.id !== 'string' && typeof row.id !== 'number') throw new ApiError(1008, ['row.id must be an ID']);
+			if (typeof row.id !== 'string' && typeof row.id !== 'number')
+				throw new ApiError(1008, ['row.id must be an ID']);
 			readOnlyIn(row);
 			// A row that is not in the sheet: Not Found, as for GET of that row.
 			const existing = sheet.rowsById.get(String(row.id));
@@ -140,7 +177,8 @@ function updateRows(ctx: RequestContext): Answer {
 		(changes) => {
 			const now = ctx.emulator.state.now();
 			for (const { row, cells } of changes) {
-				for (const [columnId, cell] of cells) setCell(ctx.emulator, sheet, row, columnId, cell, now);
+				for (const [columnId, cell] of cells)
+					setCell(ctx.emulator, sheet, row, columnId, cell, now);
 				row.modifiedAt = now;
 				row.modifiedBy = writerOf(ctx.emulator, ctx.token);
 			}
@@ -162,7 +200,14 @@ function deleteRows(ctx: RequestContext): Answer {
 		ctx.emulator.state.removeRows(sheet, found);
 		ctx.emulator.state.touch(sheet);
 	}
-	return { body: { message: 'SUCCESS', resultCode: 0, version: sheet.version, result: found.map((id) => new RawNumber(id)) } };
+	return {
+		body: {
+			message: 'SUCCESS',
+			resultCode: 0,
+			version: sheet.version,
+			result: found.map((id) => new RawNumber(id)),
+		},
+	};
 }
 
 function getRow(ctx: RequestContext): Answer {
@@ -171,12 +216,37 @@ function getRow(ctx: RequestContext): Answer {
 	if (!row) throw new ApiError(1006);
 	const columnIds = idList(ctx.query, 'columnIds');
 	const options = { ...shapeOptions(ctx), columnIds: columnIds && new Set(columnIds) };
-	return { body: rowOut(sheet, row, placeAt(sheet, sheet.rows.indexOf(row)), options, ctx.emulator) };
+	return {
+		body: rowOut(sheet, row, placeAt(sheet, sheet.rows.indexOf(row)), options, ctx.emulator),
+	};
 }
 
 export const rowRoutes: Route[] = [
-	{ method: 'POST', path: '/2.0/sheets/{sheetId}/rows', scope: 'WRITE_SHEETS', write: true, handler: addRows },
-	{ method: 'PUT', path: '/2.0/sheets/{sheetId}/rows', scope: 'WRITE_SHEETS', write: true, handler: updateRows },
-	{ method: 'DELETE', path: '/2.0/sheets/{sheetId}/rows', scope: 'WRITE_SHEETS', write: true, handler: deleteRows },
-	{ method: 'GET', path: '/2.0/sheets/{sheetId}/rows/{rowId}', scope: 'READ_SHEETS', handler: getRow },
+	{
+		method: 'POST',
+		path: '/2.0/sheets/{sheetId}/rows',
+		scope: 'WRITE_SHEETS',
+		write: true,
+		handler: addRows,
+	},
+	{
+		method: 'PUT',
+		path: '/2.0/sheets/{sheetId}/rows',
+		scope: 'WRITE_SHEETS',
+		write: true,
+		handler: updateRows,
+	},
+	{
+		method: 'DELETE',
+		path: '/2.0/sheets/{sheetId}/rows',
+		scope: 'WRITE_SHEETS',
+		write: true,
+		handler: deleteRows,
+	},
+	{
+		method: 'GET',
+		path: '/2.0/sheets/{sheetId}/rows/{rowId}',
+		scope: 'READ_SHEETS',
+		handler: getRow,
+	},
 ];

@@ -2,12 +2,29 @@
 // (searchIndex.ts). Answer: {results: [SearchResultItem], totalCount}.
 import type { Answer, RequestContext, Route } from '../context';
 import { ApiError } from '../errors';
-import { matchedTexts, queryTerms, searchableDocs, type SearchDoc, type SearchScope } from '../searchIndex';
+import {
+	matchedTexts,
+	queryTerms,
+	searchableDocs,
+	type SearchDoc,
+	type SearchScope,
+} from '../searchIndex';
 import { timestamp, words } from './query';
 import { sheetOf } from './sheets';
 
 /** Smartsheet's scopes; the emulator indexes cell data and the names of sheets, reports, workspaces and folders. */
-const SCOPES = new Set(['attachments', 'cellData', 'comments', 'folderNames', 'reportNames', 'sheetNames', 'sightNames', 'summaryFields', 'templateNames', 'workspaceNames']);
+const SCOPES = new Set([
+	'attachments',
+	'cellData',
+	'comments',
+	'folderNames',
+	'reportNames',
+	'sheetNames',
+	'sightNames',
+	'summaryFields',
+	'templateNames',
+	'workspaceNames',
+]);
 
 function termsOf(ctx: RequestContext): string[] {
 	const terms = queryTerms(ctx.query.get('query') ?? '');
@@ -20,7 +37,13 @@ function resultOf(doc: SearchDoc, texts: string[]) {
 		text: texts.join(' '),
 		objectType: doc.objectType,
 		objectId: doc.objectId,
-		...(doc.parent ? { parentObjectType: doc.parent.objectType, parentObjectId: doc.parent.objectId, parentObjectName: doc.parent.name } : {}),
+		...(doc.parent
+			? {
+					parentObjectType: doc.parent.objectType,
+					parentObjectId: doc.parent.objectId,
+					parentObjectName: doc.parent.name,
+				}
+			: {}),
 		...(doc.contextData ? { contextData: doc.contextData } : {}),
 	};
 }
@@ -31,7 +54,12 @@ function search(ctx: RequestContext, accept: (doc: SearchDoc) => boolean): Answe
 	const state = ctx.emulator.state;
 	const results = [];
 	for (const doc of searchableDocs(state, ctx.emulator.config.searchLagMs, state.now())) {
-		if (!accept(doc) || state.accessLevel(doc.accessId) === 'NONE' || (since !== undefined && doc.modifiedAt < since)) continue;
+		if (
+			!accept(doc) ||
+			state.accessLevel(doc.accessId) === 'NONE' ||
+			(since !== undefined && doc.modifiedAt < since)
+		)
+			continue;
 		const texts = matchedTexts(doc, terms);
 		if (texts) results.push(resultOf(doc, texts));
 	}
@@ -41,9 +69,11 @@ function search(ctx: RequestContext, accept: (doc: SearchDoc) => boolean): Answe
 function searchEverything(ctx: RequestContext): Answer {
 	const raw = ctx.query.get('scopes');
 	const scopes = words(ctx.query, 'scopes');
-	if (raw !== null && (scopes.size === 0 || [...scopes].some((scope) => !SCOPES.has(scope)))) throw new ApiError(1018, [raw, 'scopes']);
+	if (raw !== null && (scopes.size === 0 || [...scopes].some((scope) => !SCOPES.has(scope))))
+		throw new ApiError(1018, [raw, 'scopes']);
 	const location = ctx.query.get('location');
-	if (location !== null && location !== 'personalWorkspace') throw new ApiError(1018, [location, 'location']);
+	if (location !== null && location !== 'personalWorkspace')
+		throw new ApiError(1018, [location, 'location']);
 	return search(ctx, (doc) => raw === null || scopes.has(doc.scope as SearchScope));
 }
 

@@ -59,7 +59,8 @@ export function placeAt(sheet: Sheet, index: number): Place {
 	for (let i = index - 1; i >= 0; i--) {
 		const candidate = sheet.rows[i];
 		if (candidate.id === row.parentId) break; // reached the parent: no sibling before it
-		if (candidate.parentId === row.parentId) return { rowNumber: index + 1, siblingId: candidate.id };
+		if (candidate.parentId === row.parentId)
+			return { rowNumber: index + 1, siblingId: candidate.id };
 	}
 	return { rowNumber: index + 1 };
 }
@@ -104,19 +105,38 @@ export function rowOut(
 		...(row.parentId ? { parentId: row.parentId } : {}),
 		...(place.siblingId ? { siblingId: place.siblingId } : {}),
 		expanded: true,
-		...(options.rowPermalink ? { permalink: `https://app.smartsheet.com/sheets/${sheet.id}?rowId=${row.id}` } : {}),
+		...(options.rowPermalink
+			? { permalink: `https://app.smartsheet.com/sheets/${sheet.id}?rowId=${row.id}` }
+			: {}),
 		createdAt: stamp(row.createdAt, options),
 		modifiedAt: stamp(row.modifiedAt, options),
-		...(options.writerInfo && emulator ? { createdBy: row.createdBy ?? caller(emulator), modifiedBy: row.modifiedBy ?? caller(emulator) } : {}),
+		...(options.writerInfo && emulator
+			? {
+					createdBy: row.createdBy ?? caller(emulator),
+					modifiedBy: row.modifiedBy ?? caller(emulator),
+				}
+			: {}),
 		cells,
 	};
 }
 
 /** What the UI shows: the text for text, numbers and picklists, a contact's name; none for checkboxes and dates. */
-export function displayValue(column: Column, value: string | number | boolean, emulator?: Emulator): string | undefined {
-	if (column.type === 'CHECKBOX' || column.type === 'DATE' || column.type === 'DATETIME' || column.type === 'ABSTRACT_DATETIME') return undefined;
+export function displayValue(
+	column: Column,
+	value: string | number | boolean,
+	emulator?: Emulator,
+): string | undefined {
+	if (
+		column.type === 'CHECKBOX' ||
+		column.type === 'DATE' ||
+		column.type === 'DATETIME' ||
+		column.type === 'ABSTRACT_DATETIME'
+	)
+		return undefined;
 	if (column.type === 'CONTACT_LIST' && typeof value === 'string') {
-		const user = emulator?.state.users.find((candidate) => candidate.email.toLowerCase() === value.toLowerCase());
+		const user = emulator?.state.users.find(
+			(candidate) => candidate.email.toLowerCase() === value.toLowerCase(),
+		);
 		if (user) return `${user.firstName} ${user.lastName}`;
 	}
 	return String(value);

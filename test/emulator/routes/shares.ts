@@ -5,7 +5,13 @@
 import type { Answer, RequestContext, Route } from '../context';
 import { authenticate } from '../auth';
 import { ApiError } from '../errors';
-import { ACCESS_RANK, isoSeconds, type AccessLevel, type EmulatorState, type Share } from '../state';
+import {
+	ACCESS_RANK,
+	isoSeconds,
+	type AccessLevel,
+	type EmulatorState,
+	type Share,
+} from '../state';
 import { flag } from './query';
 import { tokenPaged } from './tokenPaging';
 
@@ -35,7 +41,12 @@ function assetOf(ctx: RequestContext, change: boolean): { key: string; shares: S
 	if (!SCOPES[assetType]) throw new ApiError(1018, [assetType, 'assetType']);
 	if (assetId === null) throw new ApiError(1009, ['assetId']);
 	if (!/^\d+$/.test(assetId)) throw new ApiError(1018, [assetId, 'assetId']);
-	authenticate(state, ctx.token, change ? SCOPES[assetType].write : SCOPES[assetType].read, () => {});
+	authenticate(
+		state,
+		ctx.token,
+		change ? SCOPES[assetType].write : SCOPES[assetType].read,
+		() => {},
+	);
 	if (!exists(state, assetType, assetId)) throw new ApiError(1006);
 	const needed: AccessLevel = change ? 'ADMIN' : 'VIEWER';
 	if (ACCESS_RANK[state.accessLevel(assetId)] < ACCESS_RANK[needed]) throw new ApiError(1004);
@@ -53,7 +64,8 @@ function shareOf(ctx: RequestContext, change: boolean): { shares: Share[]; share
 
 function accessLevelOf(value: unknown): string {
 	if (value === undefined || value === null) throw new ApiError(1012, ['accessLevel']);
-	if (typeof value !== 'string' || !ACCESS_LEVELS.includes(value)) throw new ApiError(1031, [JSON.stringify(value), 'accessLevel']);
+	if (typeof value !== 'string' || !ACCESS_LEVELS.includes(value))
+		throw new ApiError(1031, [JSON.stringify(value), 'accessLevel']);
 	return value;
 }
 
@@ -68,19 +80,44 @@ function shareId(state: EmulatorState): string {
 }
 
 function newShare(ctx: RequestContext, input: unknown, existing: Share[]): Share {
-	if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new ApiError(1008, ['each share must be a JSON object']);
+	if (input === null || typeof input !== 'object' || Array.isArray(input))
+		throw new ApiError(1008, ['each share must be a JSON object']);
 	const { email, groupId, accessLevel } = input as Record<string, unknown>;
 	const level = accessLevelOf(accessLevel);
 	const state = ctx.emulator.state;
 	const now = Date.now();
 	if (groupId !== undefined) {
 		if (email !== undefined) throw new ApiError(1032, ['email and groupId']);
-		return { id: shareId(state), type: 'GROUP', groupId: String(groupId), accessLevel: level, scope: 'ITEM', createdAt: now, modifiedAt: now };
+		return {
+			id: shareId(state),
+			type: 'GROUP',
+			groupId: String(groupId),
+			accessLevel: level,
+			scope: 'ITEM',
+			createdAt: now,
+			modifiedAt: now,
+		};
 	}
-	if (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(email)) throw new ApiError(email === undefined ? 1012 : 1031, email === undefined ? ['email or groupId'] : [JSON.stringify(email), 'email']);
-	if (existing.some((share) => share.email?.toLowerCase() === email.toLowerCase())) throw new ApiError(1129);
-	const user = state.users.find((candidate) => candidate.email.toLowerCase() === email.toLowerCase());
-	return { id: shareId(state), type: 'USER', userId: user?.id ?? state.ids.id(), email, accessLevel: level, scope: 'ITEM', createdAt: now, modifiedAt: now };
+	if (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(email))
+		throw new ApiError(
+			email === undefined ? 1012 : 1031,
+			email === undefined ? ['email or groupId'] : [JSON.stringify(email), 'email'],
+		);
+	if (existing.some((share) => share.email?.toLowerCase() === email.toLowerCase()))
+		throw new ApiError(1129);
+	const user = state.users.find(
+		(candidate) => candidate.email.toLowerCase() === email.toLowerCase(),
+	);
+	return {
+		id: shareId(state),
+		type: 'USER',
+		userId: user?.id ?? state.ids.id(),
+		email,
+		accessLevel: level,
+		scope: 'ITEM',
+		createdAt: now,
+		modifiedAt: now,
+	};
 }
 
 function createShares(ctx: RequestContext): Answer {
@@ -98,7 +135,8 @@ function createShares(ctx: RequestContext): Answer {
 function updateShare(ctx: RequestContext): Answer {
 	const { share } = shareOf(ctx, true);
 	const body = ctx.json();
-	if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new ApiError(1008, ['the request body must be a JSON object']);
+	if (body === null || typeof body !== 'object' || Array.isArray(body))
+		throw new ApiError(1008, ['the request body must be a JSON object']);
 	share.accessLevel = accessLevelOf((body as Record<string, unknown>).accessLevel);
 	share.modifiedAt = Date.now();
 	return { body: shareOut(share) };
@@ -119,7 +157,12 @@ function listShares(ctx: RequestContext): Answer {
 export const shareRoutes: Route[] = [
 	{ method: 'GET', path: '/2.0/shares', scope: null, handler: listShares },
 	{ method: 'POST', path: '/2.0/shares', scope: null, handler: createShares },
-	{ method: 'GET', path: '/2.0/shares/{shareId}', scope: null, handler: (ctx) => ({ body: shareOut(shareOf(ctx, false).share) }) },
+	{
+		method: 'GET',
+		path: '/2.0/shares/{shareId}',
+		scope: null,
+		handler: (ctx) => ({ body: shareOut(shareOf(ctx, false).share) }),
+	},
 	{ method: 'PATCH', path: '/2.0/shares/{shareId}', scope: null, handler: updateShare },
 	{ method: 'DELETE', path: '/2.0/shares/{shareId}', scope: null, handler: deleteShare },
 ];

@@ -36,7 +36,8 @@ export function parseCsv(text: string): string[][] {
 		else if (quoted) field += ch;
 		else if (ch === '"' && field === '') quoted = true;
 		else if (ch === ',') endField();
-		else if (ch === '\r' && text[i + 1] === '\n') continue; // the \n ends the row
+		else if (ch === '\r' && text[i + 1] === '\n')
+			continue; // the \n ends the row
 		else if (ch === '\n' || ch === '\r') endRow();
 		else field += ch;
 	}
@@ -49,21 +50,31 @@ function rowsOf(type: string, body: Buffer): string[][] {
 	try {
 		return readXlsx(body);
 	} catch (error) {
-		throw new ApiError(1008, [`the file is not a readable XLSX workbook (${(error as Error).message})`]);
+		throw new ApiError(1008, [
+			`the file is not a readable XLSX workbook (${(error as Error).message})`,
+		]);
 	}
 }
 
-function index(query: URLSearchParams, name: string, fallback: number | undefined): number | undefined {
+function index(
+	query: URLSearchParams,
+	name: string,
+	fallback: number | undefined,
+): number | undefined {
 	const raw = query.get(name);
 	if (raw === null) return fallback;
 	if (!/^\d+$/.test(raw)) throw new ApiError(1018, [raw, name]);
 	return Number(raw);
 }
 
-export function importSheet(ctx: RequestContext, location: { workspaceId?: string; folderId?: string }): Answer {
+export function importSheet(
+	ctx: RequestContext,
+	location: { workspaceId?: string; folderId?: string },
+): Answer {
 	const type = (ctx.request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 	if (type !== CSV && type !== XLSX) throw new ApiError(1124);
-	if (!/^attachment\b/i.test(String(ctx.request.headers['content-disposition'] ?? ''))) throw new ApiError(1011, ['Content-Disposition']);
+	if (!/^attachment\b/i.test(String(ctx.request.headers['content-disposition'] ?? '')))
+		throw new ApiError(1011, ['Content-Disposition']);
 	const name = ctx.query.get('sheetName');
 	if (!name) throw new ApiError(1009, ['sheetName']);
 	// Smartsheet: "Sheet name and file name must be ASCII".
@@ -74,16 +85,41 @@ export function importSheet(ctx: RequestContext, location: { workspaceId?: strin
 	const width = Math.max(1, ...lines.map((line) => line.length));
 	const primary = index(ctx.query, 'primaryColumnIndex', 0)!;
 	if (primary >= width) throw new ApiError(1018, [String(primary), 'primaryColumnIndex']);
-	if (headerRow !== undefined && headerRow >= lines.length) throw new ApiError(1018, [String(headerRow), 'headerRowIndex']);
+	if (headerRow !== undefined && headerRow >= lines.length)
+		throw new ApiError(1018, [String(headerRow), 'headerRowIndex']);
 	const header = headerRow === undefined ? [] : lines[headerRow];
-	const titles = Array.from({ length: width }, (_, column) => header[column]?.trim() || `Column${column + 1}`);
-	if (new Set(titles.map((title) => title.toLowerCase())).size !== titles.length) throw new ApiError(1056);
+	const titles = Array.from(
+		{ length: width },
+		(_, column) => header[column]?.trim() || `Column${column + 1}`,
+	);
+	if (new Set(titles.map((title) => title.toLowerCase())).size !== titles.length)
+		throw new ApiError(1056);
 	const state = ctx.emulator.state;
-	const sheet = state.createSheet(name, titles.map((title, column) => ({ title, type: 'TEXT_NUMBER', ...(column === primary ? { primary: true } : {}) })), location);
+	const sheet = state.createSheet(
+		name,
+		titles.map((title, column) => ({
+			title,
+			type: 'TEXT_NUMBER',
+			...(column === primary ? { primary: true } : {}),
+		})),
+		location,
+	);
 	for (const line of lines.slice(headerRow === undefined ? 0 : headerRow + 1)) {
 		const cells: Record<string, Cell> = {};
 		line.forEach((value, column) => value !== '' && (cells[sheet.columns[column].id] = { value }));
 		state.addRow(sheet, cells);
 	}
-	return { body: { message: 'SUCCESS', resultCode: 0, result: { id: sheet.id, name: sheet.name, accessLevel: 'OWNER', permalink: `https://app.smartsheet.com/sheets/${sheet.id}`, type: 'sheet' } } };
+	return {
+		body: {
+			message: 'SUCCESS',
+			resultCode: 0,
+			result: {
+				id: sheet.id,
+				name: sheet.name,
+				accessLevel: 'OWNER',
+				permalink: `https://app.smartsheet.com/sheets/${sheet.id}`,
+				type: 'sheet',
+			},
+		},
+	};
 }

@@ -15,7 +15,8 @@ export function caller(emulator: Emulator): Person {
 /** Who wrote with this request's token: the token's user (another user's with POST /__admin/tokens {userId}). */
 export function writerOf(emulator: Emulator, token: string | null | undefined): Person {
 	const userId = token ? emulator.state.accessTokens.get(token)?.userId : undefined;
-	const user = emulator.state.users.find((candidate) => candidate.id === userId) ?? emulator.state.user;
+	const user =
+		emulator.state.users.find((candidate) => candidate.id === userId) ?? emulator.state.user;
 	return { name: `${user.firstName} ${user.lastName}`, email: user.email };
 }
 

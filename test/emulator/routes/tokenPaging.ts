@@ -19,7 +19,8 @@ export function tokenPaged<T>(items: T[], query: URLSearchParams): { data: T[]; 
 function offsetOf(lastKey: string | null): number {
 	if (lastKey === null) return 0;
 	const decoded = /^o(\d+)$/.exec(Buffer.from(lastKey, 'base64url').toString('latin1'));
-	if (!decoded || keyFor(Number(decoded[1])) !== lastKey) throw new ApiError(1018, [lastKey, 'lastKey']);
+	if (!decoded || keyFor(Number(decoded[1])) !== lastKey)
+		throw new ApiError(1018, [lastKey, 'lastKey']);
 	return Number(decoded[1]);
 }
 

@@ -17,8 +17,20 @@ function usersWithEmail(users: User[], query: URLSearchParams): User[] {
 }
 
 export const userRoutes: Route[] = [
-	{ method: 'GET', path: '/2.0/users/me', scope: null, handler: (ctx) => ({ body: ctx.emulator.state.user }) },
-	{ method: 'GET', path: '/2.0/users', scope: 'READ_USERS', handler: (ctx) => ({ body: paged(usersWithEmail(ctx.emulator.state.users, ctx.query).map(userOut), ctx.query) }) },
+	{
+		method: 'GET',
+		path: '/2.0/users/me',
+		scope: null,
+		handler: (ctx) => ({ body: ctx.emulator.state.user }),
+	},
+	{
+		method: 'GET',
+		path: '/2.0/users',
+		scope: 'READ_USERS',
+		handler: (ctx) => ({
+			body: paged(usersWithEmail(ctx.emulator.state.users, ctx.query).map(userOut), ctx.query),
+		}),
+	},
 	{
 		method: 'GET',
 		path: '/2.0/users/{userId}',

@@ -15,16 +15,27 @@ type Workspace = EmulatorState['workspaces'][number];
 const CHILD_TYPES = new Set(['sheets', 'reports', 'sights', 'folders', 'templates']);
 
 function workspaceOut(state: EmulatorState, workspace: Workspace) {
-	return { id: workspace.id, name: workspace.name, accessLevel: state.accessLevel(workspace.id), permalink: `https://app.smartsheet.com/workspaces/${workspace.id}` };
+	return {
+		id: workspace.id,
+		name: workspace.name,
+		accessLevel: state.accessLevel(workspace.id),
+		permalink: `https://app.smartsheet.com/workspaces/${workspace.id}`,
+	};
 }
 
 function folderOut(folder: Folder) {
-	return { id: folder.id, name: folder.name, permalink: `https://app.smartsheet.com/folders/${folder.id}` };
+	return {
+		id: folder.id,
+		name: folder.name,
+		permalink: `https://app.smartsheet.com/folders/${folder.id}`,
+	};
 }
 
 /** The workspace of the request, checked: unknown 1006, the user's level below `needed` 1004. */
 function workspaceOf(ctx: RequestContext, needed: Exclude<AccessLevel, 'NONE'>): Workspace {
-	const workspace = ctx.emulator.state.workspaces.find((candidate) => candidate.id === ctx.params.workspaceId);
+	const workspace = ctx.emulator.state.workspaces.find(
+		(candidate) => candidate.id === ctx.params.workspaceId,
+	);
 	if (!workspace) throw new ApiError(1006);
 	checkLevel(ctx.emulator.state, workspace.id, needed);
 	return workspace;
@@ -32,13 +43,19 @@ function workspaceOf(ctx: RequestContext, needed: Exclude<AccessLevel, 'NONE'>):
 
 /** A folder is shared as its workspace is. */
 function folderOf(ctx: RequestContext, needed: Exclude<AccessLevel, 'NONE'>): Folder {
-	const folder = ctx.emulator.state.folders.find((candidate) => candidate.id === ctx.params.folderId);
+	const folder = ctx.emulator.state.folders.find(
+		(candidate) => candidate.id === ctx.params.folderId,
+	);
 	if (!folder) throw new ApiError(1006);
 	checkLevel(ctx.emulator.state, folder.workspaceId, needed);
 	return folder;
 }
 
-function checkLevel(state: EmulatorState, workspaceId: string, needed: Exclude<AccessLevel, 'NONE'>): void {
+function checkLevel(
+	state: EmulatorState,
+	workspaceId: string,
+	needed: Exclude<AccessLevel, 'NONE'>,
+): void {
 	if (ACCESS_RANK[state.accessLevel(workspaceId)] < ACCESS_RANK[needed]) throw new ApiError(1004);
 }
 
@@ -48,8 +65,15 @@ function listWorkspaces(ctx: RequestContext): Answer {
 	if (paginationType !== 'token') throw new ApiError(1018, [paginationType, 'paginationType']);
 	refuseOffsetPaging(ctx.query);
 	const state = ctx.emulator.state;
-	const visible = state.workspaces.filter((workspace) => state.accessLevel(workspace.id) !== 'NONE');
-	return { body: tokenPaged(visible.map((workspace) => workspaceOut(state, workspace)), ctx.query) };
+	const visible = state.workspaces.filter(
+		(workspace) => state.accessLevel(workspace.id) !== 'NONE',
+	);
+	return {
+		body: tokenPaged(
+			visible.map((workspace) => workspaceOut(state, workspace)),
+			ctx.query,
+		),
+	};
 }
 
 /** Which child types the query asks for (all by default); templates come only with sheets. */
@@ -57,8 +81,10 @@ function childTypes(query: URLSearchParams): Set<string> {
 	if (!query.has('childrenResourceTypes')) return CHILD_TYPES;
 	const raw = query.get('childrenResourceTypes') ?? '';
 	const types = words(query, 'childrenResourceTypes');
-	if (types.size === 0 || [...types].some((type) => !CHILD_TYPES.has(type))) throw new ApiError(1018, [raw, 'childrenResourceTypes']);
-	if (types.has('templates') && !types.has('sheets')) throw new ApiError(1018, [raw, 'childrenResourceTypes']);
+	if (types.size === 0 || [...types].some((type) => !CHILD_TYPES.has(type)))
+		throw new ApiError(1018, [raw, 'childrenResourceTypes']);
+	if (types.has('templates') && !types.has('sheets'))
+		throw new ApiError(1018, [raw, 'childrenResourceTypes']);
 	return types;
 }
 
@@ -67,27 +93,62 @@ function children(ctx: RequestContext, where: { workspaceId?: string; folderId?:
 	refuseOffsetPaging(ctx.query);
 	const types = childTypes(ctx.query);
 	const state = ctx.emulator.state;
-	const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
+	const byName = <T extends { name: string }>(list: T[]) =>
+		[...list].sort((a, b) => a.name.localeCompare(b.name));
 	const found: unknown[] = [];
 	if (types.has('folders')) {
 		const folders = state.folders.filter((folder) =>
-			where.folderId ? folder.parentFolderId === where.folderId : folder.workspaceId === where.workspaceId && !folder.parentFolderId,
+			where.folderId
+				? folder.parentFolderId === where.folderId
+				: folder.workspaceId === where.workspaceId && !folder.parentFolderId,
 		);
-		found.push(...byName(folders).map((folder) => ({ ...folderOut(folder), resourceType: 'folder' })));
+		found.push(
+			...byName(folders).map((folder) => ({ ...folderOut(folder), resourceType: 'folder' })),
+		);
 	}
 	if (types.has('sheets')) {
-		const sheets = [...state.sheets.values()].filter((sheet) =>
-			state.accessLevel(sheet.id) !== 'NONE' && (where.folderId ? sheet.folderId === where.folderId : sheet.workspaceId === where.workspaceId && !sheet.folderId),
+		const sheets = [...state.sheets.values()].filter(
+			(sheet) =>
+				state.accessLevel(sheet.id) !== 'NONE' &&
+				(where.folderId
+					? sheet.folderId === where.folderId
+					: sheet.workspaceId === where.workspaceId && !sheet.folderId),
 		);
-		found.push(...byName(sheets).map((sheet) => ({ ...sheetSummary(ctx.emulator, sheet), resourceType: 'sheet' })));
+		found.push(
+			...byName(sheets).map((sheet) => ({
+				...sheetSummary(ctx.emulator, sheet),
+				resourceType: 'sheet',
+			})),
+		);
 	}
 	if (types.has('templates')) {
-		const templates = [...state.templates.values()].filter((template) => (where.folderId ? template.folderId === where.folderId : template.workspaceId === where.workspaceId && !template.folderId));
-		found.push(...byName(templates).map((template) => ({ id: template.id, name: template.name, resourceType: 'template' })));
+		const templates = [...state.templates.values()].filter((template) =>
+			where.folderId
+				? template.folderId === where.folderId
+				: template.workspaceId === where.workspaceId && !template.folderId,
+		);
+		found.push(
+			...byName(templates).map((template) => ({
+				id: template.id,
+				name: template.name,
+				resourceType: 'template',
+			})),
+		);
 	}
 	if (types.has('reports') && where.workspaceId) {
-		const reports = [...state.reports.values()].filter((report) => report.workspaceId === where.workspaceId && state.accessLevel(report.id) !== 'NONE');
-		found.push(...byName(reports).map((report) => ({ id: report.id, name: report.name, accessLevel: state.accessLevel(report.id), permalink: `https://app.smartsheet.com/reports/${report.id}`, resourceType: 'report' })));
+		const reports = [...state.reports.values()].filter(
+			(report) =>
+				report.workspaceId === where.workspaceId && state.accessLevel(report.id) !== 'NONE',
+		);
+		found.push(
+			...byName(reports).map((report) => ({
+				id: report.id,
+				name: report.name,
+				accessLevel: state.accessLevel(report.id),
+				permalink: `https://app.smartsheet.com/reports/${report.id}`,
+				resourceType: 'report',
+			})),
+		);
 	}
 	return { body: tokenPaged(found, ctx.query) };
 }
@@ -111,9 +172,17 @@ function createWorkspace(ctx: RequestContext): Answer {
 	return created(workspaceOut(state, workspace));
 }
 
-function createFolder(ctx: RequestContext, parent: { workspaceId: string; parentFolderId?: string }): Answer {
+function createFolder(
+	ctx: RequestContext,
+	parent: { workspaceId: string; parentFolderId?: string },
+): Answer {
 	const state = ctx.emulator.state;
-	const folder: Folder = { id: state.ids.id(), name: nameOf(ctx), ...parent, createdAt: state.now() };
+	const folder: Folder = {
+		id: state.ids.id(),
+		name: nameOf(ctx),
+		...parent,
+		createdAt: state.now(),
+	};
 	state.folders.push(folder);
 	return created(folderOut(folder));
 }
@@ -121,9 +190,24 @@ function createFolder(ctx: RequestContext, parent: { workspaceId: string; parent
 export const workspaceRoutes: Route[] = [
 	{ method: 'GET', path: '/2.0/workspaces', scope: 'READ_SHEETS', handler: listWorkspaces },
 	{ method: 'POST', path: '/2.0/workspaces', scope: 'ADMIN_WORKSPACES', handler: createWorkspace },
-	{ method: 'GET', path: '/2.0/workspaces/{workspaceId}/children', scope: 'READ_SHEETS', handler: (ctx) => children(ctx, { workspaceId: workspaceOf(ctx, 'VIEWER').id }) },
-	{ method: 'GET', path: '/2.0/folders/{folderId}/children', scope: 'READ_SHEETS', handler: (ctx) => children(ctx, { folderId: folderOf(ctx, 'VIEWER').id }) },
-	{ method: 'POST', path: '/2.0/workspaces/{workspaceId}/folders', scope: 'ADMIN_WORKSPACES', handler: (ctx) => createFolder(ctx, { workspaceId: workspaceOf(ctx, 'EDITOR').id }) },
+	{
+		method: 'GET',
+		path: '/2.0/workspaces/{workspaceId}/children',
+		scope: 'READ_SHEETS',
+		handler: (ctx) => children(ctx, { workspaceId: workspaceOf(ctx, 'VIEWER').id }),
+	},
+	{
+		method: 'GET',
+		path: '/2.0/folders/{folderId}/children',
+		scope: 'READ_SHEETS',
+		handler: (ctx) => children(ctx, { folderId: folderOf(ctx, 'VIEWER').id }),
+	},
+	{
+		method: 'POST',
+		path: '/2.0/workspaces/{workspaceId}/folders',
+		scope: 'ADMIN_WORKSPACES',
+		handler: (ctx) => createFolder(ctx, { workspaceId: workspaceOf(ctx, 'EDITOR').id }),
+	},
 	{
 		method: 'POST',
 		path: '/2.0/folders/{folderId}/folders',

@@ -29,17 +29,23 @@ export function unzip(buffer: Buffer): Map<string, Buffer> {
 }
 
 function unescapeXml(text: string): string {
-	return text.replace(/&(lt|gt|quot|apos|amp);/g, (_match, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+	return text.replace(
+		/&(lt|gt|quot|apos|amp);/g,
+		(_match, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!,
+	);
 }
 
 function textOf(xml: string): string {
-	return [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((match) => unescapeXml(match[1])).join('');
+	return [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)]
+		.map((match) => unescapeXml(match[1]))
+		.join('');
 }
 
 /** "C7" → 2 (zero-based column). */
 function columnOf(reference: string): number {
 	let column = 0;
-	for (const letter of /^[A-Z]+/.exec(reference)?.[0] ?? 'A') column = column * 26 + letter.charCodeAt(0) - 64;
+	for (const letter of /^[A-Z]+/.exec(reference)?.[0] ?? 'A')
+		column = column * 26 + letter.charCodeAt(0) - 64;
 	return column - 1;
 }
 
@@ -48,7 +54,11 @@ export function readXlsx(buffer: Buffer): string[][] {
 	const files = unzip(buffer);
 	const sheet = files.get('xl/worksheets/sheet1.xml')?.toString('utf8');
 	if (!sheet) throw new Error('no first worksheet');
-	const shared = [...(files.get('xl/sharedStrings.xml')?.toString('utf8') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((match) => textOf(match[1]));
+	const shared = [
+		...(files.get('xl/sharedStrings.xml')?.toString('utf8') ?? '').matchAll(
+			/<si>([\s\S]*?)<\/si>/g,
+		),
+	].map((match) => textOf(match[1]));
 	return [...sheet.matchAll(/<row\b[^>]*>([\s\S]*?)<\/row>/g)].map((row) => {
 		const values: string[] = [];
 		for (const cell of row[1].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
@@ -56,7 +66,12 @@ export function readXlsx(buffer: Buffer): string[][] {
 			const body = cell[2] ?? '';
 			const type = /\bt="(\w+)"/.exec(attributes)?.[1];
 			const raw = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
-			const value = type === 's' ? (shared[Number(raw)] ?? '') : type === 'inlineStr' ? textOf(body) : unescapeXml(raw ?? '');
+			const value =
+				type === 's'
+					? (shared[Number(raw)] ?? '')
+					: type === 'inlineStr'
+						? textOf(body)
+						: unescapeXml(raw ?? '');
 			values[columnOf(/\br="([A-Z]+\d+)"/.exec(attributes)?.[1] ?? '')] = value;
 		}
 		return Array.from(values, (value) => value ?? '');

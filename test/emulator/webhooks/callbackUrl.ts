@@ -8,10 +8,12 @@ import { ApiError } from '../errors';
 export const ALLOWED_PORTS = new Set([443, 8000, 8008, 8080, 8443]);
 
 export function checkCallbackUrl(value: unknown, relaxed: boolean): string {
-	if (typeof value !== 'string' || !URL.canParse(value)) throw new ApiError(1031, [JSON.stringify(value ?? null), 'callbackUrl']);
+	if (typeof value !== 'string' || !URL.canParse(value))
+		throw new ApiError(1031, [JSON.stringify(value ?? null), 'callbackUrl']);
 	const url = new URL(value);
 	if (relaxed) {
-		if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ApiError(1152, ['callbackUrl']);
+		if (url.protocol !== 'https:' && url.protocol !== 'http:')
+			throw new ApiError(1152, ['callbackUrl']);
 		return value;
 	}
 	if (url.protocol !== 'https:') throw new ApiError(1152, ['callbackUrl']);
@@ -29,10 +31,24 @@ export function isPrivateHost(hostname: string): boolean {
 	const family = isIP(host);
 	if (family === 4) {
 		const [a, b] = host.split('.').map(Number);
-		return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+		return (
+			a === 10 ||
+			a === 127 ||
+			a === 0 ||
+			(a === 169 && b === 254) ||
+			(a === 172 && b >= 16 && b <= 31) ||
+			(a === 192 && b === 168) ||
+			(a === 100 && b >= 64 && b <= 127)
+		);
 	}
 	if (family === 6) {
-		return host === '::1' || host === '::' || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || /^::ffff:(10|127|192\.168|172\.(1[6-9]|2\d|3[01]))\./.test(host);
+		return (
+			host === '::1' ||
+			host === '::' ||
+			/^f[cd]/.test(host) ||
+			/^fe[89ab]/.test(host) ||
+			/^::ffff:(10|127|192\.168|172\.(1[6-9]|2\d|3[01]))\./.test(host)
+		);
 	}
 	return false;
 }

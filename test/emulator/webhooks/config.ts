@@ -34,7 +34,10 @@ const CHECKS: Record<keyof WebhookConfig, (value: unknown) => boolean> = {
 };
 
 /** Applies a change from POST /__admin/webhooks/config, or says what is wrong (and changes nothing). */
-export function applyWebhookConfig(config: WebhookConfig, change: Record<string, unknown>): string | null {
+export function applyWebhookConfig(
+	config: WebhookConfig,
+	change: Record<string, unknown>,
+): string | null {
 	for (const [key, value] of Object.entries(change)) {
 		const check = CHECKS[key as keyof WebhookConfig];
 		if (!check) return `unknown webhook setting ${key} (known: ${Object.keys(CHECKS).join(', ')})`;

@@ -53,7 +53,10 @@ export class WebhookDelivery {
 		const deadline = Date.now() + timeoutMs;
 		while (this.queues.size > 0) {
 			if (Date.now() >= deadline) return false;
-			await Promise.race([Promise.allSettled([...this.queues.values()]), sleep(Math.max(1, deadline - Date.now()))]);
+			await Promise.race([
+				Promise.allSettled([...this.queues.values()]),
+				sleep(Math.max(1, deadline - Date.now())),
+			]);
 		}
 		return true;
 	}
@@ -67,11 +70,18 @@ export class WebhookDelivery {
 		const challenge = randomBytes(16).toString('hex');
 		const body = stringifyJson({ challenge, webhookId: webhook.id });
 		const started = Date.now();
-		const attempt = await this.post(webhook.callbackUrl, body, { 'Smartsheet-Hook-Challenge': challenge }, config);
+		const attempt = await this.post(
+			webhook.callbackUrl,
+			body,
+			{ 'Smartsheet-Hook-Challenge': challenge },
+			config,
+		);
 		let echoed = attempt.headers?.get('smartsheet-hook-response') === challenge;
 		if (!echoed) {
 			try {
-				echoed = (JSON.parse(attempt.text) as { smartsheetHookResponse?: unknown }).smartsheetHookResponse === challenge;
+				echoed =
+					(JSON.parse(attempt.text) as { smartsheetHookResponse?: unknown })
+						.smartsheetHookResponse === challenge;
 			} catch {
 				echoed = false;
 			}
@@ -84,7 +94,16 @@ export class WebhookDelivery {
 				: attempt.httpStatus !== 200
 					? `The callback URL answered the verification request with HTTP ${attempt.httpStatus}`
 					: 'The response to the verification request did not echo the challenge';
-		this.record({ webhookId: webhook.id, kind: 'verification', retry: 0, httpStatus: attempt.httpStatus, outcome: ok ? 'verified' : 'failed', reason, at: new Date(started).toISOString(), durationMs: Date.now() - started });
+		this.record({
+			webhookId: webhook.id,
+			kind: 'verification',
+			retry: 0,
+			httpStatus: attempt.httpStatus,
+			outcome: ok ? 'verified' : 'failed',
+			reason,
+			at: new Date(started).toISOString(),
+			durationMs: Date.now() - started,
+		});
 		if (this.stopped) return false;
 		webhook.modifiedAt = Date.now();
 		if (ok) {
@@ -99,17 +118,29 @@ export class WebhookDelivery {
 	}
 
 	/** Queues a callback behind the webhook's others: one callback at a time per webhook. */
-	enqueue(webhook: Webhook, kind: 'event' | 'status', payload: Record<string, unknown>, config: () => WebhookConfig): void {
+	enqueue(
+		webhook: Webhook,
+		kind: 'event' | 'status',
+		payload: Record<string, unknown>,
+		config: () => WebhookConfig,
+	): void {
 		if (this.stopped) return;
 		const previous = this.queues.get(webhook.id) ?? Promise.resolve();
-		const next = previous.then(() => this.deliver(webhook, kind, payload, config)).catch(() => undefined);
+		const next = previous
+			.then(() => this.deliver(webhook, kind, payload, config))
+			.catch(() => undefined);
 		this.queues.set(webhook.id, next);
 		void next.finally(() => {
 			if (this.queues.get(webhook.id) === next) this.queues.delete(webhook.id);
 		});
 	}
 
-	private async deliver(webhook: Webhook, kind: 'event' | 'status', payload: Record<string, unknown>, config: () => WebhookConfig): Promise<void> {
+	private async deliver(
+		webhook: Webhook,
+		kind: 'event' | 'status',
+		payload: Record<string, unknown>,
+		config: () => WebhookConfig,
+	): Promise<void> {
 		// Events that happen while a webhook is disabled are never delivered later.
 		if (kind === 'event' && webhook.status !== 'ENABLED') return;
 		if (kind === 'event' && webhook.callbacksSinceVerification >= config().reverifyEvery) {
@@ -121,14 +152,34 @@ export class WebhookDelivery {
 		for (let retry = 0; ; retry++) {
 			if (this.stopped || (kind === 'event' && webhook.status !== 'ENABLED')) return;
 			const started = Date.now();
-			const attempt = await this.post(webhook.callbackUrl, body, { 'Smartsheet-Hmac-SHA256': signature }, config());
+			const attempt = await this.post(
+				webhook.callbackUrl,
+				body,
+				{ 'Smartsheet-Hmac-SHA256': signature },
+				config(),
+			);
 			if (this.stopped) return;
 			webhook.stats.lastCallbackAttempt = started;
 			webhook.stats.lastCallbackAttemptRetryCount = retry;
 			const verdict = judge(attempt);
 			const lastTry = retry >= MAX_RETRIES || kind === 'status';
-			const outcome = verdict === 'delivered' ? 'delivered' : verdict === 'retry' && !lastTry ? 'retrying' : 'failed';
-			this.record({ webhookId: webhook.id, kind, retry, httpStatus: attempt.httpStatus, outcome, reason: attempt.reason, events, at: new Date(started).toISOString(), durationMs: Date.now() - started });
+			const outcome =
+				verdict === 'delivered'
+					? 'delivered'
+					: verdict === 'retry' && !lastTry
+						? 'retrying'
+						: 'failed';
+			this.record({
+				webhookId: webhook.id,
+				kind,
+				retry,
+				httpStatus: attempt.httpStatus,
+				outcome,
+				reason: attempt.reason,
+				events,
+				at: new Date(started).toISOString(),
+				durationMs: Date.now() - started,
+			});
 			if (outcome === 'delivered') {
 				webhook.stats.lastSuccessfulCallback = started;
 				if (kind === 'event') webhook.callbacksSinceVerification++;
@@ -146,12 +197,21 @@ export class WebhookDelivery {
 		}
 	}
 
-	private async post(url: string, body: string, headers: Record<string, string>, config: WebhookConfig): Promise<Attempt> {
+	private async post(
+		url: string,
+		body: string,
+		headers: Record<string, string>,
+		config: WebhookConfig,
+	): Promise<Attempt> {
 		const timeout = AbortSignal.timeout(config.callbackTimeoutMs);
 		try {
 			const response = await fetch(url, {
 				method: 'POST',
-				headers: { 'Content-Type': 'application/json', 'User-Agent': 'Smartsheet-Emulator-Webhooks', ...headers },
+				headers: {
+					'Content-Type': 'application/json',
+					'User-Agent': 'Smartsheet-Emulator-Webhooks',
+					...headers,
+				},
 				body,
 				redirect: 'manual',
 				signal: AbortSignal.any([timeout, this.stopper.signal]),
@@ -161,13 +221,20 @@ export class WebhookDelivery {
 		} catch (error) {
 			const timedOut = timeout.aborted;
 			const cause = (error as { cause?: { code?: string } }).cause?.code;
-			return { httpStatus: null, headers: null, text: '', timedOut, reason: timedOut ? 'timeout' : (cause ?? (error as Error).message) };
+			return {
+				httpStatus: null,
+				headers: null,
+				text: '',
+				timedOut,
+				reason: timedOut ? 'timeout' : (cause ?? (error as Error).message),
+			};
 		}
 	}
 
 	private record(entry: DeliveryRecord): void {
 		this.records.push(entry);
-		if (this.records.length > MAX_RECORDS) this.records.splice(0, this.records.length - MAX_RECORDS);
+		if (this.records.length > MAX_RECORDS)
+			this.records.splice(0, this.records.length - MAX_RECORDS);
 	}
 }
 
@@ -185,7 +252,9 @@ function judge(attempt: Attempt): 'delivered' | 'retry' | 'terminal' {
 }
 
 function describe(attempt: Attempt): string {
-	return attempt.httpStatus === null ? `no response (${attempt.reason})` : `HTTP ${attempt.httpStatus}`;
+	return attempt.httpStatus === null
+		? `no response (${attempt.reason})`
+		: `HTTP ${attempt.httpStatus}`;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -10,7 +10,14 @@ import type { Emulator } from '../emulator';
 import type { Sheet } from '../state';
 import { duplicateKey, type Webhook } from './model';
 
-export type ObjectType = 'attachment' | 'cell' | 'column' | 'comment' | 'discussion' | 'row' | 'sheet';
+export type ObjectType =
+	| 'attachment'
+	| 'cell'
+	| 'column'
+	| 'comment'
+	| 'discussion'
+	| 'row'
+	| 'sheet';
 export type EventType = 'created' | 'updated' | 'deleted';
 
 export interface SheetEvent {
@@ -38,7 +45,10 @@ export function originOf(ctx: RequestContext): ChangeOrigin {
 	const grant = ctx.token ? ctx.emulator.state.accessTokens.get(ctx.token) : undefined;
 	const header = ctx.request.headers['smartsheet-change-agent'];
 	const agent = (Array.isArray(header) ? header.join(',') : header)?.trim();
-	return { userId: grant?.userId ?? ctx.emulator.state.user.id, ...(agent ? { changeAgent: agent.slice(-MAX_CHANGE_AGENT) } : {}) };
+	return {
+		userId: grant?.userId ?? ctx.emulator.state.user.id,
+		...(agent ? { changeAgent: agent.slice(-MAX_CHANGE_AGENT) } : {}),
+	};
 }
 
 /** Emits events of a request to every webhook of the sheet (comment and discussion routes call this). */
@@ -51,7 +61,12 @@ export function emitSheetEvents(ctx: RequestContext, sheetId: string, events: Sh
  * callback URL and subscope) only the oldest enabled one, as Smartsheet does since 2023; each
  * webhook's subscope filters what it gets (row.deleted always passes).
  */
-export function emitEvents(emulator: Emulator, sheetId: string, events: SheetEvent[], origin: ChangeOrigin): void {
+export function emitEvents(
+	emulator: Emulator,
+	sheetId: string,
+	events: SheetEvent[],
+	origin: ChangeOrigin,
+): void {
 	if (events.length === 0) return;
 	const registry = emulator.state.webhooks;
 	const chosen = new Map<string, Webhook>();
@@ -86,7 +101,14 @@ export function emitStatusChange(emulator: Emulator, webhook: Webhook): void {
 	emulator.state.webhooks.delivery.enqueue(
 		webhook,
 		'status',
-		{ nonce: randomBytes(16).toString('hex'), timestamp: callbackTimestamp(), webhookId: webhook.id, scope: 'sheet', scopeObjectId: webhook.scopeObjectId, newWebhookStatus: webhook.status },
+		{
+			nonce: randomBytes(16).toString('hex'),
+			timestamp: callbackTimestamp(),
+			webhookId: webhook.id,
+			scope: 'sheet',
+			scopeObjectId: webhook.scopeObjectId,
+			newWebhookStatus: webhook.status,
+		},
 		() => emulator.config.webhooks,
 	);
 }
@@ -94,7 +116,8 @@ export function emitStatusChange(emulator: Emulator, webhook: Webhook): void {
 function inSubscope(event: SheetEvent, columnIds: string[]): boolean {
 	if (columnIds.length === 0) return true; // an empty subscope means every column
 	if (event.objectType === 'row' && event.eventType === 'deleted') return true;
-	if (event.objectType === 'cell') return event.columnId !== undefined && columnIds.includes(event.columnId);
+	if (event.objectType === 'cell')
+		return event.columnId !== undefined && columnIds.includes(event.columnId);
 	if (event.objectType === 'column') return event.id !== undefined && columnIds.includes(event.id);
 	return (event.columns ?? []).some((column) => columnIds.includes(column));
 }
@@ -133,13 +156,25 @@ function snapshot(sheet: Sheet): SheetSnapshot {
 		rows: new Map(
 			sheet.rows.map((row) => [
 				row.id,
-				{ modifiedAt: row.modifiedAt, parentId: row.parentId, cells: new Map([...row.cells].map(([columnId, cell]) => [columnId, JSON.stringify(cell)])) },
+				{
+					modifiedAt: row.modifiedAt,
+					parentId: row.parentId,
+					cells: new Map(
+						[...row.cells].map(([columnId, cell]) => [columnId, JSON.stringify(cell)]),
+					),
+				},
 			]),
 		),
 		columns: new Map(sheet.columns.map((column) => [column.id, JSON.stringify(column)])),
 		attachments: new Set((sheet.attachments ?? []).map((attachment) => attachment.id)),
 		discussions: new Set((sheet.discussions ?? []).map((discussion) => discussion.id)),
-		comments: new Map((sheet.discussions ?? []).flatMap((discussion) => discussion.comments.map((comment) => [comment.id, `${comment.modifiedAt}:${comment.text}`] as const))),
+		comments: new Map(
+			(sheet.discussions ?? []).flatMap((discussion) =>
+				discussion.comments.map(
+					(comment) => [comment.id, `${comment.modifiedAt}:${comment.text}`] as const,
+				),
+			),
+		),
 	};
 }
 
@@ -147,43 +182,67 @@ function snapshot(sheet: Sheet): SheetSnapshot {
 export function changesBetween(before: SheetSnapshot, sheet: Sheet): SheetEvent[] {
 	const after = snapshot(sheet);
 	const events: SheetEvent[] = [];
-	if (after.name !== before.name) events.push({ objectType: 'sheet', eventType: 'updated', id: sheet.id, columns: [] });
+	if (after.name !== before.name)
+		events.push({ objectType: 'sheet', eventType: 'updated', id: sheet.id, columns: [] });
 	for (const [id, column] of after.columns) {
 		const old = before.columns.get(id);
 		if (old === undefined) events.push({ objectType: 'column', eventType: 'created', id });
 		else if (old !== column) events.push({ objectType: 'column', eventType: 'updated', id });
 	}
-	for (const id of before.columns.keys()) if (!after.columns.has(id)) events.push({ objectType: 'column', eventType: 'deleted', id });
+	for (const id of before.columns.keys())
+		if (!after.columns.has(id)) events.push({ objectType: 'column', eventType: 'deleted', id });
 	const removedColumns = new Set([...before.columns.keys()].filter((id) => !after.columns.has(id)));
 	for (const [id, row] of after.rows) {
 		const old = before.rows.get(id);
 		const cellEvents: SheetEvent[] = [];
 		for (const [columnId, cell] of row.cells) {
 			const previous = old?.cells.get(columnId);
-			if (previous === undefined) cellEvents.push({ objectType: 'cell', eventType: 'created', rowId: id, columnId });
-			else if (previous !== cell) cellEvents.push({ objectType: 'cell', eventType: 'updated', rowId: id, columnId });
+			if (previous === undefined)
+				cellEvents.push({ objectType: 'cell', eventType: 'created', rowId: id, columnId });
+			else if (previous !== cell)
+				cellEvents.push({ objectType: 'cell', eventType: 'updated', rowId: id, columnId });
 		}
 		for (const columnId of old?.cells.keys() ?? []) {
-			if (!row.cells.has(columnId) && !removedColumns.has(columnId)) cellEvents.push({ objectType: 'cell', eventType: 'deleted', rowId: id, columnId });
+			if (!row.cells.has(columnId) && !removedColumns.has(columnId))
+				cellEvents.push({ objectType: 'cell', eventType: 'deleted', rowId: id, columnId });
 		}
 		// A row updated without a cell change (moved, indented) still counts: its modifiedAt moved.
-		const touched = old !== undefined && (old.modifiedAt !== row.modifiedAt || old.parentId !== row.parentId);
+		const touched =
+			old !== undefined && (old.modifiedAt !== row.modifiedAt || old.parentId !== row.parentId);
 		if (!old || cellEvents.length || touched) {
-			events.push({ objectType: 'row', eventType: old ? 'updated' : 'created', id, columns: cellEvents.map((event) => event.columnId!) });
+			events.push({
+				objectType: 'row',
+				eventType: old ? 'updated' : 'created',
+				id,
+				columns: cellEvents.map((event) => event.columnId!),
+			});
 			events.push(...cellEvents);
 		}
 	}
-	for (const id of before.rows.keys()) if (!after.rows.has(id)) events.push({ objectType: 'row', eventType: 'deleted', id });
-	for (const id of after.attachments) if (!before.attachments.has(id)) events.push({ objectType: 'attachment', eventType: 'created', id, columns: [] });
-	for (const id of before.attachments) if (!after.attachments.has(id)) events.push({ objectType: 'attachment', eventType: 'deleted', id, columns: [] });
-	for (const id of after.discussions) if (!before.discussions.has(id)) events.push({ objectType: 'discussion', eventType: 'created', id, columns: [] });
-	for (const id of before.discussions) if (!after.discussions.has(id)) events.push({ objectType: 'discussion', eventType: 'deleted', id, columns: [] });
+	for (const id of before.rows.keys())
+		if (!after.rows.has(id)) events.push({ objectType: 'row', eventType: 'deleted', id });
+	for (const id of after.attachments)
+		if (!before.attachments.has(id))
+			events.push({ objectType: 'attachment', eventType: 'created', id, columns: [] });
+	for (const id of before.attachments)
+		if (!after.attachments.has(id))
+			events.push({ objectType: 'attachment', eventType: 'deleted', id, columns: [] });
+	for (const id of after.discussions)
+		if (!before.discussions.has(id))
+			events.push({ objectType: 'discussion', eventType: 'created', id, columns: [] });
+	for (const id of before.discussions)
+		if (!after.discussions.has(id))
+			events.push({ objectType: 'discussion', eventType: 'deleted', id, columns: [] });
 	for (const [id, comment] of after.comments) {
 		const old = before.comments.get(id);
-		if (old === undefined) events.push({ objectType: 'comment', eventType: 'created', id, columns: [] });
-		else if (old !== comment) events.push({ objectType: 'comment', eventType: 'updated', id, columns: [] });
+		if (old === undefined)
+			events.push({ objectType: 'comment', eventType: 'created', id, columns: [] });
+		else if (old !== comment)
+			events.push({ objectType: 'comment', eventType: 'updated', id, columns: [] });
 	}
-	for (const id of before.comments.keys()) if (!after.comments.has(id)) events.push({ objectType: 'comment', eventType: 'deleted', id, columns: [] });
+	for (const id of before.comments.keys())
+		if (!after.comments.has(id))
+			events.push({ objectType: 'comment', eventType: 'deleted', id, columns: [] });
 	return events;
 }
 
@@ -191,7 +250,11 @@ export function changesBetween(before: SheetSnapshot, sheet: Sheet): SheetEvent[
  * Runs a write to a sheet and emits what it changed. Costs nothing unless an enabled webhook
  * watches the sheet. A deleted sheet takes its webhooks to DISABLED_SCOPE_INACCESSIBLE.
  */
-export async function observeSheetChanges(ctx: RequestContext, sheetId: string, write: () => Promise<Answer> | Answer): Promise<Answer> {
+export async function observeSheetChanges(
+	ctx: RequestContext,
+	sheetId: string,
+	write: () => Promise<Answer> | Answer,
+): Promise<Answer> {
 	const state = ctx.emulator.state;
 	const sheet = state.sheets.get(sheetId);
 	if (!sheet || !state.webhooks.watched(sheetId)) return await write();

@@ -35,19 +35,33 @@ export interface Webhook {
 	sequence: number;
 	createdAt: number;
 	modifiedAt: number;
-	stats: { lastCallbackAttempt?: number; lastCallbackAttemptRetryCount: number; lastSuccessfulCallback?: number };
+	stats: {
+		lastCallbackAttempt?: number;
+		lastCallbackAttemptRetryCount: number;
+		lastSuccessfulCallback?: number;
+	};
 	/** Callbacks sent since the last verification (Smartsheet re-verifies every 100). */
 	callbacksSinceVerification: number;
 }
 
 /** Smartsheet's shared secrets: random lower-case letters and digits (26 in its examples). */
 export function newSharedSecret(): string {
-	return randomBytes(20).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '').padEnd(26, '0').slice(0, 26);
+	return randomBytes(20)
+		.toString('base64url')
+		.toLowerCase()
+		.replace(/[^a-z0-9]/g, '')
+		.padEnd(26, '0')
+		.slice(0, 26);
 }
 
 /** Two webhooks Smartsheet treats as duplicates: same user, sheet, callback URL and subscope. */
 export function duplicateKey(webhook: Webhook): string {
-	return [webhook.ownerUserId, webhook.scopeObjectId, webhook.callbackUrl, [...webhook.columnIds].sort().join(',')].join('|');
+	return [
+		webhook.ownerUserId,
+		webhook.scopeObjectId,
+		webhook.callbackUrl,
+		[...webhook.columnIds].sort().join(','),
+	].join('|');
 }
 
 function iso(ms: number): string {
@@ -59,7 +73,9 @@ export function webhookOut(webhook: Webhook, apiClientName?: string) {
 	return {
 		id: webhook.id,
 		name: webhook.name,
-		...(webhook.apiClientId ? { apiClientId: webhook.apiClientId, apiClientName: apiClientName ?? webhook.apiClientId } : {}),
+		...(webhook.apiClientId
+			? { apiClientId: webhook.apiClientId, apiClientName: apiClientName ?? webhook.apiClientId }
+			: {}),
 		scope: webhook.scope,
 		scopeObjectId: webhook.scopeObjectId,
 		...(webhook.columnIds.length ? { subscope: { columnIds: webhook.columnIds } } : {}),
@@ -71,9 +87,13 @@ export function webhookOut(webhook: Webhook, apiClientName?: string) {
 		...(!enabled && webhook.disabledDetails ? { disabledDetails: webhook.disabledDetails } : {}),
 		version: webhook.version,
 		stats: {
-			...(webhook.stats.lastCallbackAttempt ? { lastCallbackAttempt: iso(webhook.stats.lastCallbackAttempt) } : {}),
+			...(webhook.stats.lastCallbackAttempt
+				? { lastCallbackAttempt: iso(webhook.stats.lastCallbackAttempt) }
+				: {}),
 			lastCallbackAttemptRetryCount: webhook.stats.lastCallbackAttemptRetryCount,
-			...(webhook.stats.lastSuccessfulCallback ? { lastSuccessfulCallback: iso(webhook.stats.lastSuccessfulCallback) } : {}),
+			...(webhook.stats.lastSuccessfulCallback
+				? { lastSuccessfulCallback: iso(webhook.stats.lastSuccessfulCallback) }
+				: {}),
 		},
 		createdAt: iso(webhook.createdAt),
 		modifiedAt: iso(webhook.modifiedAt),

@@ -18,7 +18,8 @@ export class WebhookRegistry {
 
 	/** Whether a change to the sheet can reach anyone (saves observing writes nobody listens to). */
 	watched(sheetId: string): boolean {
-		for (const webhook of this.webhooks.values()) if (webhook.scopeObjectId === sheetId && webhook.status === 'ENABLED') return true;
+		for (const webhook of this.webhooks.values())
+			if (webhook.scopeObjectId === sheetId && webhook.status === 'ENABLED') return true;
 		return false;
 	}
 

@@ -9,17 +9,27 @@ import { InvalidInput } from '../../../shared';
  */
 export function apiPath(input: string): { path: string; qs: IDataObject } {
 	const text = input.trim();
-	if (!text) throw new InvalidInput('The path is empty; give one under the API base, e.g. /sheets/123');
+	if (!text)
+		throw new InvalidInput('The path is empty; give one under the API base, e.g. /sheets/123');
 	if (/^[a-z][a-z0-9+.-]*:/i.test(text) || text.startsWith('//') || text.startsWith('\\')) {
-		throw new InvalidInput(`The path "${text}" names a host; give only the part after the API base, e.g. /sheets/123`);
+		throw new InvalidInput(
+			`The path "${text}" names a host; give only the part after the API base, e.g. /sheets/123`,
+		);
 	}
-	if (/[\s\\#]/.test(text)) throw new InvalidInput(`The path "${text}" may not contain spaces, backslashes or "#"`);
+	if (/[\s\\#]/.test(text))
+		throw new InvalidInput(`The path "${text}" may not contain spaces, backslashes or "#"`);
 	const [rawPath, rawQuery = ''] = text.split(/\?(.*)/s, 2);
 	let path = rawPath.startsWith('/') ? rawPath : `/${rawPath}`;
 	const segments = path.split('/').map(decoded);
-	if (segments.includes(null)) throw new InvalidInput(`The path "${text}" has invalid percent-encoding`);
+	if (segments.includes(null))
+		throw new InvalidInput(`The path "${text}" has invalid percent-encoding`);
 	// Decoded, so that %2e%2e and %2f cannot smuggle a step out of the API base.
-	if ((segments as string[]).some((segment) => segment === '..' || segment === '.' || segment.includes('/') || segment.includes('\\'))) {
+	if (
+		(segments as string[]).some(
+			(segment) =>
+				segment === '..' || segment === '.' || segment.includes('/') || segment.includes('\\'),
+		)
+	) {
 		throw new InvalidInput(`The path "${text}" may not leave the API base ("." or ".." segments)`);
 	}
 	path = path.replace(/^\/2\.0(?=\/|$)/, '') || '/';

@@ -1,7 +1,18 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { binaryUpload } from '../../helpers/binaryUpload';
-import { type ItemResult, perItem, type SmartsheetClient, type SmartsheetRequest } from '../../../shared';
+import {
+	type ItemResult,
+	perItem,
+	type SmartsheetClient,
+	type SmartsheetRequest,
+} from '../../../shared';
 import { jsonParameter } from '../../helpers/jsonParameter';
 import { collect, offsetPages, tokenPages } from '../../helpers/paging';
 import { apiPath, sheetOfPath, weightOfPath } from './apiPath';
@@ -14,7 +25,10 @@ export const description: INodeProperties[] = [
 		displayName: 'Method',
 		name: 'httpMethod',
 		type: 'options',
-		options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((method) => ({ name: method, value: method })),
+		options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((method) => ({
+			name: method,
+			value: method,
+		})),
 		default: 'GET',
 		displayOptions: { show },
 	},
@@ -55,7 +69,11 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: 'None', value: 'none' },
 			{ name: 'JSON', value: 'json' },
-			{ name: 'Binary File', value: 'binary', description: 'The bytes of an input binary field, e.g. a CSV to import' },
+			{
+				name: 'Binary File',
+				value: 'binary',
+				description: 'The bytes of an input binary field, e.g. a CSV to import',
+			},
 		],
 		default: 'json',
 		displayOptions: { show: { ...show, httpMethod: WITH_BODY } },
@@ -83,8 +101,16 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'None', value: 'none', description: 'One request; its answer is one item' },
-			{ name: 'Offset (Page, PageSize)', value: 'offset', description: 'Every page; one item per entry of "data"' },
-			{ name: 'Token (LastKey, MaxItems)', value: 'token', description: 'Every page; one item per entry of "data" or "items"' },
+			{
+				name: 'Offset (Page, PageSize)',
+				value: 'offset',
+				description: 'Every page; one item per entry of "data"',
+			},
+			{
+				name: 'Token (LastKey, MaxItems)',
+				value: 'token',
+				description: 'Every page; one item per entry of "data" or "items"',
+			},
 		],
 		default: 'none',
 		displayOptions: { show: { ...show, httpMethod: ['GET'] } },
@@ -95,25 +121,48 @@ export const description: INodeProperties[] = [
  * Any Smartsheet endpoint through the same transport as every other operation: token refresh,
  * pacing, retries (a POST is never re-sent on an ambiguous answer) and the five outputs.
  */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	return await perItem(client, items, operation, async (item) => {
 		const method = this.getNodeParameter('httpMethod', item) as IHttpRequestMethods;
 		const { path, qs: pathQuery } = apiPath(String(this.getNodeParameter('apiPath', item)));
 		const qs = { ...pathQuery, ...queryOf(this, item) };
 		if (method === 'GET') {
 			const paging = this.getNodeParameter('paging', item, 'none') as string;
-			if (paging === 'offset') return await collect(offsetPages(client, path, operation, qs, weightOfPath(path)));
+			if (paging === 'offset')
+				return await collect(offsetPages(client, path, operation, qs, weightOfPath(path)));
 			if (paging === 'token') return await collect(tokenPages(client, path, operation, qs));
 		}
-		const request: SmartsheetRequest = { method, path, qs, sheetId: sheetOfPath(path), weight: weightOfPath(path), operation };
-		const answer = await client.request({ ...request, ...(await bodyOf(this, items, item, method)) });
+		const request: SmartsheetRequest = {
+			method,
+			path,
+			qs,
+			sheetId: sheetOfPath(path),
+			weight: weightOfPath(path),
+			operation,
+		};
+		const answer = await client.request({
+			...request,
+			...(await bodyOf(this, items, item, method)),
+		});
 		return asItemJson(answer);
 	});
 }
 
 function queryOf(ctx: IExecuteFunctions, item: number): IDataObject {
-	const parameters = ctx.getNodeParameter('queryParameters.parameter', item, []) as Array<{ name: string; value: string }>;
-	return Object.fromEntries(parameters.filter((parameter) => parameter.name.trim()).map((parameter) => [parameter.name.trim(), parameter.value]));
+	const parameters = ctx.getNodeParameter('queryParameters.parameter', item, []) as Array<{
+		name: string;
+		value: string;
+	}>;
+	return Object.fromEntries(
+		parameters
+			.filter((parameter) => parameter.name.trim())
+			.map((parameter) => [parameter.name.trim(), parameter.value]),
+	);
 }
 
 async function bodyOf(
@@ -124,7 +173,8 @@ async function bodyOf(
 ): Promise<Pick<SmartsheetRequest, 'body' | 'upload'>> {
 	if (!WITH_BODY.includes(method)) return {};
 	const content = ctx.getNodeParameter('bodyContent', item, 'json') as string;
-	if (content === 'json') return { body: jsonParameter(ctx.getNodeParameter('jsonBody', item, '{}'), 'The JSON body') };
+	if (content === 'json')
+		return { body: jsonParameter(ctx.getNodeParameter('jsonBody', item, '{}'), 'The JSON body') };
 	if (content !== 'binary') return {};
 	const field = ctx.getNodeParameter('binaryPropertyName', item) as string;
 	return { upload: (await binaryUpload(ctx, items, item, field)).upload };
@@ -132,7 +182,12 @@ async function bodyOf(
 
 function asItemJson(answer: unknown): IDataObject | IDataObject[] {
 	if (answer === undefined || answer === null) return {};
-	if (Array.isArray(answer)) return answer.map((entry) => (entry !== null && typeof entry === 'object' ? (entry as IDataObject) : { value: entry as IDataObject[string] }));
+	if (Array.isArray(answer))
+		return answer.map((entry) =>
+			entry !== null && typeof entry === 'object'
+				? (entry as IDataObject)
+				: { value: entry as IDataObject[string] },
+		);
 	if (typeof answer === 'object') return answer as IDataObject;
 	return { value: answer as IDataObject[string] };
 }

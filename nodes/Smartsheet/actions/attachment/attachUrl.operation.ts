@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import {
 	createOnce,
@@ -49,7 +54,8 @@ export const description: INodeProperties[] = [
 			{ name: 'OneDrive', value: 'ONEDRIVE' },
 		],
 		default: 'LINK',
-		description: 'Where the URL points. Smartsheet Gov accepts only Box, Google Drive, Link and OneDrive.',
+		description:
+			'Where the URL points. Smartsheet Gov accepts only Box, Google Drive, Link and OneDrive.',
 		displayOptions: { show },
 	},
 	{
@@ -70,15 +76,28 @@ export const description: INodeProperties[] = [
 ];
 
 /** Attaches a web address (a link, or a file in Google Drive, Box, Dropbox…) to a sheet or a row. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const url = String(this.getNodeParameter('url', item)).trim();
 		if (!url) throw new InvalidInput('Give the URL to attach');
 		const attachmentType = this.getNodeParameter('attachmentType', item) as string;
-		const subType = attachmentType === 'GOOGLE_DRIVE' ? (this.getNodeParameter('attachmentSubType', item, '') as string) : '';
+		const subType =
+			attachmentType === 'GOOGLE_DRIVE'
+				? (this.getNodeParameter('attachmentSubType', item, '') as string)
+				: '';
 		const name = String(this.getNodeParameter('name', item, '')).trim();
-		const body: IDataObject = { url, attachmentType, ...(name ? { name } : {}), ...(subType ? { attachmentSubType: subType } : {}) };
+		const body: IDataObject = {
+			url,
+			attachmentType,
+			...(name ? { name } : {}),
+			...(subType ? { attachmentSubType: subType } : {}),
+		};
 		const path = sheetOrRowPath(this, item, 'attachTo', sheetId, 'attachments');
 		return await createOnce(client, {
 			send: async () => {
@@ -96,7 +115,10 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			},
 			find: async (since) =>
 				(await collect(offsetPages(client, path, operation))).find(
-					(attachment) => attachment.url === url && (!name || attachment.name === name) && madeSince(attachment, since),
+					(attachment) =>
+						attachment.url === url &&
+						(!name || attachment.name === name) &&
+						madeSince(attachment, since),
 				),
 			where: `the attachments of sheet ${sheetId}`,
 		});

@@ -12,7 +12,8 @@ export function attachToFields(operation: string): INodeProperties[] {
 		name: 'attachTo',
 		displayName: 'Attach To',
 		default: 'row',
-		rowDescription: 'ID of the row to attach to. By default the row ID of the incoming item (as Row: Get and Add output it).',
+		rowDescription:
+			'ID of the row to attach to. By default the row ID of the incoming item (as Row: Get and Add output it).',
 	});
 }
 
@@ -22,6 +23,7 @@ export function attachmentIdField(operation: string): INodeProperties {
 		name: 'attachmentId',
 		displayName: 'Attachment ID',
 		show: { resource: ['attachment'], operation: [operation] },
-		description: 'ID of the attachment. By default the ID that Attachment: List and Upload output for the incoming item.',
+		description:
+			'ID of the attachment. By default the ID that Attachment: List and Upload output for the incoming item.',
 	});
 }

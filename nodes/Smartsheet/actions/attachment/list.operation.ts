@@ -12,13 +12,19 @@ export const description: INodeProperties[] = [
 		name: 'attachTo',
 		displayName: 'Attachments Of',
 		default: 'sheet',
-		rowDescription: 'ID of the row whose attachments to list. By default the row ID of the incoming item.',
+		rowDescription:
+			'ID of the row whose attachments to list. By default the row ID of the incoming item.',
 	}),
 	...limitFields({ resource: ['attachment'], operation: ['list'] }),
 ];
 
 /** The attachments of a sheet (its own and its rows') or of one row, one item each. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	return await perItem(client, items, operation, async (item) => {
 		const path = sheetOrRowPath(this, item, 'attachTo', sheetIdOf(this, item), 'attachments');
 		return await collect(offsetPages(client, path, operation), readLimit(this, item));

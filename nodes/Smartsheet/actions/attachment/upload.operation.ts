@@ -1,6 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { hasResult, InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
+import {
+	hasResult,
+	InvalidInput,
+	type ItemResult,
+	perItem,
+	sheetIdOf,
+	type SmartsheetClient,
+} from '../../../shared';
 import { multipartFile } from '../../helpers/multipart';
 import { sheetOrRowPath } from '../sheetOrRow';
 import { attachToFields } from './attachmentFields';
@@ -32,7 +44,10 @@ export async function execute(
 		const binary = items[item].binary?.[field];
 		if (!binary) throw new InvalidInput(`The item has no binary field "${field}"`);
 		const data = await this.helpers.getBinaryDataBuffer(item, field);
-		if (data.length > MAX_BYTES) throw new InvalidInput(`The file is ${Math.ceil(data.length / 1048576)} MB; Smartsheet accepts at most 30 MB`);
+		if (data.length > MAX_BYTES)
+			throw new InvalidInput(
+				`The file is ${Math.ceil(data.length / 1048576)} MB; Smartsheet accepts at most 30 MB`,
+			);
 		const { body, contentType } = multipartFile(binary.fileName ?? field, binary.mimeType, data);
 		const path = sheetOrRowPath(this, item, 'attachTo', sheetId, 'attachments');
 		const answer = await client.request<{ result: IDataObject }>({

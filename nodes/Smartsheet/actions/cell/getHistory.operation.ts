@@ -1,6 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { idOf, InvalidInput, type ItemResult, perItem, rowIdField, sheetIdOf, SheetSchemas, type SmartsheetClient } from '../../../shared';
+import {
+	idOf,
+	InvalidInput,
+	type ItemResult,
+	perItem,
+	rowIdField,
+	sheetIdOf,
+	SheetSchemas,
+	type SmartsheetClient,
+} from '../../../shared';
 import { collect, offsetPages } from '../../helpers/paging';
 import { columnIdField } from '../column/columnFields';
 import { limitFields, readLimit } from '../limitFields';
@@ -15,20 +24,34 @@ export const description: INodeProperties[] = [
 ];
 
 /** Every value the cell has had, newest first, one item each; each page counts 10 against the rate limit. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
 	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const rowId = idOf(this.getNodeParameter('rowId', item), 'Row');
-		const columnId = await columnIdOf(String(this.getNodeParameter('columnId', item) ?? '').trim(), async () => await schemas.columns(sheetId, operation));
+		const columnId = await columnIdOf(
+			String(this.getNodeParameter('columnId', item) ?? '').trim(),
+			async () => await schemas.columns(sheetId, operation),
+		);
 		const path = `/sheets/${sheetId}/rows/${rowId}/columns/${columnId}/history`;
-		const entries = await collect(offsetPages(client, path, operation, { include: 'columnType' }, CELL_HISTORY_WEIGHT), readLimit(this, item));
+		const entries = await collect(
+			offsetPages(client, path, operation, { include: 'columnType' }, CELL_HISTORY_WEIGHT),
+			readLimit(this, item),
+		);
 		return entries.map((entry) => ({ ...entry, rowId }));
 	});
 }
 
 /** A column ID as given (digits), or the ID of the column with that title. */
-async function columnIdOf(value: string, columns: () => Promise<Array<{ id: string; title: string }>>): Promise<string> {
+async function columnIdOf(
+	value: string,
+	columns: () => Promise<Array<{ id: string; title: string }>>,
+): Promise<string> {
 	if (/^\d+$/.test(value)) return value;
 	if (!value) throw new InvalidInput('Choose the column of the cell');
 	const column = (await columns()).find((candidate) => candidate.title === value);

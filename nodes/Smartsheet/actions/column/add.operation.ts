@@ -1,6 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { createOnce, hasResult, InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
+import {
+	createOnce,
+	hasResult,
+	InvalidInput,
+	type ItemResult,
+	perItem,
+	sheetIdOf,
+	type SmartsheetClient,
+} from '../../../shared';
 import { collect, offsetPages } from '../../helpers/paging';
 import { columnDefinitionFields } from './columnFields';
 
@@ -17,13 +30,23 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const title = String(this.getNodeParameter('title', item)).trim();
 		if (!title) throw new InvalidInput('The column needs a title');
 		const options = splitOptions(this.getNodeParameter('dropdownOptions', item, '') as string);
-		const body = { title, type: this.getNodeParameter('columnType', item), index: this.getNodeParameter('index', item), ...(options.length ? { options } : {}) };
+		const body = {
+			title,
+			type: this.getNodeParameter('columnType', item),
+			index: this.getNodeParameter('index', item),
+			...(options.length ? { options } : {}),
+		};
 		return await createOnce(client, {
 			send: async () => {
 				const answer = await client.request<{ result: IDataObject[] }>({
@@ -47,5 +70,8 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 }
 
 export function splitOptions(text: string): string[] {
-	return text.split(',').map((option) => option.trim()).filter(Boolean);
+	return text
+		.split(',')
+		.map((option) => option.trim())
+		.filter(Boolean);
 }

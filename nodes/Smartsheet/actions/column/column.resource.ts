@@ -9,12 +9,31 @@ import * as update from './update.operation';
 export const operations: Record<string, Operation> = { add, delete: deleteColumn, list, update };
 
 export const description: INodeProperties[] = [
-	operationPicker('column', [
-		{ name: 'Add', value: 'add', description: 'Add a column to a sheet', action: 'Add a column' },
-		{ name: 'Delete', value: 'delete', description: 'Delete a column', action: 'Delete a column' },
-		{ name: 'List', value: 'list', description: 'List the columns of a sheet', action: 'List the columns of a sheet: titles, IDs and types' },
-		{ name: 'Update', value: 'update', description: 'Rename a column or change its type', action: 'Update a column' },
-	], 'list'),
+	operationPicker(
+		'column',
+		[
+			{ name: 'Add', value: 'add', description: 'Add a column to a sheet', action: 'Add a column' },
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a column',
+				action: 'Delete a column',
+			},
+			{
+				name: 'List',
+				value: 'list',
+				description: 'List the columns of a sheet',
+				action: 'List the columns of a sheet: titles, IDs and types',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Rename a column or change its type',
+				action: 'Update a column',
+			},
+		],
+		'list',
+	),
 	sheetPicker('column'),
 	...add.description,
 	...deleteColumn.description,

@@ -11,7 +11,8 @@ export function columnIdField(operation: string, resource = 'column'): INodeProp
 		typeOptions: { loadOptionsMethod: 'getColumns', loadOptionsDependsOn: ['sheetId.value'] },
 		default: '',
 		required: true,
-		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		displayOptions: { show: { resource: [resource], operation: [operation] } },
 	};
 }
@@ -19,9 +20,23 @@ export function columnIdField(operation: string, resource = 'column'): INodeProp
 export function columnDefinitionFields(operation: string, required: boolean): INodeProperties[] {
 	const show = { resource: ['column'], operation: [operation] };
 	return [
-		{ displayName: 'Title', name: 'title', type: 'string', default: '', required, displayOptions: { show } },
+		{
+			displayName: 'Title',
+			name: 'title',
+			type: 'string',
+			default: '',
+			required,
+			displayOptions: { show },
+		},
 		required
-			? { displayName: 'Type', name: 'columnType', type: 'options', options: COLUMN_TYPES, default: 'TEXT_NUMBER', displayOptions: { show } }
+			? {
+					displayName: 'Type',
+					name: 'columnType',
+					type: 'options',
+					options: COLUMN_TYPES,
+					default: 'TEXT_NUMBER',
+					displayOptions: { show },
+				}
 			: {
 					displayName: 'Type',
 					name: 'columnType',

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { offsetPages } from '../../helpers/paging';
@@ -14,7 +19,8 @@ export async function execute(
 	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const columns: IDataObject[] = [];
-		for await (const page of offsetPages(client, `/sheets/${sheetId}/columns`, operation)) columns.push(...page);
+		for await (const page of offsetPages(client, `/sheets/${sheetId}/columns`, operation))
+			columns.push(...page);
 		return columns;
 	});
 }

@@ -1,12 +1,33 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { hasResult, idOf, InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
+import {
+	hasResult,
+	idOf,
+	InvalidInput,
+	type ItemResult,
+	perItem,
+	sheetIdOf,
+	type SmartsheetClient,
+} from '../../../shared';
 import { splitOptions } from './add.operation';
 import { columnDefinitionFields, columnIdField } from './columnFields';
 
-export const description: INodeProperties[] = [columnIdField('update'), ...columnDefinitionFields('update', false)];
+export const description: INodeProperties[] = [
+	columnIdField('update'),
+	...columnDefinitionFields('update', false),
+];
 
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const columnId = idOf(this.getNodeParameter('columnId', item), 'Column');
@@ -17,8 +38,16 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 		if (type) body.type = type;
 		const options = splitOptions(this.getNodeParameter('dropdownOptions', item, '') as string);
 		if (options.length) body.options = options;
-		if (Object.keys(body).length === 0) throw new InvalidInput('Nothing to change: give a title, a type or dropdown options');
-		const answer = await client.request<{ result: IDataObject }>({ method: 'PUT', path: `/sheets/${sheetId}/columns/${columnId}`, body, sheetId, operation, expect: hasResult });
+		if (Object.keys(body).length === 0)
+			throw new InvalidInput('Nothing to change: give a title, a type or dropdown options');
+		const answer = await client.request<{ result: IDataObject }>({
+			method: 'PUT',
+			path: `/sheets/${sheetId}/columns/${columnId}`,
+			body,
+			sheetId,
+			operation,
+			expect: hasResult,
+		});
 		return answer.result;
 	});
 }

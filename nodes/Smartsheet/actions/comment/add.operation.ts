@@ -1,13 +1,35 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { createOnce, hasResult, idOf, type ItemResult, madeSince, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
+import {
+	createOnce,
+	hasResult,
+	idOf,
+	type ItemResult,
+	madeSince,
+	perItem,
+	sheetIdOf,
+	type SmartsheetClient,
+} from '../../../shared';
 import { commentTextOf } from '../discussion/commentText';
 import { commentTextField, discussionIdField } from '../discussion/discussionFields';
 
-export const description: INodeProperties[] = [discussionIdField('comment', 'add', false), commentTextField('comment', 'add')];
+export const description: INodeProperties[] = [
+	discussionIdField('comment', 'add', false),
+	commentTextField('comment', 'add'),
+];
 
 /** Replies to a discussion; outputs the new comment. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const discussionId = idOf(this.getNodeParameter('discussionId', item), 'Discussion');
@@ -30,7 +52,9 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 					path: `/sheets/${sheetId}/discussions/${discussionId}`,
 					operation,
 				});
-				return (discussion.comments ?? []).find((comment) => comment.text === text && madeSince(comment, since));
+				return (discussion.comments ?? []).find(
+					(comment) => comment.text === text && madeSince(comment, since),
+				);
 			},
 			where: `discussion ${discussionId} of sheet ${sheetId}`,
 		});

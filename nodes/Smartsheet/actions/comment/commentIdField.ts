@@ -8,6 +8,7 @@ export function commentIdField(operation: string): INodeProperties {
 		name: 'commentId',
 		displayName: 'Comment ID',
 		show: { resource: ['comment'], operation: [operation] },
-		description: 'ID of the comment. By default the ID that Comment: Add and Get output for the incoming item.',
+		description:
+			'ID of the comment. By default the ID that Comment: Add and Get output for the incoming item.',
 	});
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 
@@ -22,12 +27,17 @@ export async function execute(
 		const started = Date.now();
 		const user = await client.request<IDataObject>({ method: 'GET', path: '/users/me', operation });
 		const after = await client.lifecycle.inspect();
-		const refreshed = client.snapshot().refreshes > refreshesBefore || after.tokenSuffix !== before.tokenSuffix;
+		const refreshed =
+			client.snapshot().refreshes > refreshesBefore || after.tokenSuffix !== before.tokenSuffix;
 		return {
 			healthy: true,
 			status: refreshed ? 'refreshed' : 'ok',
 			credentialName: client.lifecycle.credentialName,
-			user: { id: user.id, email: user.email, name: [user.firstName, user.lastName].filter(Boolean).join(' ') },
+			user: {
+				id: user.id,
+				email: user.email,
+				name: [user.firstName, user.lastName].filter(Boolean).join(' '),
+			},
 			...after,
 			refreshedDuringCheck: refreshed,
 			expiresAtBeforeCheck: before.expiresAt,

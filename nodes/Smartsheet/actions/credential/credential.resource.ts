@@ -6,7 +6,9 @@ import * as checkHealth from './checkHealth.operation';
 export const operations: Record<string, Operation> = { checkHealth };
 
 export const description: INodeProperties[] = [
-	operationPicker('credential', [
+	operationPicker(
+		'credential',
+		[
 			{
 				name: 'Check Health',
 				value: 'checkHealth',
@@ -14,6 +16,8 @@ export const description: INodeProperties[] = [
 					'Whose token this is, when it expires, whether it can be refreshed, its scopes, and a live call',
 				action: 'Check the health of the credential',
 			},
-	], 'checkHealth'),
+		],
+		'checkHealth',
+	),
 	...checkHealth.description,
 ];

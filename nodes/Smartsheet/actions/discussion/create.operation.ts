@@ -1,15 +1,36 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { createOnce, hasResult, type ItemResult, madeSince, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
+import {
+	createOnce,
+	hasResult,
+	type ItemResult,
+	madeSince,
+	perItem,
+	sheetIdOf,
+	type SmartsheetClient,
+} from '../../../shared';
 import { collect, offsetPages } from '../../helpers/paging';
 import { sheetOrRowPath } from '../sheetOrRow';
 import { commentTextOf } from './commentText';
 import { commentTextField, discussionOnFields } from './discussionFields';
 
-export const description: INodeProperties[] = [...discussionOnFields('create', 'Start On'), commentTextField('discussion', 'create')];
+export const description: INodeProperties[] = [
+	...discussionOnFields('create', 'Start On'),
+	commentTextField('discussion', 'create'),
+];
 
 /** Starts a discussion on the sheet or a row with its first comment; outputs the discussion. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const text = commentTextOf(this, item);
@@ -28,10 +49,12 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			},
 			// A new discussion is its first comment: the text sent, written after the request began.
 			find: async (since) =>
-				(await collect(offsetPages(client, path, operation, { include: 'comments' }))).find((discussion) => {
-					const [first] = (discussion.comments as IDataObject[] | undefined) ?? [];
-					return first !== undefined && first.text === text && madeSince(first, since);
-				}),
+				(await collect(offsetPages(client, path, operation, { include: 'comments' }))).find(
+					(discussion) => {
+						const [first] = (discussion.comments as IDataObject[] | undefined) ?? [];
+						return first !== undefined && first.text === text && madeSince(first, since);
+					},
+				),
 			where: `the discussions of sheet ${sheetId}`,
 		});
 	});

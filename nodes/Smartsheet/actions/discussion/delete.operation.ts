@@ -6,11 +6,21 @@ import { discussionIdField } from './discussionFields';
 export const description: INodeProperties[] = [discussionIdField('discussion', 'delete', true)];
 
 /** Deletes a discussion with all its comments (other people's comments need sheet admin access). */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const discussionId = idOf(this.getNodeParameter('discussionId', item), 'Discussion');
-		await client.request({ method: 'DELETE', path: `/sheets/${sheetId}/discussions/${discussionId}`, sheetId, operation });
+		await client.request({
+			method: 'DELETE',
+			path: `/sheets/${sheetId}/discussions/${discussionId}`,
+			sheetId,
+			operation,
+		});
 		return { id: discussionId, deleted: true };
 	});
 }

@@ -12,11 +12,16 @@ export function discussionOnFields(operation: string, displayName: string): INod
 		name: 'discussionOn',
 		displayName,
 		default: 'sheet',
-		rowDescription: 'ID of the row. By default the row ID of the incoming item (as Row: Get and Add output it).',
+		rowDescription:
+			'ID of the row. By default the row ID of the incoming item (as Row: Get and Add output it).',
 	});
 }
 
-export function discussionIdField(resource: string, operation: string, fromItem: boolean): INodeProperties {
+export function discussionIdField(
+	resource: string,
+	operation: string,
+	fromItem: boolean,
+): INodeProperties {
 	return idField({
 		name: 'discussionId',
 		displayName: 'Discussion ID',

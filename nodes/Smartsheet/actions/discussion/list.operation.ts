@@ -20,10 +20,16 @@ export const description: INodeProperties[] = [
 ];
 
 /** The discussions of a sheet (on the sheet and on its rows) or of one row, one item each. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	return await perItem(client, items, operation, async (item) => {
 		const path = sheetOrRowPath(this, item, 'discussionOn', sheetIdOf(this, item), 'discussions');
-		const qs = this.getNodeParameter('includeComments', item, true) === true ? { include: 'comments' } : {};
+		const qs =
+			this.getNodeParameter('includeComments', item, true) === true ? { include: 'comments' } : {};
 		return await collect(offsetPages(client, path, operation, qs), readLimit(this, item));
 	});
 }

@@ -1,11 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { allItems, type ItemResult, sheetIdOf, SheetSchemas, type SmartsheetClient, writeRowsInBulk } from '../../../shared';
+import {
+	allItems,
+	type ItemResult,
+	sheetIdOf,
+	SheetSchemas,
+	type SmartsheetClient,
+	writeRowsInBulk,
+} from '../../../shared';
 import { cellFields, readCells, readRowOptions, rowOutput } from './rowFields';
 
-export const description: INodeProperties[] = [
-	...cellFields('add'),
-];
+export const description: INodeProperties[] = [...cellFields('add')];
 
 /** One row per item, sent 500 at a time; rows Smartsheet rejects fail alone (Payload output). */
 export async function execute(
@@ -19,6 +24,10 @@ export async function execute(
 		const sheetId = sheetIdOf(this, item);
 		const columns = await schemas.columns(sheetId, operation);
 		const options = readRowOptions(this, item);
-		return { sheetId, row: { toBottom: true, cells: readCells(this, item, columns, options) }, output: rowOutput(columns, options) };
+		return {
+			sheetId,
+			row: { toBottom: true, cells: readCells(this, item, columns, options) },
+			output: rowOutput(columns, options),
+		};
 	});
 }

@@ -41,13 +41,22 @@ export async function execute(
 		IDS_PER_REQUEST,
 		async (item) => {
 			const sheetId = sheetIdOf(this, item);
-			return { key: sheetId, group: sheetId, entry: idOf(this.getNodeParameter('rowId', item), 'Row ID') };
+			return {
+				key: sheetId,
+				group: sheetId,
+				entry: idOf(this.getNodeParameter('rowId', item), 'Row ID'),
+			};
 		},
 		async (sheetId, chunk) => await deleteChunk(client, operation, sheetId, chunk),
 	);
 }
 
-async function deleteChunk(client: SmartsheetClient, operation: string, sheetId: string, chunk: Array<Entry<string>>): Promise<ItemResult[]> {
+async function deleteChunk(
+	client: SmartsheetClient,
+	operation: string,
+	sheetId: string,
+	chunk: Array<Entry<string>>,
+): Promise<ItemResult[]> {
 	const send = async () =>
 		await client.request<DeleteAnswer>({
 			method: 'DELETE',
@@ -69,7 +78,10 @@ async function deleteChunk(client: SmartsheetClient, operation: string, sheetId:
 			reconciled = true;
 		} catch (again) {
 			const last = failureOf(client, operation, again);
-			const diagnosis = last.outcome === 'unknown' ? unconfirmedWriteFailure(last, `the rows of sheet ${sheetId}`) : last;
+			const diagnosis =
+				last.outcome === 'unknown'
+					? unconfirmedWriteFailure(last, `the rows of sheet ${sheetId}`)
+					: last;
 			return chunk.map(({ item }) => ({ item, failure: diagnosis }));
 		}
 	}
@@ -77,6 +89,13 @@ async function deleteChunk(client: SmartsheetClient, operation: string, sheetId:
 	return chunk.map(({ item, entry: rowId }) => {
 		if (deleted.has(rowId)) return { item, json: [{ id: rowId, deleted: true }] };
 		if (reconciled) return { item, json: [{ id: rowId, deleted: true, reconciled: true }] };
-		return { item, failure: invalidInputFailure(client, operation, `Row ${rowId} was not found in sheet ${sheetId}`) };
+		return {
+			item,
+			failure: invalidInputFailure(
+				client,
+				operation,
+				`Row ${rowId} was not found in sheet ${sheetId}`,
+			),
+		};
 	});
 }

@@ -1,6 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { idOf, type ItemResult, perItem, rowIdField, sheetIdOf, SheetSchemas, type SmartsheetClient } from '../../../shared';
+import {
+	idOf,
+	type ItemResult,
+	perItem,
+	rowIdField,
+	sheetIdOf,
+	SheetSchemas,
+	type SmartsheetClient,
+} from '../../../shared';
 import { readRowOptions, rowOutput } from './rowFields';
 
 export const description: INodeProperties[] = [
@@ -18,7 +31,8 @@ export const description: INodeProperties[] = [
 				name: 'raw',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to output the row as Smartsheet returns it instead of a flat {column title: value} object',
+				description:
+					'Whether to output the row as Smartsheet returns it instead of a flat {column title: value} object',
 			},
 		],
 	},
@@ -34,7 +48,11 @@ export async function execute(
 	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const rowId = idOf(this.getNodeParameter('rowId', item), 'Row ID');
-		const row = await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetId}/rows/${rowId}`, operation });
+		const row = await client.request<IDataObject>({
+			method: 'GET',
+			path: `/sheets/${sheetId}/rows/${rowId}`,
+			operation,
+		});
 		const columns = await schemas.columns(sheetId, operation);
 		return rowOutput(columns, readRowOptions(this, item))(row);
 	});

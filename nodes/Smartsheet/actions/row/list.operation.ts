@@ -1,6 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { flattenRow, type ItemResult, perItem, sheetIdOf, SheetSchemas, type SmartsheetClient } from '../../../shared';
+import {
+	flattenRow,
+	type ItemResult,
+	perItem,
+	sheetIdOf,
+	SheetSchemas,
+	type SmartsheetClient,
+} from '../../../shared';
 import { allRows } from '../../helpers/sheetRows';
 import { matches, type Condition } from './rowFilter';
 
@@ -14,14 +26,21 @@ export const description: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		default: {},
 		placeholder: 'Add Condition',
-		description: 'Evaluated on the rows after they are read (as Smartsheet advises: its search index lags behind)',
+		description:
+			'Evaluated on the rows after they are read (as Smartsheet advises: its search index lags behind)',
 		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Condition',
 				name: 'condition',
 				values: [
-					{ displayName: 'Column', name: 'column', type: 'string', default: '', description: 'Column title' },
+					{
+						displayName: 'Column',
+						name: 'column',
+						type: 'string',
+						default: '',
+						description: 'Column title',
+					},
 					{
 						displayName: 'Operator',
 						name: 'operator',
@@ -56,7 +75,12 @@ export const description: INodeProperties[] = [
 ];
 
 /** Every row of the sheet (all pages) that matches the conditions, one item per row. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
 	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);

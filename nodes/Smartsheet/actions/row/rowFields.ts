@@ -24,17 +24,23 @@ export function cellFields(operation: WriteOperation): INodeProperties[] {
 				{
 					name: 'Map Fields by Column Title',
 					value: 'autoMap',
-					description: "Every field of the incoming item whose name is a column's title (or ID) becomes that cell",
+					description:
+						"Every field of the incoming item whose name is a column's title (or ID) becomes that cell",
 				},
 				{ name: 'Define Below', value: 'define', description: 'List the columns and their values' },
 			],
 			default: 'autoMap',
 			displayOptions: { show: { ...show, ...VERSION_1 } },
 		},
-		cellList('Cells to Send', 'Add Cell', { show: { ...show, dataMode: ['define'], ...VERSION_1 } }),
+		cellList('Cells to Send', 'Add Cell', {
+			show: { ...show, dataMode: ['define'], ...VERSION_1 },
+		}),
 		{
-			...cellList('Formula and Link Cells', 'Add Formula or Link Cell', { show: { ...show, ...VERSION_2 } }),
-			description: 'Cells with a formula or a hyperlink, written along with the mapped columns (a cell here wins over the same mapped column)',
+			...cellList('Formula and Link Cells', 'Add Formula or Link Cell', {
+				show: { ...show, ...VERSION_2 },
+			}),
+			description:
+				'Cells with a formula or a hyperlink, written along with the mapped columns (a cell here wins over the same mapped column)',
 		},
 		rowOptions(show),
 	];
@@ -58,20 +64,27 @@ function columnMapper(operation: WriteOperation): INodeProperties {
 		typeOptions: {
 			loadOptionsDependsOn: ['sheetId.value'],
 			resourceMapper: {
-				resourceMapperMethod: operation === 'update' ? 'getMappingColumnsWithRowId' : 'getMappingColumns',
+				resourceMapperMethod:
+					operation === 'update' ? 'getMappingColumnsWithRowId' : 'getMappingColumns',
 				mode: operation,
 				fieldWords: { singular: 'column', plural: 'columns' },
 				addAllFields: true,
 				multiKeyMatch: false,
 				supportAutoMap: true,
-				...(operation === 'add' ? {} : { matchingFieldsLabels: { title: 'Column to Match On', hint: matchOn } }),
+				...(operation === 'add'
+					? {}
+					: { matchingFieldsLabels: { title: 'Column to Match On', hint: matchOn } }),
 			},
 		},
 	};
 }
 
 /** A list of cells, each a column with a value, a hyperlink or a formula. */
-function cellList(displayName: string, placeholder: string, displayOptions: INodeProperties['displayOptions']): INodeProperties {
+function cellList(
+	displayName: string,
+	placeholder: string,
+	displayOptions: INodeProperties['displayOptions'],
+): INodeProperties {
 	return {
 		displayName,
 		name: 'cells',
@@ -89,7 +102,10 @@ function cellList(displayName: string, placeholder: string, displayOptions: INod
 						displayName: 'Column Name or ID',
 						name: 'column',
 						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getColumns', loadOptionsDependsOn: ['sheetId.value'] },
+						typeOptions: {
+							loadOptionsMethod: 'getColumns',
+							loadOptionsDependsOn: ['sheetId.value'],
+						},
 						default: '',
 						description:
 							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
@@ -101,7 +117,8 @@ function cellList(displayName: string, placeholder: string, displayOptions: INod
 						type: 'string',
 						default: '',
 						placeholder: 'https://example.com/report',
-						description: 'Makes the cell a link to this URL; the value is the text shown (the URL itself if the value is empty)',
+						description:
+							'Makes the cell a link to this URL; the value is the text shown (the URL itself if the value is empty)',
 					},
 					{
 						displayName: 'Formula',
@@ -139,7 +156,8 @@ function rowOptions(show: Show): INodeProperties {
 				name: 'raw',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to output rows as Smartsheet returns them instead of flat {column title: value} objects',
+				description:
+					'Whether to output rows as Smartsheet returns them instead of flat {column title: value} objects',
 			},
 			{
 				displayName: 'Strict',
@@ -168,7 +186,12 @@ export function readRowOptions(ctx: IExecuteFunctions, itemIndex: number): RowOp
 	};
 }
 
-export function readCells(ctx: IExecuteFunctions, itemIndex: number, columns: Column[], options: RowOptions): IDataObject[] {
+export function readCells(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	columns: Column[],
+	options: RowOptions,
+): IDataObject[] {
 	if (usesColumnMapper(ctx)) return mappedCells(ctx, itemIndex, columns, options);
 	const mode = ctx.getNodeParameter('dataMode', itemIndex) as string;
 	if (mode === 'define') {

@@ -4,15 +4,27 @@ import { InvalidInput } from '../../../shared';
 
 export interface Condition {
 	column: string;
-	operator: 'equals' | 'notEquals' | 'contains' | 'isEmpty' | 'isNotEmpty' | 'greaterThan' | 'lessThan';
+	operator:
+		| 'equals'
+		| 'notEquals'
+		| 'contains'
+		| 'isEmpty'
+		| 'isNotEmpty'
+		| 'greaterThan'
+		| 'lessThan';
 	value: string;
 }
 
 /** Whether a flat row meets the conditions (none = every row). */
-export function matches(row: IDataObject, conditions: Condition[], combinator: 'and' | 'or'): boolean {
+export function matches(
+	row: IDataObject,
+	conditions: Condition[],
+	combinator: 'and' | 'or',
+): boolean {
 	if (conditions.length === 0) return true;
 	const results = conditions.map((condition) => {
-		if (!(condition.column in row)) throw new InvalidInput(`The sheet has no column "${condition.column}"`);
+		if (!(condition.column in row))
+			throw new InvalidInput(`The sheet has no column "${condition.column}"`);
 		return test(row[condition.column], condition);
 	});
 	return combinator === 'and' ? results.every(Boolean) : results.some(Boolean);

@@ -27,7 +27,12 @@ export type TransferMode = 'copy' | 'move';
 export function transferOperation(mode: TransferMode): Operation {
 	return {
 		description: transferDescription(mode),
-		async execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string) {
+		async execute(
+			this: IExecuteFunctions,
+			client: SmartsheetClient,
+			items: INodeExecutionData[],
+			operation: string,
+		) {
 			return await transferRows(this, client, items, mode, operation);
 		},
 	};
@@ -37,8 +42,20 @@ export function transferDescription(mode: TransferMode): INodeProperties[] {
 	const show = { resource: ['row'], operation: [mode] };
 	const include = [
 		{ name: 'Attachments', value: 'attachments', description: "The row's attachments" },
-		...(mode === 'copy' ? [{ name: 'Children', value: 'children', description: 'The rows indented under it (a moved row always takes them)' }] : []),
-		{ name: 'Discussions', value: 'discussions', description: "The row's discussions and comments" },
+		...(mode === 'copy'
+			? [
+					{
+						name: 'Children',
+						value: 'children',
+						description: 'The rows indented under it (a moved row always takes them)',
+					},
+				]
+			: []),
+		{
+			name: 'Discussions',
+			value: 'discussions',
+			description: "The row's discussions and comments",
+		},
 	];
 	return [
 		rowIdField(mode),
@@ -88,8 +105,14 @@ export async function transferRows(
 			const sheetId = sheetIdOf(ctx, item);
 			const destinationId = sheetIdOf(ctx, item, 'destinationSheetId');
 			const rowId = idOf(ctx.getNodeParameter('rowId', item), 'Row');
-			const include = [...(ctx.getNodeParameter('rowInclude', item, []) as string[])].sort().join(',');
-			return { key: `${sheetId}>${destinationId}?${include}`, group: { sheetId, destinationId, include }, entry: rowId };
+			const include = [...(ctx.getNodeParameter('rowInclude', item, []) as string[])]
+				.sort()
+				.join(',');
+			return {
+				key: `${sheetId}>${destinationId}?${include}`,
+				group: { sheetId, destinationId, include },
+				entry: rowId,
+			};
 		},
 		async (group, chunk) => await sendChunk(client, operation, mode, group, chunk),
 	);
@@ -109,7 +132,10 @@ async function sendChunk(
 			method: 'POST',
 			path: `/sheets/${group.sheetId}/rows/${mode}`,
 			qs: { ignoreRowsNotFound: true, ...(group.include ? { include: group.include } : {}) },
-			body: { rowIds: idArray([...new Set(chunk.map(({ entry }) => entry))]), to: { sheetId: group.destinationId } },
+			body: {
+				rowIds: idArray([...new Set(chunk.map(({ entry }) => entry))]),
+				to: { sheetId: group.destinationId },
+			},
 			sheetId: group.sheetId,
 			operation,
 		});
@@ -118,11 +144,31 @@ async function sendChunk(
 		return chunk.map(({ item }) => ({ item, failure }));
 	}
 	// rowMappings' from/to are IDs under keys the JSON reader does not know as IDs: read them as strings.
-	const newIds = new Map((answer.rowMappings ?? []).map((mapping) => [String(mapping.from), String(mapping.to)]));
+	const newIds = new Map(
+		(answer.rowMappings ?? []).map((mapping) => [String(mapping.from), String(mapping.to)]),
+	);
 	const destinationSheetId = String(answer.destinationSheetId ?? group.destinationId);
 	return chunk.map(({ item, entry: rowId }) => {
 		const newId = newIds.get(rowId);
-		if (!newId) return { item, failure: invalidInputFailure(client, operation, `Row ${rowId} was not found in sheet ${group.sheetId}`) };
-		return { item, json: [{ id: newId, sheetId: destinationSheetId, sourceRowId: rowId, sourceSheetId: group.sheetId }] };
+		if (!newId)
+			return {
+				item,
+				failure: invalidInputFailure(
+					client,
+					operation,
+					`Row ${rowId} was not found in sheet ${group.sheetId}`,
+				),
+			};
+		return {
+			item,
+			json: [
+				{
+					id: newId,
+					sheetId: destinationSheetId,
+					sourceRowId: rowId,
+					sourceSheetId: group.sheetId,
+				},
+			],
+		};
 	});
 }

@@ -1,6 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { allItems, type ItemResult, rowIdField, sheetIdOf, SheetSchemas, type SmartsheetClient, writeRowsInBulk } from '../../../shared';
+import {
+	allItems,
+	type ItemResult,
+	rowIdField,
+	sheetIdOf,
+	SheetSchemas,
+	type SmartsheetClient,
+	writeRowsInBulk,
+} from '../../../shared';
 import { rowIdToUpdate } from './mappedCells';
 import { cellFields, readCells, readRowOptions, rowOutput, VERSION_1 } from './rowFields';
 
@@ -24,6 +32,10 @@ export async function execute(
 		const rowId = rowIdToUpdate(this, item);
 		const columns = await schemas.columns(sheetId, operation);
 		const options = readRowOptions(this, item);
-		return { sheetId, row: { id: rowId, cells: readCells(this, item, columns, options) }, output: rowOutput(columns, options) };
+		return {
+			sheetId,
+			row: { id: rowId, cells: readCells(this, item, columns, options) },
+			output: rowOutput(columns, options),
+		};
 	});
 }

@@ -1,6 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { failureOf, InvalidInput, type ItemResult, sheetIdOf, SheetSchemas, type SmartsheetClient, writeRowsInBulk } from '../../../shared';
+import {
+	failureOf,
+	InvalidInput,
+	type ItemResult,
+	sheetIdOf,
+	SheetSchemas,
+	type SmartsheetClient,
+	writeRowsInBulk,
+} from '../../../shared';
 import { allRows } from '../../helpers/sheetRows';
 import { keyColumnName } from './mappedCells';
 import { cellFields, readCells, readRowOptions, rowOutput, VERSION_1 } from './rowFields';
@@ -36,7 +49,12 @@ interface Planned {
  * updates or adds. Items with the same key address one row: the first adds it (or updates the
  * row already there), the later ones update it, in waves so each wave is one bulk pass.
  */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
 	const indexes = new Map<string, Promise<Map<string, string>>>();
 	const keyIndex = (sheetId: string, columnId: string) => {
@@ -60,10 +78,19 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 			const options = readRowOptions(this, item);
 			const cells = readCells(this, item, columns, options);
 			const keyCell = cells.find((cell) => cell.columnId === keyColumn.id);
-			if (keyCell?.value === undefined || keyCell.value === '') throw new InvalidInput(`The item has no value for the key column "${keyColumn.title}"`);
+			if (keyCell?.value === undefined || keyCell.value === '')
+				throw new InvalidInput(`The item has no value for the key column "${keyColumn.title}"`);
 			const keyValue = String(keyCell.value);
 			const rowIds = await keyIndex(sheetId, keyColumn.id);
-			wave.push({ item, sheetId, key: `${sheetId}:${keyColumn.id}:${keyValue}`, rowIds, keyValue, row: { cells }, output: rowOutput(columns, options) });
+			wave.push({
+				item,
+				sheetId,
+				key: `${sheetId}:${keyColumn.id}:${keyValue}`,
+				rowIds,
+				keyValue,
+				row: { cells },
+				output: rowOutput(columns, options),
+			});
 		} catch (error) {
 			results.push({ item, failure: failureOf(client, operation, error) });
 		}
@@ -71,17 +98,24 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 	while (wave.length > 0) {
 		const { now, later } = firstOfEachKey(wave);
 		const byItem = new Map(now.map((planned) => [planned.item, planned]));
-		const written = await writeRowsInBulk(client, [...byItem.keys()], 'POST', operation, async (item) => {
-			const planned = byItem.get(item)!;
-			const existing = planned.rowIds.get(planned.keyValue);
-			const { sheetId, output } = planned;
-			return existing
-				? { sheetId, method: 'PUT', row: { id: existing, ...planned.row }, output }
-				: { sheetId, method: 'POST', row: { toBottom: true, ...planned.row }, output };
-		});
+		const written = await writeRowsInBulk(
+			client,
+			[...byItem.keys()],
+			'POST',
+			operation,
+			async (item) => {
+				const planned = byItem.get(item)!;
+				const existing = planned.rowIds.get(planned.keyValue);
+				const { sheetId, output } = planned;
+				return existing
+					? { sheetId, method: 'PUT', row: { id: existing, ...planned.row }, output }
+					: { sheetId, method: 'POST', row: { toBottom: true, ...planned.row }, output };
+			},
+		);
 		for (const result of written) {
 			const planned = byItem.get(result.item)!;
-			if ('json' in result && !planned.rowIds.has(planned.keyValue)) planned.rowIds.set(planned.keyValue, String(result.json[0].id));
+			if ('json' in result && !planned.rowIds.has(planned.keyValue))
+				planned.rowIds.set(planned.keyValue, String(result.json[0].id));
 		}
 		results.push(...written);
 		wave = later;
@@ -105,8 +139,11 @@ function firstOfEachKey(wave: Planned[]): { now: Planned[]; later: Planned[] } {
 function rowIdsByKey(rows: IDataObject[], columnId: string): Map<string, string> {
 	const index = new Map<string, string>();
 	for (const row of rows) {
-		const cell = ((row.cells as IDataObject[] | undefined) ?? []).find((candidate) => String(candidate.columnId) === columnId);
-		if (cell?.value !== undefined && cell.value !== null && !index.has(String(cell.value))) index.set(String(cell.value), String(row.id));
+		const cell = ((row.cells as IDataObject[] | undefined) ?? []).find(
+			(candidate) => String(candidate.columnId) === columnId,
+		);
+		if (cell?.value !== undefined && cell.value !== null && !index.has(String(cell.value)))
+			index.set(String(cell.value), String(row.id));
 	}
 	return index;
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { ItemResult, SmartsheetClient } from '../../../shared';
 import { runSearch, searchFields } from './searchFields';
@@ -46,13 +51,19 @@ export const description: INodeProperties[] = [
 ];
 
 /** One item per hit: {objectType, objectId, text, parentObjectType, parentObjectId, parentObjectName, contextData}. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	return await runSearch(this, client, items, operation, async (item, query) => {
 		const options = this.getNodeParameter('searchOptions', item, {}) as IDataObject;
 		const qs: IDataObject = { query };
 		const scopes = (options.scopes as string[] | undefined) ?? [];
 		if (scopes.length) qs.scopes = scopes.join(',');
-		if (options.modifiedSince) qs.modifiedSince = new Date(String(options.modifiedSince)).toISOString();
+		if (options.modifiedSince)
+			qs.modifiedSince = new Date(String(options.modifiedSince)).toISOString();
 		return await client.request({ method: 'GET', path: '/search', qs, operation });
 	});
 }

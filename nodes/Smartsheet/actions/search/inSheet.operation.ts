@@ -9,8 +9,23 @@ export const description: INodeProperties[] = [
 ];
 
 /** One item per matching row of the sheet (objectId is the row ID). */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
-	return await runSearch(this, client, items, operation, async (item, query) =>
-		await client.request({ method: 'GET', path: `/search/sheets/${sheetIdOf(this, item)}`, qs: { query }, operation }),
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
+	return await runSearch(
+		this,
+		client,
+		items,
+		operation,
+		async (item, query) =>
+			await client.request({
+				method: 'GET',
+				path: `/search/sheets/${sheetIdOf(this, item)}`,
+				qs: { query },
+				operation,
+			}),
 	);
 }

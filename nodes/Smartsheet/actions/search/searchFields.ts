@@ -1,5 +1,10 @@
 // What both searches share: the query, Return All / Limit, and running one search per item.
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { InvalidInput, type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 import { limitFields, readLimit } from '../limitFields';
@@ -18,7 +23,8 @@ export function searchFields(operation: string): INodeProperties[] {
 			default: '',
 			required: true,
 			placeholder: 'budget review',
-			description: 'Words to find (all of them must appear); put a phrase in double quotes to find it exactly',
+			description:
+				'Words to find (all of them must appear); put a phrase in double quotes to find it exactly',
 			displayOptions: { show },
 		},
 		...limitFields(show),

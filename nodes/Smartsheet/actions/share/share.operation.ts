@@ -1,6 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { idOf, InvalidInput, type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
+import {
+	idOf,
+	InvalidInput,
+	type ItemResult,
+	perItem,
+	type SmartsheetClient,
+} from '../../../shared';
 import { ACCESS_LEVELS, assetQuery } from './shareAsset';
 
 const show = { resource: ['share'], operation: ['share'] };
@@ -27,8 +38,22 @@ export const description: INodeProperties[] = [
 		description: 'One or more email addresses, separated by commas',
 		displayOptions: { show: { ...show, shareWith: ['email'] } },
 	},
-	{ displayName: 'Group ID', name: 'groupId', type: 'string', default: '', required: true, displayOptions: { show: { ...show, shareWith: ['group'] } } },
-	{ displayName: 'Access Level', name: 'accessLevel', type: 'options', options: ACCESS_LEVELS, default: 'VIEWER', displayOptions: { show } },
+	{
+		displayName: 'Group ID',
+		name: 'groupId',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { ...show, shareWith: ['group'] } },
+	},
+	{
+		displayName: 'Access Level',
+		name: 'accessLevel',
+		type: 'options',
+		options: ACCESS_LEVELS,
+		default: 'VIEWER',
+		displayOptions: { show },
+	},
 	{
 		displayName: 'Share Options',
 		name: 'shareOptions',
@@ -37,20 +62,51 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{ displayName: 'CC Me', name: 'ccMe', type: 'boolean', default: false, description: 'Whether to send a copy of the email to you' },
-			{ displayName: 'Message', name: 'message', type: 'string', default: '', typeOptions: { rows: 3 } },
-			{ displayName: 'Send Email', name: 'sendEmail', type: 'boolean', default: false, description: 'Whether Smartsheet emails the people it is shared with' },
+			{
+				displayName: 'CC Me',
+				name: 'ccMe',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to send a copy of the email to you',
+			},
+			{
+				displayName: 'Message',
+				name: 'message',
+				type: 'string',
+				default: '',
+				typeOptions: { rows: 3 },
+			},
+			{
+				displayName: 'Send Email',
+				name: 'sendEmail',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Smartsheet emails the people it is shared with',
+			},
 			{ displayName: 'Subject', name: 'subject', type: 'string', default: '' },
 		],
 	},
 ];
 
 /** Shares the asset with people or a group; one item per share created. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	return await perItem(client, items, operation, async (item) => {
 		const accessLevel = this.getNodeParameter('accessLevel', item) as string;
-		const { sendEmail, ...message } = this.getNodeParameter('shareOptions', item, {}) as IDataObject;
-		const body = recipients(this, item).map((recipient) => ({ ...recipient, accessLevel, ...message }));
+		const { sendEmail, ...message } = this.getNodeParameter(
+			'shareOptions',
+			item,
+			{},
+		) as IDataObject;
+		const body = recipients(this, item).map((recipient) => ({
+			...recipient,
+			accessLevel,
+			...message,
+		}));
 		const answer = await client.request<{ result: IDataObject[] }>({
 			method: 'POST',
 			path: '/shares',
@@ -63,8 +119,12 @@ export async function execute(this: IExecuteFunctions, client: SmartsheetClient,
 }
 
 function recipients(ctx: IExecuteFunctions, item: number): IDataObject[] {
-	if (ctx.getNodeParameter('shareWith', item) === 'group') return [{ groupId: idOf(ctx.getNodeParameter('groupId', item), 'Group') }];
-	const emails = String(ctx.getNodeParameter('emails', item)).split(',').map((email) => email.trim()).filter(Boolean);
+	if (ctx.getNodeParameter('shareWith', item) === 'group')
+		return [{ groupId: idOf(ctx.getNodeParameter('groupId', item), 'Group') }];
+	const emails = String(ctx.getNodeParameter('emails', item))
+		.split(',')
+		.map((email) => email.trim())
+		.filter(Boolean);
 	if (emails.length === 0) throw new InvalidInput('Give at least one email address');
 	return emails.map((email) => ({ email }));
 }

@@ -2,7 +2,14 @@
 // /shares endpoints name the asset in the query (?assetType=…&assetId=…).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idLocator, InvalidInput, locatedId, reportLocator, sheetLocator, workspaceLocator } from '../../../shared';
+import {
+	idLocator,
+	InvalidInput,
+	locatedId,
+	reportLocator,
+	sheetLocator,
+	workspaceLocator,
+} from '../../../shared';
 
 const show = { resource: ['share'] };
 
@@ -16,14 +23,31 @@ const dashboardLocator: INodeProperties = (() => {
 		urlPath: 'dashboards',
 		description: 'The dashboard whose shares to work with',
 	});
-	return { ...locator, default: { mode: 'id', value: '' }, modes: locator.modes!.filter((mode) => mode.name !== 'list') };
+	return {
+		...locator,
+		default: { mode: 'id', value: '' },
+		modes: locator.modes!.filter((mode) => mode.name !== 'list'),
+	};
 })();
 
 const pickers: Array<[string, INodeProperties]> = [
-	['sheet', { ...sheetLocator, name: 'assetId', description: 'The sheet whose shares to work with' }],
-	['report', { ...reportLocator, name: 'assetId', description: 'The report whose shares to work with' }],
+	[
+		'sheet',
+		{ ...sheetLocator, name: 'assetId', description: 'The sheet whose shares to work with' },
+	],
+	[
+		'report',
+		{ ...reportLocator, name: 'assetId', description: 'The report whose shares to work with' },
+	],
 	['sight', dashboardLocator],
-	['workspace', { ...workspaceLocator, name: 'assetId', description: 'The workspace whose shares to work with' }],
+	[
+		'workspace',
+		{
+			...workspaceLocator,
+			name: 'assetId',
+			description: 'The workspace whose shares to work with',
+		},
+	],
 ];
 
 export const assetFields: INodeProperties[] = [
@@ -41,20 +65,25 @@ export const assetFields: INodeProperties[] = [
 		default: 'sheet',
 		displayOptions: { show },
 	},
-	...pickers.map(([assetType, picker]) => ({ ...picker, displayOptions: { show: { ...show, assetType: [assetType] } } })),
+	...pickers.map(([assetType, picker]) => ({
+		...picker,
+		displayOptions: { show: { ...show, assetType: [assetType] } },
+	})),
 ];
 
 /** The query that names the item's asset. */
 export function assetQuery(ctx: IExecuteFunctions, item: number): IDataObject {
 	const assetType = ctx.getNodeParameter('assetType', item) as string;
-	const what = assetType === 'sight' ? 'Dashboard' : assetType[0].toUpperCase() + assetType.slice(1);
+	const what =
+		assetType === 'sight' ? 'Dashboard' : assetType[0].toUpperCase() + assetType.slice(1);
 	return { assetType, assetId: locatedId(ctx, 'assetId', item, what) };
 }
 
 /** A share ID: letters and digits (unlike other Smartsheet IDs), checked before it goes into a path. */
 export function shareIdOf(ctx: IExecuteFunctions, item: number): string {
 	const id = String(ctx.getNodeParameter('shareId', item) ?? '').trim();
-	if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new InvalidInput(`Share ID must be letters and digits, got "${id}"`);
+	if (!/^[A-Za-z0-9_-]+$/.test(id))
+		throw new InvalidInput(`Share ID must be letters and digits, got "${id}"`);
 	return id;
 }
 

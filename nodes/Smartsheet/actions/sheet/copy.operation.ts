@@ -1,6 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { hasResult, idOf, InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
+import {
+	hasResult,
+	idOf,
+	InvalidInput,
+	type ItemResult,
+	perItem,
+	sheetIdOf,
+	type SmartsheetClient,
+} from '../../../shared';
 import { COPY_PARTS, SHEET_CONTAINERS } from './sheetDestination';
 
 const show = { resource: ['sheet'], operation: ['copy'] };
@@ -43,14 +56,23 @@ export const description: INodeProperties[] = [
 ];
 
 /** A copy of the sheet in a workspace, a folder or Home; outputs the new sheet (ID as a string). */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const newName = String(this.getNodeParameter('newName', item)).trim();
 		if (!newName) throw new InvalidInput('The copy needs a name');
 		const destinationType = this.getNodeParameter('copyDestination', item) as string;
 		const body: IDataObject = { destinationType, newName };
-		if (destinationType !== 'home') body.destinationId = idOf(this.getNodeParameter('destinationId', item), 'Workspace or folder');
+		if (destinationType !== 'home')
+			body.destinationId = idOf(
+				this.getNodeParameter('destinationId', item),
+				'Workspace or folder',
+			);
 		const include = this.getNodeParameter('include', item, []) as string[];
 		const answer = await client.request<{ result: IDataObject }>({
 			method: 'POST',

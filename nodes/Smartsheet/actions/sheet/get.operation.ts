@@ -1,6 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { type Column, flattenRow, InvalidInput, type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
+import {
+	type Column,
+	flattenRow,
+	InvalidInput,
+	type ItemResult,
+	perItem,
+	sheetIdOf,
+	type SmartsheetClient,
+} from '../../../shared';
 
 export const description: INodeProperties[] = [
 	{
@@ -25,7 +38,8 @@ export const description: INodeProperties[] = [
 				name: 'raw',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to keep rows as Smartsheet returns them instead of flat {column title: value} objects',
+				description:
+					'Whether to keep rows as Smartsheet returns them instead of flat {column title: value} objects',
 			},
 			{
 				displayName: 'Row IDs',
@@ -41,7 +55,8 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '1, 2, 10',
-				description: 'Only the rows at these positions in the sheet (comma-separated, 1 is the top row)',
+				description:
+					'Only the rows at these positions in the sheet (comma-separated, 1 is the top row)',
 			},
 			{
 				displayName: 'Rows Modified Since',
@@ -56,9 +71,12 @@ export const description: INodeProperties[] = [
 
 /** A comma-separated text or a list of IDs (or row numbers) as digit strings; anything else is bad input. */
 function idList(value: unknown, what: string): string[] {
-	const parts = (Array.isArray(value) ? value.map(String) : String(value ?? '').split(',')).map((part) => part.trim()).filter(Boolean);
+	const parts = (Array.isArray(value) ? value.map(String) : String(value ?? '').split(','))
+		.map((part) => part.trim())
+		.filter(Boolean);
 	const wrong = parts.find((part) => !/^\d+$/.test(part));
-	if (wrong !== undefined) throw new InvalidInput(`${what}s must be numbers separated by commas, got "${wrong}"`);
+	if (wrong !== undefined)
+		throw new InvalidInput(`${what}s must be numbers separated by commas, got "${wrong}"`);
 	return parts;
 }
 
@@ -73,20 +91,27 @@ export async function execute(
 		const sheetId = sheetIdOf(this, item);
 		const options = this.getNodeParameter('sheetOptions', item, {}) as IDataObject;
 		const qs: IDataObject = {};
-		if (options.rowsModifiedSince) qs.rowsModifiedSince = new Date(String(options.rowsModifiedSince)).toISOString();
+		if (options.rowsModifiedSince)
+			qs.rowsModifiedSince = new Date(String(options.rowsModifiedSince)).toISOString();
 		const columnIds = idList(options.columnIds, 'Column ID');
 		const rowIds = idList(options.rowIds, 'Row ID');
 		const rowNumbers = idList(options.rowNumbers, 'Row number');
 		if (columnIds.length) qs.columnIds = columnIds.join(',');
 		if (rowIds.length) qs.rowIds = rowIds.join(',');
 		if (rowNumbers.length) qs.rowNumbers = rowNumbers.join(',');
-		const sheet = await client.request<IDataObject>({ method: 'GET', path: `/sheets/${sheetId}`, qs, operation });
+		const sheet = await client.request<IDataObject>({
+			method: 'GET',
+			path: `/sheets/${sheetId}`,
+			qs,
+			operation,
+		});
 		const columns = (sheet.columns as Column[] | undefined) ?? [];
 		if (options.raw === true) return sheet;
 		// Each row replaced where it stands, so Smartsheet's row and its flat copy never both stay
 		// alive for every row of a large sheet at once.
 		const rows = (sheet.rows as IDataObject[] | undefined) ?? [];
-		for (let index = 0; index < rows.length; index++) rows[index] = flattenRow(rows[index], columns);
+		for (let index = 0; index < rows.length; index++)
+			rows[index] = flattenRow(rows[index], columns);
 		sheet.rows = rows;
 		return sheet;
 	});

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { binaryUpload } from '../../helpers/binaryUpload';
 import { InvalidInput, type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
@@ -28,7 +33,8 @@ export const description: INodeProperties[] = [
 		name: 'sheetName',
 		type: 'string',
 		default: '',
-		description: "Name of the new sheet (letters, digits and punctuation of ASCII only). Empty: the file's name without its extension.",
+		description:
+			"Name of the new sheet (letters, digits and punctuation of ASCII only). Empty: the file's name without its extension.",
 		displayOptions: { show },
 	},
 	{
@@ -36,7 +42,8 @@ export const description: INodeProperties[] = [
 		name: 'firstRowIsHeader',
 		type: 'boolean',
 		default: true,
-		description: 'Whether the first row holds the column titles. Without it the columns are named Column1, Column2, ….',
+		description:
+			'Whether the first row holds the column titles. Without it the columns are named Column1, Column2, ….',
 		displayOptions: { show },
 	},
 	{
@@ -51,19 +58,43 @@ export const description: INodeProperties[] = [
 ];
 
 /** A new sheet from a CSV or XLSX file of the item, in a workspace or folder. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	return await perItem(client, items, operation, async (item) => {
 		const field = this.getNodeParameter('binaryPropertyName', item) as string;
 		const file = items[item].binary?.[field];
-		const extension = /\.([a-z]+)$/i.exec(file?.fileName ?? '')?.[1]?.toLowerCase() ?? file?.fileExtension?.toLowerCase() ?? '';
-		const contentType = FILE_TYPES[extension] ?? Object.values(FILE_TYPES).find((type) => type === file?.mimeType);
-		if (file && !contentType) throw new InvalidInput(`Smartsheet imports CSV and XLSX files; "${file.fileName ?? field}" is neither`);
+		const extension =
+			/\.([a-z]+)$/i.exec(file?.fileName ?? '')?.[1]?.toLowerCase() ??
+			file?.fileExtension?.toLowerCase() ??
+			'';
+		const contentType =
+			FILE_TYPES[extension] ?? Object.values(FILE_TYPES).find((type) => type === file?.mimeType);
+		if (file && !contentType)
+			throw new InvalidInput(
+				`Smartsheet imports CSV and XLSX files; "${file.fileName ?? field}" is neither`,
+			);
 		const { upload, fileName } = await binaryUpload(this, items, item, field, contentType);
-		const sheetName = String(this.getNodeParameter('sheetName', item, '')).trim() || fileName.replace(/\.[^.]*$/, '');
-		if (!/^[\x20-\x7e]+$/.test(sheetName)) throw new InvalidInput(`Smartsheet needs an ASCII sheet name, got "${sheetName}"`);
-		const qs: IDataObject = { sheetName, primaryColumnIndex: this.getNodeParameter('primaryColumnIndex', item, 0) };
+		const sheetName =
+			String(this.getNodeParameter('sheetName', item, '')).trim() ||
+			fileName.replace(/\.[^.]*$/, '');
+		if (!/^[\x20-\x7e]+$/.test(sheetName))
+			throw new InvalidInput(`Smartsheet needs an ASCII sheet name, got "${sheetName}"`);
+		const qs: IDataObject = {
+			sheetName,
+			primaryColumnIndex: this.getNodeParameter('primaryColumnIndex', item, 0),
+		};
 		if (this.getNodeParameter('firstRowIsHeader', item, true) === true) qs.headerRowIndex = 0;
-		const answer = await client.request<{ result: IDataObject }>({ method: 'POST', path: `${sheetsPathOf(this, item)}/import`, qs, upload, operation });
+		const answer = await client.request<{ result: IDataObject }>({
+			method: 'POST',
+			path: `${sheetsPathOf(this, item)}/import`,
+			qs,
+			upload,
+			operation,
+		});
 		return answer.result;
 	});
 }

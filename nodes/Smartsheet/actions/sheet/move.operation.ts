@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { type ItemResult, perItem, sheetIdOf, type SmartsheetClient } from '../../../shared';
 import { destinationFields, destinationOf } from './sheetDestination';
@@ -6,10 +11,17 @@ import { destinationFields, destinationOf } from './sheetDestination';
 const show = { resource: ['sheet'], operation: ['move'] };
 const names = { destination: 'moveDestination', container: 'moveContainerId' };
 
-export const description: INodeProperties[] = [...destinationFields(show, { names, withHome: false, label: 'Move To' })];
+export const description: INodeProperties[] = [
+	...destinationFields(show, { names, withHome: false, label: 'Move To' }),
+];
 
 /** Moves a sheet into a workspace or folder; it keeps its ID, rows and shares. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	return await perItem(client, items, operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
 		const { type, id } = destinationOf(this, item, names);

@@ -12,7 +12,11 @@ const HOME: INodePropertyOptions = {
 };
 
 /** Where a new sheet can go (Create, Copy, Import, From Template). */
-export const SHEET_CONTAINERS: INodePropertyOptions[] = [{ name: 'Folder', value: 'folder' }, HOME, { name: 'Workspace', value: 'workspace' }];
+export const SHEET_CONTAINERS: INodePropertyOptions[] = [
+	{ name: 'Folder', value: 'folder' },
+	HOME,
+	{ name: 'Workspace', value: 'workspace' },
+];
 
 interface Names {
 	destination: string;
@@ -22,26 +26,48 @@ interface Names {
 const DEFAULT_NAMES: Names = { destination: 'destination', container: 'containerId' };
 
 /** The destination choice and its two pickers (one parameter: a plain ID string reads the same). */
-export function destinationFields(show: { [key: string]: string[] }, options: { names?: Names; withHome?: boolean; label?: string } = {}): INodeProperties[] {
+export function destinationFields(
+	show: { [key: string]: string[] },
+	options: { names?: Names; withHome?: boolean; label?: string } = {},
+): INodeProperties[] {
 	const names = options.names ?? DEFAULT_NAMES;
 	return [
 		{
 			displayName: options.label ?? 'Create In',
 			name: names.destination,
 			type: 'options',
-			options: options.withHome === false ? SHEET_CONTAINERS.filter((option) => option !== HOME) : SHEET_CONTAINERS,
+			options:
+				options.withHome === false
+					? SHEET_CONTAINERS.filter((option) => option !== HOME)
+					: SHEET_CONTAINERS,
 			default: 'workspace',
 			displayOptions: { show },
 		},
-		{ ...workspaceLocator, name: names.container, description: 'The workspace to put the sheet in', displayOptions: { show: { ...show, [names.destination]: ['workspace'] } } },
-		{ ...folderLocator, name: names.container, description: 'The folder to put the sheet in', displayOptions: { show: { ...show, [names.destination]: ['folder'] } } },
+		{
+			...workspaceLocator,
+			name: names.container,
+			description: 'The workspace to put the sheet in',
+			displayOptions: { show: { ...show, [names.destination]: ['workspace'] } },
+		},
+		{
+			...folderLocator,
+			name: names.container,
+			description: 'The folder to put the sheet in',
+			displayOptions: { show: { ...show, [names.destination]: ['folder'] } },
+		},
 	];
 }
 
 /** The item's destination: its type and, unless Home, the workspace or folder ID. */
-export function destinationOf(ctx: IExecuteFunctions, item: number, names: Names = DEFAULT_NAMES): { type: string; id?: string } {
+export function destinationOf(
+	ctx: IExecuteFunctions,
+	item: number,
+	names: Names = DEFAULT_NAMES,
+): { type: string; id?: string } {
 	const type = ctx.getNodeParameter(names.destination, item) as string;
-	return type === 'home' ? { type } : { type, id: locatedId(ctx, names.container, item, 'Workspace or folder') };
+	return type === 'home'
+		? { type }
+		: { type, id: locatedId(ctx, names.container, item, 'Workspace or folder') };
 }
 
 /** The sheets collection of the destination: /sheets (Home), /workspaces/{id}/sheets or /folders/{id}/sheets. */

@@ -9,7 +9,8 @@ export const valueFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'COUNT(Task:Task)',
-		description: 'A Smartsheet formula, used instead of the value. Leave out the leading "=": n8n reads a field starting with "=" as an expression.',
+		description:
+			'A Smartsheet formula, used instead of the value. Leave out the leading "=": n8n reads a field starting with "=" as an expression.',
 	},
 ];
 

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
 
@@ -11,7 +16,10 @@ export async function execute(
 	items: INodeExecutionData[],
 	operation: string,
 ): Promise<ItemResult[]> {
-	return await perItem(client, items, operation, async () =>
-		await client.request<IDataObject>({ method: 'GET', path: '/users/me', operation }),
+	return await perItem(
+		client,
+		items,
+		operation,
+		async () => await client.request<IDataObject>({ method: 'GET', path: '/users/me', operation }),
 	);
 }

@@ -13,14 +13,20 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		placeholder: 'name@email.com',
 		default: '',
-		description: 'Only the users with these email addresses (separate several with commas); empty lists everyone',
+		description:
+			'Only the users with these email addresses (separate several with commas); empty lists everyone',
 		displayOptions: { show },
 	},
 	...limitFields(show),
 ];
 
 /** The users of the account (needs the READ_USERS scope), all pages or up to the limit. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	return await perItem(client, items, operation, async (item) => {
 		const emails = String(this.getNodeParameter('email', item, ''))
 			.split(',')

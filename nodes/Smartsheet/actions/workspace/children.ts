@@ -18,7 +18,11 @@ export function childrenFields(resource: 'workspace' | 'folder'): INodePropertie
 				{ name: 'Folders', value: 'folders' },
 				{ name: 'Reports', value: 'reports' },
 				{ name: 'Sheets', value: 'sheets' },
-				{ name: 'Templates', value: 'templates', description: 'Smartsheet lists templates only together with sheets' },
+				{
+					name: 'Templates',
+					value: 'templates',
+					description: 'Smartsheet lists templates only together with sheets',
+				},
 			],
 			default: [],
 			description: 'Which kinds of children to list; none chosen lists every kind',
@@ -30,12 +34,25 @@ export function childrenFields(resource: 'workspace' | 'folder'): INodePropertie
 
 /** One item per child (each has `resourceType`: folder, sheet, report, sight or template). */
 export function childrenExecute(resource: 'workspace' | 'folder') {
-	return async function (this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+	return async function (
+		this: IExecuteFunctions,
+		client: SmartsheetClient,
+		items: INodeExecutionData[],
+		operation: string,
+	): Promise<ItemResult[]> {
 		return await perItem(client, items, operation, async (item) => {
-			const id = locatedId(this, `${resource}Id`, item, resource === 'workspace' ? 'Workspace' : 'Folder');
+			const id = locatedId(
+				this,
+				`${resource}Id`,
+				item,
+				resource === 'workspace' ? 'Workspace' : 'Folder',
+			);
 			const types = this.getNodeParameter('childrenResourceTypes', item, []) as string[];
 			const qs = types.length ? { childrenResourceTypes: types.join(',') } : {};
-			return await collect(tokenPages(client, `/${resource}s/${id}/children`, operation, qs), readLimit(this, item));
+			return await collect(
+				tokenPages(client, `/${resource}s/${id}/children`, operation, qs),
+				readLimit(this, item),
+			);
 		});
 	};
 }

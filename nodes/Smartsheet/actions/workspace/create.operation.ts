@@ -1,6 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { hasResult, InvalidInput, type ItemResult, perItem, type SmartsheetClient } from '../../../shared';
+import {
+	hasResult,
+	InvalidInput,
+	type ItemResult,
+	perItem,
+	type SmartsheetClient,
+} from '../../../shared';
 
 export const description: INodeProperties[] = [
 	{
@@ -14,10 +25,21 @@ export const description: INodeProperties[] = [
 ];
 
 /** A new workspace, owned by the credential's user. */
-export async function execute(this: IExecuteFunctions, client: SmartsheetClient, items: INodeExecutionData[], operation: string): Promise<ItemResult[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: SmartsheetClient,
+	items: INodeExecutionData[],
+	operation: string,
+): Promise<ItemResult[]> {
 	return await perItem(client, items, operation, async (item) => {
 		const name = nameOf(this, item, 'workspace');
-		const answer = await client.request<{ result: IDataObject }>({ method: 'POST', path: '/workspaces', body: { name }, operation, expect: hasResult });
+		const answer = await client.request<{ result: IDataObject }>({
+			method: 'POST',
+			path: '/workspaces',
+			body: { name },
+			operation,
+			expect: hasResult,
+		});
 		return answer.result;
 	});
 }
