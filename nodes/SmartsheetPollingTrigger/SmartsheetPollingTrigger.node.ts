@@ -9,6 +9,7 @@ import {
 import {
 	authenticationProperty,
 	optionsCollection,
+	rowEventsProperty,
 	searchSheets,
 	sheetLocator,
 	smartsheetCredentials,
@@ -38,19 +39,9 @@ export class SmartsheetPollingTrigger implements INodeType {
 		properties: [
 			authenticationProperty,
 			{ ...sheetLocator, description: 'The sheet to watch' },
-			{
-				displayName: 'Trigger On',
-				name: 'events',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Row Added', value: 'created' },
-					{ name: 'Row Updated', value: 'updated' },
-				],
-				default: ['created', 'updated'],
-				required: true,
-				description:
-					'Each poll first asks for the sheet version (one cheap request) and reads rows only when it changed. Deleted rows, comments and column changes need the Smartsheet Trigger (webhooks).',
-			},
+			rowEventsProperty(
+				'Each poll first asks for the sheet version (one cheap request) and reads rows only when it changed. Deleted rows, comments and column changes need the Smartsheet Trigger (webhooks).',
+			),
 			optionsCollection([
 				{
 					displayName: 'Ignore Own Changes',

@@ -16,7 +16,7 @@ import {
 	querySince,
 	rowsModifiedSince,
 	type SmartsheetClient,
-	SmartsheetRequestError,
+	pollFailure,
 	triggerClient,
 	watchedSheetId,
 } from '../shared';
@@ -63,16 +63,7 @@ export async function pollSheet(ctx: IPollFunctions): Promise<INodeExecutionData
 			.map((change) => itemOf(sheetId, change));
 		return items.length ? [ctx.helpers.returnJsonArray(items)] : null;
 	} catch (error) {
-		if (!(error instanceof SmartsheetRequestError))
-			throw new NodeOperationError(ctx.getNode(), error as Error);
-		const failure = error.failure;
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Smartsheet refused the poll of sheet ${sheetId}: ${failure.message}`,
-			{
-				description: `${failure.action} (HTTP ${failure.httpStatus ?? 'none'}, errorCode ${failure.errorCode ?? 'none'})`,
-			},
-		);
+		throw pollFailure(ctx.getNode(), error, `sheet ${sheetId}`);
 	}
 }
 

@@ -9,6 +9,7 @@ import {
 import {
 	authenticationProperty,
 	reportLocator,
+	rowEventsProperty,
 	searchReports,
 	smartsheetCredentials,
 } from '../shared';
@@ -36,19 +37,9 @@ export class SmartsheetReportTrigger implements INodeType {
 		properties: [
 			authenticationProperty,
 			{ ...reportLocator, description: 'The report to watch' },
-			{
-				displayName: 'Trigger On',
-				name: 'events',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Row Added', value: 'created' },
-					{ name: 'Row Updated', value: 'updated' },
-				],
-				default: ['created', 'updated'],
-				required: true,
-				description:
-					"Each poll reads the report (one request per 10,000 rows) and emits the rows modified since the last poll. A row that only starts to match the report's filter without being edited is not news.",
-			},
+			rowEventsProperty(
+				"Each poll reads the report (one request per 10,000 rows) and emits the rows modified since the last poll. A row that only starts to match the report's filter without being edited is not news.",
+			),
 		],
 	};
 

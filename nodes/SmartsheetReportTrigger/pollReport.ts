@@ -17,7 +17,7 @@ import {
 	nextWatermark,
 	type PollState,
 	reportPages,
-	SmartsheetRequestError,
+	pollFailure,
 	triggerClient,
 } from '../shared';
 
@@ -60,16 +60,7 @@ export async function pollReport(ctx: IPollFunctions): Promise<INodeExecutionDat
 			.map((change) => itemOf(reportId, change));
 		return items.length ? [ctx.helpers.returnJsonArray(items)] : null;
 	} catch (error) {
-		if (!(error instanceof SmartsheetRequestError))
-			throw new NodeOperationError(ctx.getNode(), error as Error);
-		const failure = error.failure;
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Smartsheet refused the poll of report ${reportId}: ${failure.message}`,
-			{
-				description: `${failure.action} (HTTP ${failure.httpStatus ?? 'none'}, errorCode ${failure.errorCode ?? 'none'})`,
-			},
-		);
+		throw pollFailure(ctx.getNode(), error, `report ${reportId}`);
 	}
 }
 

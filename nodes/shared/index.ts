@@ -24,5 +24,6 @@ export * from './methods/listSearch';
 export * from './methods/loadOptions';
 export * from './methods/mapperFields';
 export * from './trigger/client';
+export * from './trigger/polling';
 export * from './trigger/rows';
 export * from './trigger/watermark';
