@@ -10,6 +10,7 @@ import { outputsOf } from './analysis.mjs';
 import { EmulatorProcess, PAT } from './emulator.mjs';
 import { assert, cacheDir, check, n8nVersion, sleep } from './lib.mjs';
 import { NODE_TYPE } from './n8n.mjs';
+import { webhookWorkflow } from './storm.mjs';
 
 const SECONDS = Number(process.env.E2E_SHARED_SECONDS ?? 130);
 const WORKFLOWS = 3;
@@ -20,45 +21,22 @@ const LATENCY_MS = '150-350';
 
 function workflow(index, credential) {
 	const path = `shared-credential-${index}`;
+	const smartsheet = {
+		name: 'Smartsheet',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		parameters: {
+			authentication: 'accessToken',
+			resource: 'user',
+			operation: 'getCurrent',
+			failureRouting: 'outputs',
+			options: { summary: 'none' },
+		},
+		credentials: { smartsheetApi: { id: credential.id, name: credential.name } },
+	};
 	return {
 		path,
-		definition: {
-			name: `Shared credential ${index}`,
-			nodes: [
-				{
-					id: 'webhook',
-					name: 'Webhook',
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					position: [0, 0],
-					webhookId: path,
-					parameters: {
-						httpMethod: 'POST',
-						path,
-						responseMode: 'lastNode',
-						responseData: 'noData',
-						options: {},
-					},
-				},
-				{
-					id: 'smartsheet',
-					name: 'Smartsheet',
-					type: NODE_TYPE,
-					typeVersion: 1,
-					position: [300, 0],
-					parameters: {
-						authentication: 'accessToken',
-						resource: 'user',
-						operation: 'getCurrent',
-						failureRouting: 'outputs',
-						options: { summary: 'none' },
-					},
-					credentials: { smartsheetApi: { id: credential.id, name: credential.name } },
-				},
-			],
-			connections: { Webhook: { main: [[{ node: 'Smartsheet', type: 'main', index: 0 }]] } },
-			settings: { executionOrder: 'v1' },
-		},
+		definition: webhookWorkflow(`Shared credential ${index}`, path, smartsheet, 'noData'),
 	};
 }
 

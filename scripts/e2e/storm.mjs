@@ -27,8 +27,11 @@ const coordinatedRefresh = atLeast(2, 30);
 /** n8n stamps n8n_expires_at on stored tokens from 2.33.0 on, so the node can refresh before expiry. */
 const expiryKnown = atLeast(2, 33);
 
-/** Webhook (answers with the last node's first item once the execution is done) → the action node. */
-function webhookWorkflow(name, path, actionNode) {
+/**
+ * Webhook (answers once the execution is done: with the last node's first item, or with nothing)
+ * → the action node.
+ */
+export function webhookWorkflow(name, path, actionNode, responseData = 'firstEntryJson') {
 	return {
 		name,
 		nodes: [
@@ -43,7 +46,7 @@ function webhookWorkflow(name, path, actionNode) {
 					httpMethod: 'POST',
 					path,
 					responseMode: 'lastNode',
-					responseData: 'firstEntryJson',
+					responseData,
 					options: {},
 				},
 			},
