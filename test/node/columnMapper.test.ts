@@ -117,8 +117,14 @@ describe('column mapper (node version 2)', () => {
 			['id', 'Row ID', true],
 		);
 		assert.deepEqual(
-			update.filter((field) => field.canBeUsedToMatch).map((field) => field.id),
+			update.filter((field) => field.defaultMatch).map((field) => field.id),
 			['id'],
+			'the Row ID by default',
+		);
+		assert.deepEqual(
+			update.filter((field) => field.canBeUsedToMatch).map((field) => field.id),
+			['id', ...upsert.filter((field) => field.canBeUsedToMatch).map((field) => field.id)],
+			'or any column a row can set',
 		);
 	});
 
@@ -255,6 +261,52 @@ describe('column mapper (node version 2)', () => {
 		assert.match(
 			(jsonOf(auto, OUTPUT.payload)[0].smartsheetFailure as any).message,
 			/Row ID must be a number, got ""/,
+		);
+	});
+
+	test("Update matched on a column: the row holding the item's value is updated; a value no row has fails that item alone (Payload)", async () => {
+		const update = (
+			await suite.fx.resourceMapping('getMappingColumnsWithRowId', {
+				...pat,
+				resource: 'row',
+				operation: 'update',
+				sheetId: byId(sheetId),
+			})
+		).fields;
+		const before = (await suite.fx.stats()).requests;
+		const result = await runV2(
+			'update',
+			{
+				mappingMode: 'defineBelow',
+				matchingColumns: ['Task'],
+				value: { Task: '={{ $json.task }}', Status: '={{ $json.status }}' },
+			},
+			[
+				{ task: 'Launch', status: 'Done' },
+				{ task: 'Nowhere', status: 'Done' },
+				{ task: 'Kickoff meeting', status: 'In Progress' },
+			],
+			update,
+		);
+		const requests = (await suite.fx.stats()).requests - before;
+		assert.deepEqual(
+			jsonOf(result, OUTPUT.success).map((row) => [row.id, row.Task, row.Status]),
+			[
+				[rowIds[4], 'Launch', 'Done'],
+				[rowIds[0], 'Kickoff meeting', 'In Progress'],
+			],
+		);
+		assert.match(
+			(jsonOf(result, OUTPUT.payload)[0].smartsheetFailure as any).message,
+			/No row has "Nowhere" in the column "Task"/,
+		);
+		assert.equal((await cellsOf(rowIds[4])).Status, 'Done');
+		const rowCount = (await suite.fx.api<any>('GET', `/sheets/${sheetId}`)).totalRowCount;
+		assert.equal(rowCount, rowIds.length, 'nothing added');
+		assert.equal(
+			requests,
+			3,
+			'the columns and the rows read once for all items, then one bulk update',
 		);
 	});
 

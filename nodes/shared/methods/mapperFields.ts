@@ -65,7 +65,7 @@ export function columnFields(columns: SheetColumn[], matchable: boolean): Resour
 	return columns.map((column) => mapperField(column, matchable));
 }
 
-/** The fields of Update: the row ID (matched on) and every column. */
+/** The fields of Update: the row ID (matched on by default) and every column a row can be found by. */
 export function columnFieldsWithRowId(columns: SheetColumn[]): ResourceMapperField[] {
 	const rowId: ResourceMapperField = {
 		id: ROW_ID_FIELD,
@@ -77,5 +77,8 @@ export function columnFieldsWithRowId(columns: SheetColumn[]): ResourceMapperFie
 		type: 'string',
 		readOnly: true,
 	};
-	return [rowId, ...columnFields(columns, false)];
+	return [
+		rowId,
+		...columnFields(columns, true).map((field) => ({ ...field, defaultMatch: false })),
+	];
 }

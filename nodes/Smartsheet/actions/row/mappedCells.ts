@@ -141,13 +141,27 @@ function isDateTime(value: unknown): value is DateTimeLike {
 	);
 }
 
-/** Update: the row the item writes to (version 2: the mapper's Row ID, or the item's `id` when mapping automatically). */
-export function rowIdToUpdate(ctx: IExecuteFunctions, itemIndex: number): string {
-	if (!usesColumnMapper(ctx)) return idOf(ctx.getNodeParameter('rowId', itemIndex), 'Row ID');
+/**
+ * Update: how the item finds its row. Version 1, and version 2 matched on the Row ID: the row ID
+ * (the mapper's, or the item's `id` when mapping automatically). Version 2 matched on a column:
+ * that column's title, whose value in the item names the row.
+ */
+export function updateTarget(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { rowId: string } | { keyColumn: string } {
+	if (!usesColumnMapper(ctx))
+		return { rowId: idOf(ctx.getNodeParameter('rowId', itemIndex), 'Row ID') };
+	const [matchOn = ROW_ID_FIELD] = ctx.getNodeParameter(
+		'columns.matchingColumns',
+		itemIndex,
+		[],
+	) as string[];
+	if (matchOn !== ROW_ID_FIELD) return { keyColumn: matchOn };
 	const source = mapsAutomatically(ctx, itemIndex)
 		? ctx.getInputData()[itemIndex].json
 		: mappedValues(ctx, itemIndex);
-	return idOf(source[ROW_ID_FIELD], 'Row');
+	return { rowId: idOf(source[ROW_ID_FIELD], 'Row') };
 }
 
 /** Create or Update: the title (or ID) of the column that identifies a row. */

@@ -9,7 +9,8 @@ import {
 	type SmartsheetClient,
 	writeRowsInBulk,
 } from '../../../shared';
-import { rowIdToUpdate } from './mappedCells';
+import { updateTarget } from './mappedCells';
+import { RowKeys } from './rowKeys';
 import { cellFields, readCells, readRowOptions, rowOutput, VERSION_1 } from './rowFields';
 
 const rowId = rowIdField('update');
@@ -19,7 +20,10 @@ export const description: INodeProperties[] = [
 	...cellFields('update'),
 ];
 
-/** Updates the row each item names, 500 rows a request; a rejected row fails alone. */
+/**
+ * Updates the row each item names (by row ID, or by its value in the column matched on), 500 rows
+ * a request; a rejected row fails alone, and so does an item whose value no row has.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	client: SmartsheetClient,
@@ -27,15 +31,17 @@ export async function execute(
 	operation: string,
 ): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
+	const rowKeys = new RowKeys(client, operation);
 	return await writeRowsInBulk(client, allItems(items.length), 'PUT', operation, async (item) => {
 		const sheetId = sheetIdOf(this, item);
-		const rowId = rowIdToUpdate(this, item);
+		const target = updateTarget(this, item);
 		const columns = await schemas.columns(sheetId, operation);
 		const options = readRowOptions(this, item);
-		return {
-			sheetId,
-			row: { id: rowId, cells: readCells(this, item, columns, options) },
-			output: rowOutput(columns, options),
-		};
+		const cells = readCells(this, item, columns, options);
+		const id =
+			'rowId' in target
+				? target.rowId
+				: await rowKeys.rowWith(sheetId, columns, target.keyColumn, cells);
+		return { sheetId, row: { id, cells }, output: rowOutput(columns, options) };
 	});
 }

@@ -7,15 +7,14 @@ import type {
 
 import {
 	failureOf,
-	InvalidInput,
 	type ItemResult,
 	sheetIdOf,
 	SheetSchemas,
 	type SmartsheetClient,
 	writeRowsInBulk,
 } from '../../../shared';
-import { allRows } from '../../helpers/sheetRows';
 import { keyColumnName } from './mappedCells';
+import { keyColumnOf, keyValueOf, RowKeys } from './rowKeys';
 import { cellFields, readCells, readRowOptions, rowOutput, VERSION_1 } from './rowFields';
 
 export const description: INodeProperties[] = [
@@ -56,32 +55,18 @@ export async function execute(
 	operation: string,
 ): Promise<ItemResult[]> {
 	const schemas = new SheetSchemas(client);
-	const indexes = new Map<string, Promise<Map<string, string>>>();
-	const keyIndex = (sheetId: string, columnId: string) => {
-		const cacheKey = `${sheetId}:${columnId}`;
-		let pending = indexes.get(cacheKey);
-		if (!pending) {
-			pending = allRows(client, sheetId, operation).then((rows) => rowIdsByKey(rows, columnId));
-			indexes.set(cacheKey, pending);
-		}
-		return pending;
-	};
+	const rowKeys = new RowKeys(client, operation);
 	const results: ItemResult[] = [];
 	let wave: Planned[] = [];
 	for (let item = 0; item < items.length; item++) {
 		try {
 			const sheetId = sheetIdOf(this, item);
 			const columns = await schemas.columns(sheetId, operation);
-			const keyName = keyColumnName(this, item);
-			const keyColumn = columns.find((column) => column.title === keyName || column.id === keyName);
-			if (!keyColumn) throw new InvalidInput(`The sheet has no key column "${keyName}"`);
+			const keyColumn = keyColumnOf(columns, keyColumnName(this, item));
 			const options = readRowOptions(this, item);
 			const cells = readCells(this, item, columns, options);
-			const keyCell = cells.find((cell) => cell.columnId === keyColumn.id);
-			if (keyCell?.value === undefined || keyCell.value === '')
-				throw new InvalidInput(`The item has no value for the key column "${keyColumn.title}"`);
-			const keyValue = String(keyCell.value);
-			const rowIds = await keyIndex(sheetId, keyColumn.id);
+			const keyValue = keyValueOf(cells, keyColumn);
+			const rowIds = await rowKeys.index(sheetId, keyColumn.id);
 			wave.push({
 				item,
 				sheetId,
@@ -133,17 +118,4 @@ function firstOfEachKey(wave: Planned[]): { now: Planned[]; later: Planned[] } {
 		seen.add(planned.key);
 	}
 	return { now, later };
-}
-
-/** The first row of each key value in the key column. */
-function rowIdsByKey(rows: IDataObject[], columnId: string): Map<string, string> {
-	const index = new Map<string, string>();
-	for (const row of rows) {
-		const cell = ((row.cells as IDataObject[] | undefined) ?? []).find(
-			(candidate) => String(candidate.columnId) === columnId,
-		);
-		if (cell?.value !== undefined && cell.value !== null && !index.has(String(cell.value)))
-			index.set(String(cell.value), String(row.id));
-	}
-	return index;
 }
