@@ -98,6 +98,16 @@ test('a top-level long integer and one after whitespace stay exact', () => {
 	);
 });
 
+test('a compact start and a pretty-printed rest (past the layout sample): every integer above 2^53 stays exact', () => {
+	const filler = `{"id":1,"name":"${'x'.repeat(5000)}",`;
+	const parsed = parseSmartsheetJson(
+		`${filler}"rows": [ { "id" : 9007199254740993, "total" : 12345678901234567890 } ]}`,
+	) as any;
+	assert.equal(parsed.id, '1');
+	assert.equal(parsed.rows[0].id, '9007199254740993');
+	assert.equal(parsed.rows[0].total, '12345678901234567890');
+});
+
 test('strings ending in backslashes end where JSON says', () => {
 	const parsed = parseSmartsheetJson(
 		String.raw`["\\",9007199254740993,"\\\\",9007199254740995,"\\\"",1]`,
