@@ -6,7 +6,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import type { IDataObject } from 'n8n-workflow';
 
 import {
-	atShortPage,
+	atShortPageOrNothingNew,
 	atShortPageOrAllRows,
 	atShortPageOrTotalPages,
 	atTotalPages,
@@ -15,6 +15,7 @@ import {
 	onePage,
 	pageNumbers,
 	pages,
+	uniqueById,
 } from '../../nodes/shared/helpers/pager';
 import { startEmulator, type RunningEmulator } from '../emulator';
 
@@ -143,7 +144,7 @@ describe('pager', () => {
 			await collect(
 				pages(
 					getter(`/sheets/${id}`, { rowsModifiedSince: sinceTime }),
-					pageNumbers(pageSize, atShortPage(pageSize)),
+					pageNumbers(pageSize, atShortPageOrNothingNew(pageSize)),
 					rows,
 				),
 			);
@@ -162,6 +163,41 @@ describe('pager', () => {
 			(await modified(since, 3)).length,
 			10,
 			'every row: three full pages and a short one',
+		);
+	});
+
+	test('rows modified since that fill whole pages exactly: the repeated last page ends the read, each row once', async () => {
+		const id = (await admin('POST', '/sheets', { name: 'Exact pages', rows: 6 })).id as string;
+		const sheet = await send('GET', `/2.0/sheets/${id}`);
+		await admin('POST', '/clock/stop', { at: Date.now() + 120_000 });
+		await send(
+			'PUT',
+			`/2.0/sheets/${id}/rows`,
+			sheet.rows.slice(0, 4).map((row: any) => ({
+				id: row.id,
+				cells: [{ columnId: sheet.columns[1].id, value: 'changed' }],
+			})),
+		);
+		const before = await requests();
+		const read = uniqueById(
+			await collect(
+				pages(
+					getter(`/sheets/${id}`, {
+						rowsModifiedSince: new Date(Date.now() + 60_000).toISOString(),
+					}),
+					pageNumbers(2, atShortPageOrNothingNew(2)),
+					rows,
+				),
+			),
+		);
+		assert.deepEqual(
+			read.map((row) => row.id),
+			sheet.rows.slice(0, 4).map((row: any) => row.id),
+		);
+		assert.equal(
+			(await requests()) - before,
+			3,
+			'two full pages, then the page past the end, which repeats the second',
 		);
 	});
 

@@ -120,7 +120,28 @@ export function atShortPageOrAllRows(pageSize: number) {
 		facts.items < pageSize || facts.seen >= (answer.totalRowCount ?? facts.seen);
 }
 
-/** Filtered rows (rowsModifiedSince: totalRowCount counts the whole sheet): a short page is the last. */
-export function atShortPage(pageSize: number) {
-	return (_answer: unknown, facts: PageFacts): boolean => facts.items < pageSize;
+/**
+ * Filtered rows (rowsModifiedSince: totalRowCount counts the whole sheet): a short page is the
+ * last, and so is a page with no row not seen before. When the rows fill whole pages exactly, the
+ * page past the end comes back as the last one again (as Smartsheet answers a page number past the
+ * end), so a short page alone would never come. The caller drops that repeat (`uniqueById`).
+ * A new rule for every read: it remembers the rows it has seen.
+ */
+export function atShortPageOrNothingNew(pageSize: number) {
+	const seen = new Set<string>();
+	return (answer: { rows?: Array<{ id?: unknown }> }, facts: PageFacts): boolean => {
+		let fresh = 0;
+		for (const row of answer.rows ?? []) {
+			const id = String(row.id);
+			if (!seen.has(id)) fresh++;
+			seen.add(id);
+		}
+		return facts.items < pageSize || fresh === 0;
+	};
+}
+
+/** The items with the first of each `id`, in order. */
+export function uniqueById<T extends { id: unknown }>(items: T[]): T[] {
+	const seen = new Set<string>();
+	return items.filter((item) => !seen.has(String(item.id)) && seen.add(String(item.id)));
 }

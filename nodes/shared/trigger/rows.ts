@@ -3,7 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { chunksOf } from '../helpers/bulkRows';
-import { atShortPage, collect, pageNumbers, pages } from '../helpers/pager';
+import { atShortPageOrNothingNew, collect, pageNumbers, pages, uniqueById } from '../helpers/pager';
 import { flattenRow, type Column } from '../helpers/sheetSchema';
 import type { SmartsheetClient } from '../transport';
 
@@ -78,7 +78,13 @@ export async function rowsModifiedSince(
 				? { modifiedBy: String((row.modifiedBy as IDataObject | undefined)?.email ?? '') }
 				: {}),
 		}));
-	return await collect(
-		pages(fetchPage, pageNumbers(ROWS_PER_PAGE, atShortPage(ROWS_PER_PAGE)), modifiedRows),
+	return uniqueById(
+		await collect(
+			pages(
+				fetchPage,
+				pageNumbers(ROWS_PER_PAGE, atShortPageOrNothingNew(ROWS_PER_PAGE)),
+				modifiedRows,
+			),
+		),
 	);
 }
