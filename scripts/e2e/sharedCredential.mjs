@@ -40,9 +40,14 @@ function workflow(index, credential) {
 	};
 }
 
-/** Keeps IN_FLIGHT webhook calls going, round robin over the workflows, until the deadline. */
+/**
+ * Keeps IN_FLIGHT webhook calls going, round robin over the workflows, until the deadline; returns
+ * how many were sent and how n8n answered them (status, or the error of a call that got no answer).
+ */
 async function drive(n8n, paths, deadline) {
 	let sent = 0;
+	const replies = {};
+	const count = (key) => (replies[key] = (replies[key] ?? 0) + 1);
 	const lane = async () => {
 		while (Date.now() < deadline) {
 			const path = paths[sent++ % paths.length];
@@ -54,13 +59,15 @@ async function drive(n8n, paths, deadline) {
 					signal: AbortSignal.timeout(120_000),
 				});
 				await reply.arrayBuffer();
-			} catch {
-				await sleep(200); // counted from the executions, not the replies
+				count(reply.status);
+			} catch (error) {
+				count(error.name ?? 'error');
+				await sleep(200); // the items are counted from the executions, not the replies
 			}
 		}
 	};
 	await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
-	return sent;
+	return { sent, replies };
 }
 
 async function finishedExecutions(n8n, workflowIds, started) {
@@ -103,7 +110,7 @@ export async function sharedCredentialChecks(n8n, { mode, workers }) {
 		async () => {
 			const before = await emulator.stats();
 			const started = Date.now();
-			const calls = await drive(
+			const { sent: calls, replies } = await drive(
 				n8n,
 				flows.map((flow) => flow.path),
 				started + SECONDS * 1000,
@@ -131,6 +138,7 @@ export async function sharedCredentialChecks(n8n, { mode, workers }) {
 				workflows: WORKFLOWS,
 				seconds: Number(seconds.toFixed(1)),
 				calls,
+				replies,
 				executions: executions.length,
 				failedExecutions: executions.filter((execution) => execution.status !== 'success').length,
 				items,
