@@ -141,7 +141,7 @@ export function atShortPageOrNothingNew(pageSize: number) {
 }
 
 /** The items with the first of each `id`, in order. */
-export function uniqueById<T extends { id: unknown }>(items: T[]): T[] {
+export function uniqueById<T extends { id?: unknown }>(items: T[]): T[] {
 	const seen = new Set<string>();
 	return items.filter((item) => !seen.has(String(item.id)) && seen.add(String(item.id)));
 }
