@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { hasRowList, type SmartsheetClient } from '../transport';
+import { atShortPageOrNothingNew, collect, pageNumbers, pages, uniqueById } from './pager';
 
 const ROWS_PER_PAGE = 500;
 
@@ -46,20 +47,16 @@ async function readRows(
 	filter: IDataObject,
 	operation: string,
 ): Promise<IDataObject[]> {
-	const byId = new Map<string, IDataObject>();
-	for (let page = 1; ; page++) {
-		const sheet = await client.request<{ rows: IDataObject[] }>({
+	const fetchPage = async (paging: IDataObject) =>
+		await client.request<{ rows: IDataObject[] }>({
 			method: 'GET',
 			path: `/sheets/${sheetId}`,
-			qs: { ...filter, page, pageSize: ROWS_PER_PAGE },
+			qs: { ...filter, ...paging },
 			operation,
 			expect: hasRowList,
 		});
-		const before = byId.size;
-		for (const row of sheet.rows) byId.set(String(row.id), row);
-		// A page past the end repeats the last one: stop at a short page or one with nothing new.
-		if (sheet.rows.length < ROWS_PER_PAGE || byId.size === before) return [...byId.values()];
-	}
+	const style = pageNumbers(ROWS_PER_PAGE, atShortPageOrNothingNew(ROWS_PER_PAGE));
+	return uniqueById(await collect(pages(fetchPage, style, (sheet) => sheet.rows)));
 }
 
 /** Whether the row holds every cell as it was sent (value, formula, link). */
