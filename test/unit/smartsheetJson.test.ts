@@ -63,7 +63,7 @@ test('IDs are exact in compact and in pretty-printed JSON alike', () => {
 	assert.deepEqual(parseSmartsheetJson(' { "id" :\n 12 } '), { id: '12' });
 });
 
-test('only ID keys are IDs: `Ids`, `bid`, `Id`, upper-case and non-integer values stay as they are', () => {
+test('only ID keys are IDs: `Ids`, `bid`, `Id`, upper-case and non-integer values stay as they are (an ID is decided by value: 2e3 is the integer 2000)', () => {
 	const parsed = parseSmartsheetJson(
 		'{"rowIds":[1,2],"bid":3,"Id":4,"ID":5,"userId":1.5,"sheetId":2e3,"ownerId":null,"columnId":"7"}',
 	);
@@ -73,9 +73,35 @@ test('only ID keys are IDs: `Ids`, `bid`, `Id`, upper-case and non-integer value
 		Id: 4,
 		ID: 5,
 		userId: 1.5,
-		sheetId: 2000,
+		sheetId: '2000',
 		ownerId: null,
 		columnId: '7',
+	});
+});
+
+test('an ID key is exactly `id` or `[a-z][A-Za-z]*Id`, whatever the characters around it', () => {
+	const idKey = /^(id|[a-z][A-Za-z]*Id)$/;
+	const keys = ['id', 'Id', 'd', '', 'xid', 'aId', 'rowId', 'rowID', 'row_Id', 'row1Id', 'ÿId'];
+	for (const first of ['a', 'Z', '_', '1', 'é']) {
+		for (const middle of ['', 'b', 'B', '-', '9', 'ü'])
+			for (const end of ['Id', 'id', 'ID', 'Idd', 'd']) keys.push(`${first}${middle}${end}`);
+	}
+	for (const key of keys) {
+		const parsed = parseSmartsheetJson(JSON.stringify({ [key]: 12 })) as Record<string, unknown>;
+		assert.equal(parsed[key], idKey.test(key) ? '12' : 12, `key ${JSON.stringify(key)}`);
+	}
+});
+
+test('one number at or above 2^53 anywhere: the text is read again, and the small IDs still become strings', () => {
+	const parsed = parseSmartsheetJson(
+		'{"id":5,"rows":[{"id":9007199254740993,"columnId":7,"value":1e300,"n":-9007199254740992},{"id":6}]}',
+	);
+	assert.deepEqual(parsed, {
+		id: '5',
+		rows: [
+			{ id: '9007199254740993', columnId: '7', value: 1e300, n: -9007199254740992 },
+			{ id: '6' },
+		],
 	});
 });
 
