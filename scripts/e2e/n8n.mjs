@@ -254,16 +254,27 @@ export class N8n {
 		return await this.waitForExecution(executionId);
 	}
 
+	/**
+	 * The finished execution, once two reads in a row agree: n8n 1.x on SQLite without a pool (its
+	 * default) writes the finished status and the execution's data in two statements outside a
+	 * transaction (ExecutionRepository.updateExistingExecution), so the first read that says
+	 * "success" can still hold the data saved when the execution started (seen once on 1.123.81).
+	 */
 	async waitForExecution(executionId, timeoutMs = 120_000) {
+		let previous;
 		return await waitFor(
 			`execution ${executionId}`,
 			async () => {
 				const execution = await this.api('GET', `/executions/${executionId}?includeData=true`);
-				return execution &&
+				const finished =
+					execution &&
 					execution.stoppedAt &&
-					!['running', 'new', 'waiting'].includes(execution.status)
-					? execution
-					: null;
+					!['running', 'new', 'waiting'].includes(execution.status);
+				if (!finished) return null;
+				const seen = JSON.stringify(execution);
+				const settled = seen === previous;
+				previous = seen;
+				return settled ? execution : null;
 			},
 			timeoutMs,
 			300,
