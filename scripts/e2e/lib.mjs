@@ -159,6 +159,23 @@ export async function waitFor(what, check, timeoutMs = 60_000, intervalMs = 250)
 }
 
 /** An error that ends a waitFor at once (e.g. the process being waited for has exited). */
+/**
+ * A check for reads of n8n's executions: true once a read equals the one before it. n8n 1.x on
+ * SQLite without a pool (its default) writes an execution's finished status and its data in two
+ * statements outside a transaction (ExecutionRepository.updateExistingExecution), so the first
+ * read that says "success" can still hold the data saved when the execution started (seen once on
+ * 1.123.81).
+ */
+export function agreesWithLastRead() {
+	let last;
+	return (value) => {
+		const seen = JSON.stringify(value);
+		const same = seen === last;
+		last = seen;
+		return same;
+	};
+}
+
 export function fatal(message) {
 	return Object.assign(new Error(message), { fatal: true });
 }

@@ -13,6 +13,7 @@ import {
 import { join } from 'node:path';
 
 import {
+	agreesWithLastRead,
 	atLeast,
 	fatal,
 	freePort,
@@ -254,14 +255,9 @@ export class N8n {
 		return await this.waitForExecution(executionId);
 	}
 
-	/**
-	 * The finished execution, once two reads in a row agree: n8n 1.x on SQLite without a pool (its
-	 * default) writes the finished status and the execution's data in two statements outside a
-	 * transaction (ExecutionRepository.updateExistingExecution), so the first read that says
-	 * "success" can still hold the data saved when the execution started (seen once on 1.123.81).
-	 */
+	/** The finished execution, once two reads in a row agree (see agreesWithLastRead). */
 	async waitForExecution(executionId, timeoutMs = 120_000) {
-		let previous;
+		const settled = agreesWithLastRead();
 		return await waitFor(
 			`execution ${executionId}`,
 			async () => {
@@ -270,11 +266,7 @@ export class N8n {
 					execution &&
 					execution.stoppedAt &&
 					!['running', 'new', 'waiting'].includes(execution.status);
-				if (!finished) return null;
-				const seen = JSON.stringify(execution);
-				const settled = seen === previous;
-				previous = seen;
-				return settled ? execution : null;
+				return finished && settled(execution) ? execution : null;
 			},
 			timeoutMs,
 			300,

@@ -10,7 +10,17 @@ import { join } from 'node:path';
 
 import { accountDeadToken, accountStorm, phaseOf, STORM_LABELS, stormTable } from './analysis.mjs';
 import { CLIENT, EmulatorProcess } from './emulator.mjs';
-import { assert, atLeast, cacheDir, check, n8nVersion, nodeEnv, sleep, workDir } from './lib.mjs';
+import {
+	agreesWithLastRead,
+	assert,
+	atLeast,
+	cacheDir,
+	check,
+	n8nVersion,
+	nodeEnv,
+	sleep,
+	workDir,
+} from './lib.mjs';
 import { NODE_TYPE } from './n8n.mjs';
 
 // Long enough that a round (20 executions on 2 cores) ends well inside the fresh token's life: this
@@ -126,8 +136,8 @@ function workerStarts(n8n) {
 
 /**
  * The finished executions of a workflow, once there are `count` of them, or once none has finished
- * for `stallMs` (an execution n8n never finishes must not hold up the rest of the run), or at the
- * deadline.
+ * for `stallMs` (an execution n8n never finishes must not hold up the rest of the run), and two
+ * reads in a row agree (see agreesWithLastRead); or at the deadline.
  */
 async function waitForExecutions(
 	n8n,
@@ -138,13 +148,14 @@ async function waitForExecutions(
 	const deadline = Date.now() + timeoutMs;
 	let seen = -1;
 	let progressAt = Date.now();
+	const settled = agreesWithLastRead();
 	for (;;) {
 		const done = (await n8n.executions(workflowId)).filter(
 			(execution) => execution.stoppedAt && !['running', 'new'].includes(execution.status),
 		);
 		if (done.length !== seen) [seen, progressAt] = [done.length, Date.now()];
-		if (done.length >= count || Date.now() > deadline || Date.now() - progressAt > stallMs)
-			return done;
+		const complete = done.length >= count || Date.now() - progressAt > stallMs;
+		if ((complete && settled(done)) || Date.now() > deadline) return done;
 		await sleep(500);
 	}
 }

@@ -5,7 +5,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 
 import { PAT } from './emulator.mjs';
-import { assert, check, sleep, waitFor } from './lib.mjs';
+import { agreesWithLastRead, assert, check, sleep, waitFor } from './lib.mjs';
 import { PACKAGE } from './n8n.mjs';
 
 const TRIGGER_TYPE = `${PACKAGE}.smartsheetTrigger`;
@@ -78,12 +78,14 @@ export async function smartsheetTriggerInN8n(n8n, emulator) {
 			await api('PUT', `/sheets/${sheetId}/rows`, [
 				{ id: rowId, cells: [{ columnId: taskColumn, value: 'Changed outside n8n' }] },
 			]);
+			const settled = agreesWithLastRead();
 			const [execution] = await waitFor(
 				'the execution the change started',
 				async () => {
 					const executions = await n8n.executions(workflow.id);
 					return executions.length > 0 &&
-						executions.every((candidate) => candidate.finished || candidate.status === 'success')
+						executions.every((candidate) => candidate.finished || candidate.status === 'success') &&
+						settled(executions)
 						? executions
 						: null;
 				},
