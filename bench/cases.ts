@@ -566,7 +566,7 @@ export async function parse(): Promise<string[]> {
 		plain: (body: string) => JSON.parse(body) as unknown,
 		quoting: quoteIdsThenParse,
 		// Node 20 gives a reviver no source text: then this candidate is left out.
-		reviver: reviverWithSource(text) === undefined ? undefined : reviverWithSource,
+		reviver: reviverWithSource('1') === undefined ? undefined : reviverWithSource,
 	};
 	for (const [name, candidate] of Object.entries(candidates)) {
 		if (name !== 'plain' && candidate && JSON.stringify(candidate(text)) !== exact)

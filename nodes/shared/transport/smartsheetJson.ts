@@ -21,7 +21,7 @@ const NINE = 0x39;
  * JSON.parse that keeps integers above 2^53 exact (as strings) and turns the integer value of
  * every ID field (`id`, `rowId`, `columnId`, …) into a string. The native JSON.parse reads the
  * text, so grammar, `__proto__` keys and nesting depth are exactly its own; a walk over the result
- * then writes the IDs as strings (`npm run bench -- parse`: 1.1–1.4× a plain JSON.parse, the
+ * then writes the IDs as strings (`npm run bench -- parse`: mostly 1.2–1.4× a plain JSON.parse, the
  * previous quote-in-the-text parser beside it 2–2.3×).
  * Only when some number is 2^53 or more in magnitude, where a double may have lost digits, is the
  * text read again with those integers quoted first.
@@ -73,8 +73,10 @@ function isExact(value: number): boolean {
 	return value < EXACT_LIMIT && value > -EXACT_LIMIT;
 }
 
-/** `id` or `[a-z][A-Za-z]*Id` (ID_KEY), by character codes: a regex per key made the whole
- * parse about a tenth slower. */
+/**
+ * `id` or `[a-z][A-Za-z]*Id` (ID_KEY), by character codes: a regex per key made the whole parse
+ * about a tenth slower.
+ */
 function isIdKey(key: string): boolean {
 	const last = key.length - 1;
 	if (key.charCodeAt(last) !== 0x64) return false; // d
